@@ -1,0 +1,7 @@
+//! `karabakh`: look up the sourced figures of the Armenia–Azerbaijan conflict over
+//! Nagorno-Karabakh.
+//!
+//! Data flows one way: [`data`] loads and validates the dataset, [`query`] selects, sorts and
+//! sums, [`commands`] turns the results into [`output::Report`]s, and [`output`] renders them.
+
+pub mod data;
