@@ -5,3 +5,5 @@
 //! sums, [`commands`] turns the results into [`output::Report`]s, and [`output`] renders them.
 
 pub mod data;
+pub mod output;
+pub mod query;

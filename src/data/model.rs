@@ -270,6 +270,11 @@ impl Dataset {
         &self.sources[r.0]
     }
 
+    /// References to every territory, in the dataset's order.
+    pub fn territory_refs(&self) -> impl Iterator<Item = TerritoryRef> + use<> {
+        (0..self.territories.len()).map(TerritoryRef)
+    }
+
     /// The territory a reference points to.
     pub fn territory(&self, r: TerritoryRef) -> &Territory {
         &self.territories[r.0]

@@ -1,0 +1,48 @@
+//! Markdown: a pipe table for documents, with the notes below it.
+
+use std::io::{self, Write};
+
+use super::{Report, Shape, Value, escape_for_terminal};
+
+/// Writes `report` as a Markdown table.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    match report.shape {
+        Shape::List => {
+            let numeric: Vec<bool> = (0..report.columns.len())
+                .map(|i| report.rows.iter().any(|r| r[i].is_numeric()))
+                .collect();
+            row(out, report.columns.iter().map(|c| cell(c.label)))?;
+            row(
+                out,
+                numeric.iter().map(|&n| if n { "---:" } else { "---" }.to_owned()),
+            )?;
+            for r in &report.rows {
+                row(out, r.iter().map(|v| cell(&v.human())))?;
+            }
+        }
+        Shape::Record => {
+            row(out, ["field", "value"].into_iter().map(str::to_owned))?;
+            row(out, ["---", "---"].into_iter().map(str::to_owned))?;
+            let values = report.rows.first().map(Vec::as_slice).unwrap_or_default();
+            for (c, v) in report.columns.iter().zip(values) {
+                row(out, [cell(c.label), cell(&Value::human(v))].into_iter())?;
+            }
+        }
+    }
+    if !report.notes.is_empty() {
+        writeln!(out)?;
+        for note in &report.notes {
+            writeln!(out, "- {}", escape_for_terminal(note))?;
+        }
+    }
+    Ok(())
+}
+
+fn row(out: &mut dyn Write, cells: impl Iterator<Item = String>) -> io::Result<()> {
+    let cells: Vec<String> = cells.collect();
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+fn cell(text: &str) -> String {
+    escape_for_terminal(text).replace('|', "\\|")
+}

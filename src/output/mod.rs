@@ -1,0 +1,242 @@
+//! Rendering of reports: one file per format, chosen by one `match` in [`render`].
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+mod tsv;
+
+use std::io::{self, Write};
+
+use crate::data::When;
+
+/// An output format that has been resolved (no "auto" left).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A table for people, drawn with box characters.
+    Table,
+    /// Tab-separated values with escapes, for `awk`, `cut` and `sort`.
+    Tsv,
+    /// Comma-separated values (RFC 4180), for spreadsheets.
+    Csv,
+    /// JSON, for `jq` and programs.
+    Json,
+    /// A Markdown table, for documents.
+    Markdown,
+}
+
+/// Rendering choices resolved once from the flags and the environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Whether TSV and CSV start with a header line.
+    pub header: bool,
+    /// Whether tables may use colour and bold.
+    pub color: bool,
+}
+
+/// A column of a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// The stable snake_case name used by machine formats.
+    pub key: &'static str,
+    /// The heading shown to people in tables and Markdown.
+    pub label: &'static str,
+}
+
+impl Column {
+    /// A column with a machine `key` and a human `label`.
+    pub const fn new(key: &'static str, label: &'static str) -> Self {
+        Column { key, label }
+    }
+}
+
+/// One cell of a report, typed so each format can write it its own way.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Nothing known: empty in TSV and CSV, `null` in JSON.
+    Null,
+    /// Text, kept exactly.
+    Text(String),
+    /// A whole number.
+    Int(u64),
+    /// A computed number, shown with `places` decimals.
+    Decimal(f64, u8),
+    /// A date at its source's precision.
+    Date(When),
+    /// Several texts: an array in JSON, joined with `; ` elsewhere.
+    List(Vec<String>),
+}
+
+impl Value {
+    /// Text, or null when absent.
+    pub fn text(s: Option<impl Into<String>>) -> Value {
+        s.map_or(Value::Null, |s| Value::Text(s.into()))
+    }
+
+    /// The plain form for machines: `14682`, `1988/1992`, `16.62`.
+    pub fn machine(&self) -> String {
+        match self {
+            Value::Null => String::new(),
+            Value::Text(s) => s.clone(),
+            Value::Int(n) => n.to_string(),
+            Value::Decimal(x, places) => format!("{x:.*}", usize::from(*places)),
+            Value::Date(w) => w.iso(),
+            Value::List(items) => items.join("; "),
+        }
+    }
+
+    /// The form for people: `14,682`, `1988–1992`, `—` for nothing.
+    pub fn human(&self) -> String {
+        match self {
+            Value::Null => "—".to_owned(),
+            Value::Int(n) => thousands(*n),
+            Value::Date(w) => w.human(),
+            other => other.machine(),
+        }
+    }
+
+    /// The JSON form: numbers stay numbers, dates become ISO strings.
+    pub fn json(&self) -> serde_json::Value {
+        match self {
+            Value::Null => serde_json::Value::Null,
+            Value::Text(s) => s.clone().into(),
+            Value::Int(n) => (*n).into(),
+            // The shown precision, as a JSON number.
+            Value::Decimal(..) => self.machine().parse::<f64>().map_or(serde_json::Value::Null, Into::into),
+            Value::Date(w) => w.iso().into(),
+            Value::List(items) => items.clone().into(),
+        }
+    }
+
+    /// Whether the value is a number, which tables align to the right.
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Value::Int(_) | Value::Decimal(..))
+    }
+}
+
+/// Whether a report is a list of records or a single record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Many records: a JSON array, a table with a header row.
+    List,
+    /// One record: a JSON object, a table of field and value.
+    Record,
+}
+
+/// What a command has to say: columns, rows, and notes for people.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The columns, in order.
+    pub columns: Vec<Column>,
+    /// The rows; each has one value per column.
+    pub rows: Vec<Vec<Value>>,
+    /// A list of records or a single record.
+    pub shape: Shape,
+    /// Notes shown under tables and Markdown: what is computed, where sources disagree.
+    pub notes: Vec<String>,
+    /// A JSON document to print instead of the rows, for reports richer than a table.
+    pub json: Option<serde_json::Value>,
+}
+
+impl Report {
+    /// A list report with `columns` and no rows yet.
+    pub fn list(columns: Vec<Column>) -> Self {
+        Report {
+            columns,
+            rows: Vec::new(),
+            shape: Shape::List,
+            notes: Vec::new(),
+            json: None,
+        }
+    }
+
+    /// A report of a single record.
+    pub fn record(fields: Vec<(Column, Value)>) -> Self {
+        let (columns, row) = fields.into_iter().unzip();
+        Report {
+            columns,
+            rows: vec![row],
+            shape: Shape::Record,
+            notes: Vec::new(),
+            json: None,
+        }
+    }
+
+    /// The report with a note added.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+}
+
+/// Writes `report` to `out` in `format`.
+pub fn render(report: &Report, format: Format, options: Options, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Table => table::write(report, options, out),
+        Format::Tsv => tsv::write(report, options, out),
+        Format::Csv => csv::write(report, options, out),
+        Format::Json => json::write(report, out),
+        Format::Markdown => markdown::write(report, out),
+    }
+}
+
+/// `14682` as `14,682`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut s = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            s.push(',');
+        }
+        s.push(c);
+    }
+    s
+}
+
+/// Text made safe for a terminal: control characters, escape sequences and bidirectional
+/// overrides from a dataset are shown escaped instead of acting on the terminal.
+pub fn escape_for_terminal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_bidi_control(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_separated_by_commas() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(707), "707");
+        assert_eq!(thousands(4400), "4,400");
+        assert_eq!(thousands(14682), "14,682");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn decimals_keep_their_places_in_every_form() {
+        let v = Value::Decimal(16.619_999, 2);
+        assert_eq!(v.machine(), "16.62");
+        assert_eq!(v.json(), serde_json::json!(16.62));
+        assert_eq!(Value::Decimal(27.0, 1).machine(), "27.0");
+    }
+
+    #[test]
+    fn terminal_escapes_are_made_visible() {
+        assert_eq!(escape_for_terminal("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(escape_for_terminal("x\u{202e}y"), "x\\u{202e}y");
+        assert_eq!(escape_for_terminal("Kəlbəcər"), "Kəlbəcər");
+    }
+}

@@ -1,0 +1,64 @@
+//! Tables for people, drawn by comfy-table and fitted to the terminal.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
+
+use super::{Options, Report, Shape, Value, escape_for_terminal};
+
+/// Writes `report` as a table, with its notes below.
+pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Result<()> {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if options.color {
+        table.enforce_styling();
+    }
+    let heading = |text: &str| {
+        let cell = Cell::new(escape_for_terminal(text));
+        if options.color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    };
+    match report.shape {
+        Shape::List => {
+            table.set_header(report.columns.iter().map(|c| heading(c.label)));
+            for row in &report.rows {
+                table.add_row(row.iter().map(value_cell));
+            }
+        }
+        Shape::Record => {
+            let values = report.rows.first().map(Vec::as_slice).unwrap_or_default();
+            for (column, value) in report.columns.iter().zip(values) {
+                table.add_row([heading(column.label), value_cell(value)]);
+            }
+        }
+    }
+    if report.rows.is_empty() {
+        writeln!(out, "(nothing matches)")?;
+    } else {
+        writeln!(out, "{table}")?;
+    }
+    for note in &report.notes {
+        let note = escape_for_terminal(note);
+        if options.color {
+            writeln!(out, "\x1b[2mnote: {note}\x1b[0m")?;
+        } else {
+            writeln!(out, "note: {note}")?;
+        }
+    }
+    Ok(())
+}
+
+fn value_cell(value: &Value) -> Cell {
+    let cell = Cell::new(escape_for_terminal(&value.human()));
+    if value.is_numeric() {
+        cell.set_alignment(CellAlignment::Right)
+    } else {
+        cell
+    }
+}

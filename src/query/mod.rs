@@ -1,0 +1,12 @@
+//! Queries over a validated dataset: selecting, sorting, summing, matching names and
+//! building the timeline. Nothing here prints.
+
+mod names;
+mod select;
+mod timeline;
+mod totals;
+
+pub use names::{Lookup, fold, lookup};
+pub use select::{DateRange, Filter, SortKey, select, years_held};
+pub use timeline::{Entry, EntryKind, timeline};
+pub use totals::{Totals, YearRow, by_year, percent, totals};

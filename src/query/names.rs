@@ -1,0 +1,130 @@
+//! Finding a territory by any of its names, whatever the case and diacritics.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::data::{Dataset, TerritoryRef};
+
+/// A name reduced for comparison: lower case, without diacritics, spaces or punctuation.
+///
+/// Azerbaijani letters that do not decompose are mapped by hand: `ə` to `e` and the
+/// dotless `ı` to `i`; `İ` decomposes to `I` and a dot, which is dropped.
+pub fn fold(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            'ə' | 'Ə' => 'e',
+            'ı' => 'i',
+            'ø' | 'Ø' => 'o',
+            'đ' | 'Đ' => 'd',
+            'ł' | 'Ł' => 'l',
+            c => c,
+        })
+        .nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The result of looking up a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// Exactly one territory has that name.
+    Found(TerritoryRef),
+    /// Several territories share that name.
+    Ambiguous(Vec<TerritoryRef>),
+    /// None has it; these come close, best first.
+    NotFound(Vec<TerritoryRef>),
+}
+
+// How alike two folded names must be to be suggested (Jaro–Winkler similarity).
+const SUGGEST_AT: f64 = 0.8;
+
+/// Finds the territory whose id, name, Azerbaijani name or alias matches `query`.
+pub fn lookup(ds: &Dataset, query: &str) -> Lookup {
+    let wanted = fold(query);
+    let names = |r: TerritoryRef| {
+        let t = ds.territory(r);
+        [Some(&t.id), Some(&t.name), t.name_az.as_ref()]
+            .into_iter()
+            .flatten()
+            .chain(t.aliases.iter().map(|a| &a.name))
+            .map(|n| fold(n))
+            .collect::<Vec<String>>()
+    };
+    let found: Vec<TerritoryRef> = ds
+        .territory_refs()
+        .filter(|&r| !wanted.is_empty() && names(r).contains(&wanted))
+        .collect();
+    match found.as_slice() {
+        [one] => return Lookup::Found(*one),
+        [_, _, ..] => return Lookup::Ambiguous(found),
+        [] => {}
+    }
+    let mut close: Vec<(f64, TerritoryRef)> = ds
+        .territory_refs()
+        .filter_map(|r| {
+            let best = names(r)
+                .iter()
+                .map(|n| similarity(&wanted, n))
+                .fold(0.0, f64::max);
+            (best >= SUGGEST_AT).then_some((best, r))
+        })
+        .collect();
+    close.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Lookup::NotFound(close.into_iter().take(3).map(|(_, r)| r).collect())
+}
+
+fn similarity(query: &str, name: &str) -> f64 {
+    if query.len() >= 3 && name.starts_with(query) {
+        return 1.0;
+    }
+    strsim::jaro_winkler(query, name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_diacritics_and_punctuation() {
+        assert_eq!(fold("Kəlbəcər"), "kelbecer");
+        assert_eq!(fold("ŞUŞA"), "susa");
+        assert_eq!(fold("Füzuli"), "fuzuli");
+        assert_eq!(fold("Qubadlı"), "qubadli");
+        assert_eq!(fold("İSMAYILLI"), "ismayilli");
+        assert_eq!(fold("Dağlıq Qarabağ"), "dagliqqarabag");
+        assert_eq!(fold("Nagorno-Karabakh"), "nagornokarabakh");
+    }
+
+    #[test]
+    fn every_spelling_of_the_issue_finds_its_territory() {
+        let ds = crate::data::embedded().unwrap();
+        for (query, id) in [
+            ("kelbajar", "kalbajar"),
+            ("Kəlbəcər", "kalbajar"),
+            ("füzuli", "fizuli"),
+            ("fuzuli", "fizuli"),
+            ("ŞUŞA", "shusha"),
+            ("shushi", "shusha"),
+            ("nagorno karabakh", "nagorno-karabakh"),
+            ("CƏBRAYIL", "jabrayil"),
+        ] {
+            match lookup(&ds, query) {
+                Lookup::Found(r) => assert_eq!(ds.territory(r).id, id, "{query}"),
+                other => panic!("{query}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_near_miss_suggests_the_closest_names() {
+        let ds = crate::data::embedded().unwrap();
+        let Lookup::NotFound(close) = lookup(&ds, "kelbajr") else {
+            panic!("kelbajr should not match exactly");
+        };
+        assert_eq!(ds.territory(close[0]).id, "kalbajar");
+        assert_eq!(lookup(&ds, "zzzz"), Lookup::NotFound(vec![]));
+        assert_eq!(lookup(&ds, "  "), Lookup::NotFound(vec![]));
+    }
+}

@@ -1,0 +1,109 @@
+//! Sums of areas, with territories that lie within others counted once.
+
+use chrono::Datelike;
+
+use crate::data::{Dataset, Precision, TerritoryRef, When};
+
+/// The sums over a selection of territories.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Totals {
+    /// How many territories.
+    pub territories: usize,
+    /// The plain sum of the listed areas.
+    pub area_km2_listed: u64,
+    /// The sum without the areas of territories that lie within another selected one.
+    pub area_km2: u64,
+    /// The country's area.
+    pub country_area_km2: u64,
+    /// `area_km2` as a percentage of the country's area, to two decimals.
+    pub share_percent: f64,
+    /// `area_km2_listed` as a percentage of the country's area, to two decimals.
+    pub share_percent_listed: f64,
+}
+
+/// One year (or stated period) of occupation and the area reached by its end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearRow {
+    /// The year, or the period as the source states it.
+    pub period: When,
+    /// The territories of that year.
+    pub territories: Vec<TerritoryRef>,
+    /// The plain sum of their listed areas.
+    pub area_km2_listed: u64,
+    /// Their area without what lies within another selected territory.
+    pub area_km2: u64,
+    /// The area of this and all earlier rows, counted once.
+    pub cumulative_area_km2: u64,
+}
+
+/// `part` as a percentage of `whole`, rounded to two decimals.
+pub fn percent(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        return 0.0;
+    }
+    (part as f64 * 100.0 / whole as f64 * 100.0).round() / 100.0
+}
+
+// A territory counts for nothing when another selected territory already includes its area.
+fn counted_area(ds: &Dataset, selected: &[TerritoryRef], r: TerritoryRef) -> u64 {
+    if selected.iter().any(|&outer| outer != r && ds.lies_within(r, outer)) {
+        0
+    } else {
+        ds.territory(r).area_km2.get()
+    }
+}
+
+/// The totals of the `selected` territories.
+pub fn totals(ds: &Dataset, selected: &[TerritoryRef]) -> Totals {
+    let area_km2_listed = selected.iter().map(|&r| ds.territory(r).area_km2.get()).sum();
+    let area_km2 = selected.iter().map(|&r| counted_area(ds, selected, r)).sum();
+    let country = ds.country.area_km2.get();
+    Totals {
+        territories: selected.len(),
+        area_km2_listed,
+        area_km2,
+        country_area_km2: country,
+        share_percent: percent(area_km2, country),
+        share_percent_listed: percent(area_km2_listed, country),
+    }
+}
+
+/// The `selected` territories grouped by year of occupation (a stated period stays a group
+/// of its own), earliest first, with the cumulative area.
+pub fn by_year(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<YearRow> {
+    let mut rows: Vec<YearRow> = Vec::new();
+    let mut sorted = selected.to_vec();
+    sorted.sort_by_key(|&r| ds.territory(r).occupied);
+    for r in sorted {
+        let occupied = ds.territory(r).occupied;
+        let period = match occupied.precision() {
+            Precision::Day | Precision::Month => {
+                When::year(occupied.first_day().year()).unwrap_or(occupied)
+            }
+            _ => occupied,
+        };
+        let area_listed = ds.territory(r).area_km2.get();
+        let area = counted_area(ds, selected, r);
+        match rows.iter_mut().find(|row| row.period == period) {
+            Some(row) => {
+                row.territories.push(r);
+                row.area_km2_listed += area_listed;
+                row.area_km2 += area;
+            }
+            None => rows.push(YearRow {
+                period,
+                territories: vec![r],
+                area_km2_listed: area_listed,
+                area_km2: area,
+                cumulative_area_km2: 0,
+            }),
+        }
+    }
+    rows.sort_by_key(|row| row.period);
+    let mut cumulative = 0;
+    for row in &mut rows {
+        cumulative += row.area_km2;
+        row.cumulative_area_km2 = cumulative;
+    }
+    rows
+}
