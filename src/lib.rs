@@ -3,7 +3,11 @@
 //!
 //! Data flows one way: [`data`] loads and validates the dataset, [`query`] selects, sorts and
 //! sums, [`commands`] turns the results into [`output::Report`]s, and [`output`] renders them.
+//! [`app`] ties them together for the binary; [`cli`] defines its command line.
 
+pub mod app;
+pub mod cli;
+pub mod commands;
 pub mod data;
 pub mod output;
 pub mod query;

@@ -66,6 +66,18 @@ impl When {
         Ok(When(Repr::Year(year)))
     }
 
+    /// Parses a year written with four digits, such as `1993`.
+    pub fn year_text(text: &str) -> Result<Self, WhenError> {
+        let when = When::parse(text)?;
+        match when.0 {
+            Repr::Year(_) => Ok(when),
+            _ => Err(WhenError {
+                text: text.to_owned(),
+                reason: "give a year only, such as 1993",
+            }),
+        }
+    }
+
     /// Parses the forms `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `YYYY/YYYY` and `YYY0s`.
     pub fn parse(text: &str) -> Result<Self, WhenError> {
         let fail = |reason| WhenError {

@@ -2,14 +2,14 @@
 
 use std::io::{self, Write};
 
-use super::{Report, Shape, Value, escape_for_terminal};
+use super::{Report, Shape, Value, escape_for_terminal, numeric_column};
 
 /// Writes `report` as a Markdown table.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     match report.shape {
         Shape::List => {
             let numeric: Vec<bool> = (0..report.columns.len())
-                .map(|i| report.rows.iter().any(|r| r[i].is_numeric()))
+                .map(|i| numeric_column(report, i))
                 .collect();
             row(out, report.columns.iter().map(|c| cell(c.label)))?;
             row(

@@ -8,7 +8,7 @@ mod tsv;
 
 use std::io::{self, Write};
 
-use crate::data::When;
+use crate::data::{Cited, Dataset, When};
 
 /// An output format that has been resolved (no "auto" left).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +65,13 @@ pub enum Value {
     Date(When),
     /// Several texts: an array in JSON, joined with `; ` elsewhere.
     List(Vec<String>),
+    /// Structured data: `json` in JSON, `text` everywhere else.
+    Structured {
+        /// The one-line form for text formats.
+        text: String,
+        /// The form for JSON.
+        json: serde_json::Value,
+    },
 }
 
 impl Value {
@@ -82,6 +89,7 @@ impl Value {
             Value::Decimal(x, places) => format!("{x:.*}", usize::from(*places)),
             Value::Date(w) => w.iso(),
             Value::List(items) => items.join("; "),
+            Value::Structured { text, .. } => text.clone(),
         }
     }
 
@@ -105,12 +113,23 @@ impl Value {
             Value::Decimal(..) => self.machine().parse::<f64>().map_or(serde_json::Value::Null, Into::into),
             Value::Date(w) => w.iso().into(),
             Value::List(items) => items.clone().into(),
+            Value::Structured { json, .. } => json.clone(),
         }
     }
 
     /// Whether the value is a number, which tables align to the right.
     pub fn is_numeric(&self) -> bool {
         matches!(self, Value::Int(_) | Value::Decimal(..))
+    }
+
+    /// Sources as a list of their ids.
+    pub fn sources(ds: &Dataset, cited: &Cited) -> Value {
+        Value::List(ds.source_ids(cited))
+    }
+
+    /// Optional sources as a list of their ids, or null.
+    pub fn maybe_sources(ds: &Dataset, cited: Option<&Cited>) -> Value {
+        cited.map_or(Value::Null, |c| Value::sources(ds, c))
     }
 }
 
@@ -178,6 +197,12 @@ pub fn render(report: &Report, format: Format, options: Options, out: &mut dyn W
         Format::Json => json::write(report, out),
         Format::Markdown => markdown::write(report, out),
     }
+}
+
+/// Whether column `i` of `report` holds numbers only (nulls aside), so it aligns right.
+pub fn numeric_column(report: &Report, i: usize) -> bool {
+    let mut values = report.rows.iter().map(|r| &r[i]).filter(|v| **v != Value::Null).peekable();
+    values.peek().is_some() && values.all(Value::is_numeric)
 }
 
 /// `14682` as `14,682`.

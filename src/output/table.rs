@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
 
-use super::{Options, Report, Shape, Value, escape_for_terminal};
+use super::{Options, Report, Shape, escape_for_terminal, numeric_column};
 
 /// Writes `report` as a table, with its notes below.
 pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Result<()> {
@@ -28,13 +28,18 @@ pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Resu
         Shape::List => {
             table.set_header(report.columns.iter().map(|c| heading(c.label)));
             for row in &report.rows {
-                table.add_row(row.iter().map(value_cell));
+                table.add_row(row.iter().map(|v| Cell::new(escape_for_terminal(&v.human()))));
+            }
+            for i in 0..report.columns.len() {
+                if let (true, Some(column)) = (numeric_column(report, i), table.column_mut(i)) {
+                    column.set_cell_alignment(CellAlignment::Right);
+                }
             }
         }
         Shape::Record => {
             let values = report.rows.first().map(Vec::as_slice).unwrap_or_default();
             for (column, value) in report.columns.iter().zip(values) {
-                table.add_row([heading(column.label), value_cell(value)]);
+                table.add_row([heading(column.label), Cell::new(escape_for_terminal(&value.human()))]);
             }
         }
     }
@@ -52,13 +57,4 @@ pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Resu
         }
     }
     Ok(())
-}
-
-fn value_cell(value: &Value) -> Cell {
-    let cell = Cell::new(escape_for_terminal(&value.human()));
-    if value.is_numeric() {
-        cell.set_alignment(CellAlignment::Right)
-    } else {
-        cell
-    }
 }

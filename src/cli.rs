@@ -1,0 +1,322 @@
+//! The whole command-line interface, as clap derive types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::data::{Kind, When};
+use crate::query::{DateRange, Filter, SortKey};
+
+const EXAMPLES: &str = "\
+Examples:
+  karabakh districts --sort date
+  karabakh totals
+  karabakh show kelbajar
+  karabakh figures --history
+  karabakh timeline --since 2020
+  karabakh districts --format json | jq '.[] | select(.area_km2 > 1000) | .name'
+
+Every value comes with its source: `karabakh sources` lists them.";
+
+/// Look up the sourced figures of the Armenia–Azerbaijan conflict over Nagorno-Karabakh.
+///
+/// Territories occupied and when, their areas, the totals, the humanitarian figures, the
+/// timeline and what happened to each territory since, each value with its source. On a
+/// terminal the output is a table; into a pipe it is tab-separated text.
+#[derive(Debug, Parser)]
+#[command(name = "karabakh", version, after_help = EXAMPLES, arg_required_else_help = true)]
+pub struct Cli {
+    /// Options that apply to every command.
+    #[command(flatten)]
+    pub global: Global,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options that apply to every command.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Output format [default: table on a terminal, tsv otherwise]
+    #[arg(
+        long = "format",
+        short = 'f',
+        value_enum,
+        default_value_t = FormatChoice::Auto,
+        hide_default_value = true,
+        global = true
+    )]
+    pub format: FormatChoice,
+
+    /// Leave out the header line of TSV and CSV output
+    #[arg(long = "no-header", global = true)]
+    pub no_header: bool,
+
+    /// Read this dataset (TOML, same schema as the built-in one) instead of the built-in one
+    #[arg(long = "data", value_name = "FILE", env = "KARABAKH_DATA", global = true)]
+    pub data: Option<PathBuf>,
+
+    /// When to use colour in tables; NO_COLOR turns it off in auto mode
+    #[arg(long = "color", value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the territories: names, kind, date of occupation, area, restoration, years held
+    #[command(after_help = "\
+Examples:
+  karabakh districts --sort area --reverse
+  karabakh districts --year 1993 --kind district
+  karabakh districts --since 1992-05 --until 1993-06
+  karabakh districts --format csv > territories.csv
+  karabakh districts --no-header | sort -t$'\\t' -k6,6n | cut -f2,6")]
+    Districts(DistrictsArgs),
+
+    /// Sum the areas and compare the share of the country with the share the source states
+    #[command(after_help = "\
+Examples:
+  karabakh totals
+  karabakh totals --by year
+  karabakh totals --kind district --format json | jq .area_km2")]
+    Totals(TotalsArgs),
+
+    /// Show everything known about one territory, with sources and other sources' values
+    #[command(after_help = "\
+NAME is an id, a name, the Azerbaijani name or any other spelling; case and diacritics
+do not matter.
+
+Examples:
+  karabakh show kelbajar
+  karabakh show Kəlbəcər
+  karabakh show shushi --format json | jq .restored")]
+    Show(ShowArgs),
+
+    /// List the counted figures (displaced people, missing persons, the stated share)
+    #[command(after_help = "\
+Examples:
+  karabakh figures
+  karabakh figures --history
+  karabakh figures --history --format json | jq '.[] | select(.id == \"missing-persons\")'")]
+    Figures(FiguresArgs),
+
+    /// List the dated events, occupations and restorations in order
+    #[command(after_help = "\
+Examples:
+  karabakh timeline
+  karabakh timeline --since 2020 --until 2020-12
+  karabakh timeline | head -5")]
+    Timeline(TimelineArgs),
+
+    /// List the sources and what cites each
+    #[command(after_help = "\
+Examples:
+  karabakh sources
+  karabakh sources --format json | jq '.[] | select(.cited_by | length == 0)'")]
+    Sources,
+}
+
+/// Which territories to keep.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only those occupied during this year (a period such as 1988–1992 matches each of its years)
+    #[arg(long = "year", value_name = "YYYY", value_parser = When::year_text)]
+    pub year: Option<When>,
+
+    /// Only those occupied on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long = "since", value_name = "DATE")]
+    pub since: Option<When>,
+
+    /// Only those occupied on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long = "until", value_name = "DATE")]
+    pub until: Option<When>,
+
+    /// Only those of at least N km²
+    #[arg(long = "min-area", value_name = "N")]
+    pub min_area: Option<u64>,
+
+    /// Only those of at most N km²
+    #[arg(long = "max-area", value_name = "N")]
+    pub max_area: Option<u64>,
+
+    /// Only regions or only districts
+    #[arg(long = "kind", value_enum)]
+    pub kind: Option<KindChoice>,
+}
+
+impl FilterArgs {
+    /// The query filter these options describe.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            year: self.year,
+            dates: DateRange {
+                since: self.since,
+                until: self.until,
+            },
+            min_area: self.min_area,
+            max_area: self.max_area,
+            kind: self.kind.map(Kind::from),
+        }
+    }
+}
+
+/// Options of `districts`.
+#[derive(Debug, Args)]
+pub struct DistrictsArgs {
+    /// The order of the rows; ties are ordered by name
+    #[arg(long = "sort", value_enum, default_value_t = SortChoice::Date)]
+    pub sort: SortChoice,
+
+    /// Reverse the order
+    #[arg(long = "reverse", short = 'r')]
+    pub reverse: bool,
+
+    /// Which territories to list.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// Options of `totals`.
+#[derive(Debug, Args)]
+pub struct TotalsArgs {
+    /// Break the totals down: `year` gives the area per year of occupation and the cumulative area
+    #[arg(long = "by", value_enum)]
+    pub by: Option<GroupBy>,
+
+    /// Which territories to sum.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// Options of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The territory: id, name, Azerbaijani name or another spelling
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+/// Options of `figures`.
+#[derive(Debug, Args)]
+pub struct FiguresArgs {
+    /// List every dated observation, not only the latest of each figure
+    #[arg(long = "history")]
+    pub history: bool,
+}
+
+/// Options of `timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only entries on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long = "since", value_name = "DATE")]
+    pub since: Option<When>,
+
+    /// Only entries on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long = "until", value_name = "DATE")]
+    pub until: Option<When>,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatChoice {
+    /// A table on a terminal, TSV otherwise
+    Auto,
+    /// A table for people
+    Table,
+    /// Tab-separated values
+    Tsv,
+    /// Comma-separated values (RFC 4180)
+    Csv,
+    /// JSON
+    Json,
+    /// A Markdown table
+    Markdown,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set
+    Auto,
+    /// Always colour tables
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortChoice {
+    /// By date of occupation (a period by its start)
+    Date,
+    /// By area
+    Area,
+    /// By name
+    Name,
+    /// By years held until restoration
+    Held,
+}
+
+impl From<SortChoice> for SortKey {
+    fn from(choice: SortChoice) -> Self {
+        match choice {
+            SortChoice::Date => SortKey::Date,
+            SortChoice::Area => SortKey::Area,
+            SortChoice::Name => SortKey::Name,
+            SortChoice::Held => SortKey::Held,
+        }
+    }
+}
+
+/// `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindChoice {
+    /// Regions, such as Nagorno-Karabakh
+    Region,
+    /// Districts
+    District,
+}
+
+impl From<KindChoice> for Kind {
+    fn from(choice: KindChoice) -> Self {
+        match choice {
+            KindChoice::Region => Kind::Region,
+            KindChoice::District => Kind::District,
+        }
+    }
+}
+
+/// `--by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    /// Per year of occupation, with the cumulative area
+    Year,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_may_follow_the_command() {
+        let cli = Cli::try_parse_from(["karabakh", "districts", "--format", "json", "--no-header"]).unwrap();
+        assert_eq!(cli.global.format, FormatChoice::Json);
+        assert!(cli.global.no_header);
+    }
+
+    #[test]
+    fn a_year_must_be_four_digits() {
+        assert!(Cli::try_parse_from(["karabakh", "districts", "--year", "93"]).is_err());
+        let cli = Cli::try_parse_from(["karabakh", "districts", "--year", "1993"]).unwrap();
+        let Command::Districts(args) = cli.command else { panic!("not districts") };
+        assert_eq!(args.filter.year, Some(When::parse("1993").unwrap()));
+    }
+}

@@ -1,0 +1,66 @@
+//! `karabakh districts`: the territories, filtered and sorted.
+
+use crate::data::Dataset;
+use crate::output::{Column, Report, Value};
+use crate::query::{self, Filter, SortKey};
+
+use super::{YEARS_HELD_NOTE, years_held};
+
+/// The columns of the listing, in order.
+pub const COLUMNS: [Column; 9] = [
+    Column::new("id", "id"),
+    Column::new("name", "name"),
+    Column::new("name_az", "Azerbaijani"),
+    Column::new("kind", "kind"),
+    Column::new("occupied", "occupied"),
+    Column::new("area_km2", "area km²"),
+    Column::new("restored", "restored"),
+    Column::new("years_held", "years held"),
+    Column::new("source", "source"),
+];
+
+/// The territories that match `filter`, in the order asked for.
+pub fn report(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Report {
+    let selected = query::select(ds, filter, sort, reverse);
+    let mut report = Report::list(COLUMNS.to_vec());
+    for &r in &selected {
+        let t = ds.territory(r);
+        report.rows.push(vec![
+            Value::Text(t.id.clone()),
+            Value::Text(t.name.clone()),
+            Value::text(t.name_az.clone()),
+            Value::Text(t.kind.as_str().to_owned()),
+            Value::Date(t.occupied),
+            Value::Int(t.area_km2.get()),
+            t.restored.as_ref().map_or(Value::Null, |r| Value::Date(r.date)),
+            years_held(t),
+            Value::sources(ds, &t.source),
+        ]);
+    }
+    let mut report = report.note(YEARS_HELD_NOTE);
+    let disputed: Vec<&str> = selected
+        .iter()
+        .map(|&r| ds.territory(r))
+        .filter(|t| !t.alternatives.is_empty())
+        .map(|t| t.id.as_str())
+        .collect();
+    if !disputed.is_empty() {
+        report = report.note(format!(
+            "other sources give other areas for {}: see `karabakh show NAME`",
+            disputed.join(", ")
+        ));
+    }
+    let partial: Vec<&str> = selected
+        .iter()
+        .map(|&r| ds.territory(r))
+        .filter(|t| t.partial.is_some())
+        .map(|t| t.id.as_str())
+        .collect();
+    if !partial.is_empty() {
+        report = report.note(format!(
+            "only part of {} was occupied; the area is the whole district's",
+            partial.join(" and ")
+        ));
+    }
+    report
+}

@@ -1,0 +1,129 @@
+//! `karabakh figures`: counted figures, latest or with their history.
+
+use serde_json::json;
+
+use crate::data::{Dataset, Figure, Observation};
+use crate::output::{Column, Report, Value, thousands};
+
+const PARTS_NOTE: &str = "parts are given as each source states them: they may overlap and \
+     need not add up to the value";
+
+/// The latest observation of each figure.
+pub fn latest(ds: &Dataset) -> Report {
+    let mut report = Report::list(vec![
+        Column::new("id", "id"),
+        Column::new("label", "figure"),
+        Column::new("value", "value"),
+        Column::new("unit", "unit"),
+        Column::new("as_of", "as of"),
+        Column::new("parts", "parts"),
+        Column::new("source", "source"),
+        Column::new("note", "note"),
+        Column::new("other_sources", "other sources"),
+        Column::new("observations", "observations"),
+    ]);
+    for f in &ds.figures {
+        let o = f.latest();
+        report.rows.push(vec![
+            Value::Text(f.id.clone()),
+            Value::Text(f.label.clone()),
+            Value::Int(o.value),
+            Value::Text(f.unit.clone()),
+            o.as_of.map_or(Value::Null, Value::Date),
+            parts(o),
+            Value::sources(ds, &o.source),
+            Value::text(o.note.clone()),
+            alternatives(ds, o),
+            Value::Int(f.observations.len() as u64),
+        ]);
+    }
+    report
+        .note("value is each figure's latest observation; `karabakh figures --history` lists them all")
+        .note(PARTS_NOTE)
+}
+
+/// Every observation of every figure, earliest first within each figure.
+pub fn history(ds: &Dataset) -> Report {
+    let mut report = Report::list(vec![
+        Column::new("id", "id"),
+        Column::new("as_of", "as of"),
+        Column::new("value", "value"),
+        Column::new("unit", "unit"),
+        Column::new("parts", "parts"),
+        Column::new("source", "source"),
+        Column::new("note", "note"),
+        Column::new("other_sources", "other sources"),
+    ]);
+    for f in &ds.figures {
+        for o in &f.observations {
+            report.rows.push(row(ds, f, o));
+        }
+    }
+    report.note(PARTS_NOTE)
+}
+
+fn row(ds: &Dataset, f: &Figure, o: &Observation) -> Vec<Value> {
+    vec![
+        Value::Text(f.id.clone()),
+        o.as_of.map_or(Value::Null, Value::Date),
+        Value::Int(o.value),
+        Value::Text(f.unit.clone()),
+        parts(o),
+        Value::sources(ds, &o.source),
+        Value::text(o.note.clone()),
+        alternatives(ds, o),
+    ]
+}
+
+fn parts(o: &Observation) -> Value {
+    let text = o
+        .parts
+        .iter()
+        .map(|p| {
+            let of = p.of.map(|i| format!(" of {}", o.parts[i].id)).unwrap_or_default();
+            format!("{}{of}: {}", p.id, thousands(p.value))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let json = o
+        .parts
+        .iter()
+        .map(|p| {
+            json!({
+                "id": p.id,
+                "label": p.label,
+                "value": p.value,
+                "of": p.of.map(|i| o.parts[i].id.clone()),
+            })
+        })
+        .collect::<Vec<_>>();
+    Value::Structured { text, json: json.into() }
+}
+
+fn alternatives(ds: &Dataset, o: &Observation) -> Value {
+    let text = o
+        .alternatives
+        .iter()
+        .map(|a| {
+            let what: Vec<String> = [a.value.map(thousands), a.as_of.map(|d| d.human()), a.note.clone()]
+                .into_iter()
+                .flatten()
+                .collect();
+            format!("{}: {}", ds.source_ids(&a.source).join(", "), what.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let json = o
+        .alternatives
+        .iter()
+        .map(|a| {
+            json!({
+                "value": a.value,
+                "as_of": a.as_of.map(|d| d.iso()),
+                "note": a.note,
+                "source": ds.source_ids(&a.source),
+            })
+        })
+        .collect::<Vec<_>>();
+    Value::Structured { text, json: json.into() }
+}

@@ -1,0 +1,21 @@
+//! One module per command: each turns query results into an [`output::Report`](crate::output::Report).
+
+pub mod districts;
+pub mod figures;
+pub mod show;
+pub mod sources;
+pub mod timeline;
+pub mod totals;
+
+use crate::data::Territory;
+use crate::output::Value;
+use crate::query;
+
+/// Years held as a report value: computed, one decimal, null when it cannot be computed.
+fn years_held(t: &Territory) -> Value {
+    query::years_held(t).map_or(Value::Null, |y| Value::Decimal(y, 1))
+}
+
+/// The note that says how years held are computed.
+const YEARS_HELD_NOTE: &str = "years held is computed: the days from occupation to restoration \
+     divided by 365.2425; it is empty where either date is not known to the day";

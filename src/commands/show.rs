@@ -1,0 +1,195 @@
+//! `karabakh show NAME`: everything known about one territory.
+
+use serde_json::{Value as Json, json};
+
+use crate::data::{Cited, Dataset, SourceRef, TerritoryRef};
+use crate::output::{Column, Report, Value, thousands};
+use crate::query::{self, EntryKind, Lookup};
+
+use super::{YEARS_HELD_NOTE, years_held};
+
+/// No territory has the name asked for.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct NotFound {
+    message: String,
+}
+
+/// The report on the territory called `name`, or [`NotFound`] with suggestions.
+pub fn report(ds: &Dataset, name: &str) -> Result<Report, NotFound> {
+    let r = match query::lookup(ds, name) {
+        Lookup::Found(r) => r,
+        Lookup::Ambiguous(refs) => {
+            return Err(NotFound {
+                message: format!(
+                    "\"{name}\" names more than one territory: {}; give the id instead",
+                    refs.iter().map(|&r| ds.territory(r).id.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
+        Lookup::NotFound(close) => {
+            let hint = match close.as_slice() {
+                [] => String::new(),
+                refs => format!(
+                    "\n\ndid you mean: {}?",
+                    refs.iter()
+                        .map(|&r| {
+                            let t = ds.territory(r);
+                            format!("{} ({})", t.name, t.id)
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            return Err(NotFound {
+                message: format!(
+                    "no territory is called \"{name}\"{hint}\n\n`karabakh districts` lists every territory"
+                ),
+            });
+        }
+    };
+    Ok(build(ds, r))
+}
+
+/// Collects rows of the long format and the sources they cite.
+struct Rows<'a> {
+    ds: &'a Dataset,
+    rows: Vec<Vec<Value>>,
+    cited: Vec<SourceRef>,
+}
+
+impl Rows<'_> {
+    fn push(&mut self, field: &str, value: Value, source: Option<&Cited>, note: Option<&str>) {
+        if let Some(c) = source {
+            self.cited.extend(c.refs());
+        }
+        self.rows.push(vec![
+            Value::Text(field.to_owned()),
+            value,
+            Value::maybe_sources(self.ds, source),
+            Value::text(note),
+        ]);
+    }
+}
+
+fn build(ds: &Dataset, r: TerritoryRef) -> Report {
+    let t = ds.territory(r);
+    let held = years_held(t);
+    let share = Value::Decimal(query::percent(t.area_km2.get(), ds.country.area_km2.get()), 2);
+    let share_note = format!(
+        "computed: the area as listed over {}'s {} km²",
+        ds.country.name,
+        thousands(ds.country.area_km2.get())
+    );
+    let mut rows = Rows {
+        ds,
+        rows: Vec::new(),
+        cited: Vec::new(),
+    };
+    rows.push("id", Value::Text(t.id.clone()), None, None);
+    rows.push("name", Value::Text(t.name.clone()), Some(&t.source), None);
+    if let Some(az) = &t.name_az {
+        rows.push("name_az", Value::Text(az.clone()), None, Some("Azerbaijani, official Latin alphabet"));
+    }
+    for a in &t.aliases {
+        rows.push("alias", Value::Text(a.name.clone()), a.source.as_ref(), a.note.as_deref());
+    }
+    rows.push("kind", Value::Text(t.kind.as_str().to_owned()), Some(&t.source), None);
+    rows.push("occupied", Value::Date(t.occupied), Some(&t.source), None);
+    if let Some(p) = &t.partial {
+        rows.push("partial", Value::Text(p.note.clone()), Some(&p.source), None);
+    }
+    rows.push("area_km2", Value::Int(t.area_km2.get()), Some(&t.source), None);
+    for a in &t.alternatives {
+        rows.push(
+            "area_km2_other",
+            Value::Int(a.area_km2.get()),
+            Some(&a.source),
+            Some(a.note.as_deref().unwrap_or("another source's value")),
+        );
+    }
+    if let Some(w) = &t.within {
+        rows.push(
+            "within",
+            Value::Text(ds.territory(w.territory).id.clone()),
+            w.source.as_ref(),
+            w.note.as_deref(),
+        );
+    }
+    if let Some(restored) = &t.restored {
+        rows.push("restored", Value::Date(restored.date), Some(&restored.source), restored.note.as_deref());
+    }
+    rows.push("years_held", held.clone(), None, Some("computed"));
+    rows.push("share_percent", share.clone(), None, Some(&share_note));
+    let events: Vec<_> = query::timeline(ds, query::DateRange::default())
+        .into_iter()
+        .filter(|e| e.kind == EntryKind::Event && e.territories.contains(&r))
+        .collect();
+    for e in &events {
+        rows.push(
+            "event",
+            Value::Text(format!("{}: {}", e.date.iso(), e.label)),
+            Some(e.source),
+            e.note,
+        );
+    }
+
+    let Rows { rows, mut cited, .. } = rows;
+    cited.sort();
+    cited.dedup();
+    let src = |c: &Cited| Json::from(ds.source_ids(c));
+    let src_opt = |c: Option<&Cited>| c.map_or(Json::Null, src);
+    let document = json!({
+        "id": t.id,
+        "name": t.name,
+        "name_az": t.name_az,
+        "aliases": t.aliases.iter().map(|a| json!({
+            "name": a.name, "note": a.note, "source": src_opt(a.source.as_ref()),
+        })).collect::<Vec<_>>(),
+        "kind": t.kind.as_str(),
+        "occupied": t.occupied.iso(),
+        "area_km2": t.area_km2.get(),
+        "source": src(&t.source),
+        "partial": t.partial.as_ref().map(|p| json!({ "note": p.note, "source": src(&p.source) })),
+        "alternatives": t.alternatives.iter().map(|a| json!({
+            "area_km2": a.area_km2.get(), "note": a.note, "source": src(&a.source),
+        })).collect::<Vec<_>>(),
+        "within": t.within.as_ref().map(|w| json!({
+            "territory": ds.territory(w.territory).id, "note": w.note, "source": src_opt(w.source.as_ref()),
+        })),
+        "restored": t.restored.as_ref().map(|r| json!({
+            "date": r.date.iso(), "note": r.note, "source": src(&r.source),
+        })),
+        "years_held": held.json(),
+        "share_percent": share.json(),
+        "computed": ["years_held", "share_percent"],
+        "events": events.iter().map(|e| json!({
+            "date": e.date.iso(), "label": e.label, "note": e.note, "source": src(e.source),
+        })).collect::<Vec<_>>(),
+        "sources": cited.iter().map(|&s| {
+            let s = ds.source(s);
+            json!({ "id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url,
+                    "date": s.date.map(|d| d.iso()) })
+        }).collect::<Vec<_>>(),
+    });
+
+    let mut report = Report::list(vec![
+        Column::new("field", "field"),
+        Column::new("value", "value"),
+        Column::new("source", "source"),
+        Column::new("note", "note"),
+    ]);
+    report.rows = rows;
+    report.json = Some(document);
+    report = report.note(YEARS_HELD_NOTE);
+    for &s in &cited {
+        let s = ds.source(s);
+        let details: Vec<String> = [s.publisher.clone(), s.date.map(|d| d.iso()), s.url.clone()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let details = if details.is_empty() { String::new() } else { format!(" — {}", details.join(", ")) };
+        report = report.note(format!("source {}: {}{details}", s.id, s.title));
+    }
+    report
+}

@@ -1,0 +1,77 @@
+//! `karabakh sources`: every source and what cites it.
+
+use crate::data::{Cited, Dataset};
+use crate::output::{Column, Report, Value};
+
+/// The sources, each with the list of records that cite it.
+pub fn report(ds: &Dataset) -> Report {
+    let cited_by = citations(ds);
+    let mut report = Report::list(vec![
+        Column::new("id", "id"),
+        Column::new("title", "title"),
+        Column::new("publisher", "publisher"),
+        Column::new("url", "url"),
+        Column::new("date", "date"),
+        Column::new("cited_by", "cited by"),
+    ]);
+    for (s, cited_by) in ds.sources.iter().zip(cited_by) {
+        report.rows.push(vec![
+            Value::Text(s.id.clone()),
+            Value::Text(s.title.clone()),
+            Value::text(s.publisher.clone()),
+            Value::text(s.url.clone()),
+            s.date.map_or(Value::Null, Value::Date),
+            Value::List(cited_by),
+        ]);
+    }
+    report.note("cited by names each citing record by its path in the dataset")
+}
+
+/// For each source, in order, the paths of the records that cite it, such as
+/// `territories.kalbajar.restored`.
+pub fn citations(ds: &Dataset) -> Vec<Vec<String>> {
+    let mut by_source = vec![Vec::new(); ds.sources.len()];
+    let mut cite = |cited: &Cited, path: String| {
+        for r in cited.refs() {
+            let list: &mut Vec<String> = &mut by_source[r.0];
+            if !list.contains(&path) {
+                list.push(path.clone());
+            }
+        }
+    };
+    cite(&ds.country.source, "country".to_owned());
+    for t in &ds.territories {
+        let at = |field: &str| format!("territories.{}.{field}", t.id);
+        cite(&t.source, format!("territories.{}", t.id));
+        for a in &t.aliases {
+            if let Some(c) = &a.source {
+                cite(c, at("aliases"));
+            }
+        }
+        if let Some(c) = t.within.as_ref().and_then(|w| w.source.as_ref()) {
+            cite(c, at("within"));
+        }
+        if let Some(p) = &t.partial {
+            cite(&p.source, at("partial"));
+        }
+        if let Some(r) = &t.restored {
+            cite(&r.source, at("restored"));
+        }
+        for a in &t.alternatives {
+            cite(&a.source, at("alternatives"));
+        }
+    }
+    for f in &ds.figures {
+        for o in &f.observations {
+            let when = o.as_of.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            cite(&o.source, format!("figures.{}.{when}", f.id));
+            for a in &o.alternatives {
+                cite(&a.source, format!("figures.{}.{when}.alternatives", f.id));
+            }
+        }
+    }
+    for e in &ds.events {
+        cite(&e.source, format!("events.{}", e.date));
+    }
+    by_source
+}

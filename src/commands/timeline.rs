@@ -1,0 +1,31 @@
+//! `karabakh timeline`: dated entries in order.
+
+use crate::data::Dataset;
+use crate::output::{Column, Report, Value};
+use crate::query::{self, DateRange};
+
+/// The timeline within `range`.
+pub fn report(ds: &Dataset, range: DateRange) -> Report {
+    let mut report = Report::list(vec![
+        Column::new("date", "date"),
+        Column::new("type", "type"),
+        Column::new("label", "what"),
+        Column::new("territories", "territories"),
+        Column::new("source", "source"),
+        Column::new("note", "note"),
+    ]);
+    for e in query::timeline(ds, range) {
+        report.rows.push(vec![
+            Value::Date(e.date),
+            Value::Text(e.kind.as_str().to_owned()),
+            Value::Text(e.label),
+            Value::List(e.territories.iter().map(|&r| ds.territory(r).id.clone()).collect()),
+            Value::sources(ds, e.source),
+            Value::text(e.note),
+        ]);
+    }
+    report.note(
+        "entries of type occupied and restored are derived from the territories' dates; \
+         a date is as precise as its source (a year, a month or a day)",
+    )
+}

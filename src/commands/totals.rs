@@ -1,0 +1,129 @@
+//! `karabakh totals`: sums of areas and the share of the country.
+
+use crate::data::Dataset;
+use crate::output::{Column, Report, Value, thousands};
+use crate::query::{self, Filter};
+
+/// The totals of the territories that match `filter`, with notes on what is computed and
+/// where the computed share differs from the stated one.
+pub fn report(ds: &Dataset, filter: &Filter) -> Report {
+    let selected = query::select(ds, filter, query::SortKey::Date, false);
+    let totals = query::totals(ds, &selected);
+    let stated = ds.country.occupied_share.map(|f| ds.figure(f).latest());
+    let mut report = Report::record(vec![
+        (Column::new("territories", "territories"), Value::Int(totals.territories as u64)),
+        (
+            Column::new("area_km2_listed", "area as listed, km² (sum, computed)"),
+            Value::Int(totals.area_km2_listed),
+        ),
+        (
+            Column::new("area_km2", "area counted once, km² (computed)"),
+            Value::Int(totals.area_km2),
+        ),
+        (
+            Column::new("country_area_km2", "country's area, km²"),
+            Value::Int(totals.country_area_km2),
+        ),
+        (
+            Column::new("share_percent", "share of the country, % (computed)"),
+            Value::Decimal(totals.share_percent, 2),
+        ),
+        (
+            Column::new("share_percent_listed", "share as listed, % (computed)"),
+            Value::Decimal(totals.share_percent_listed, 2),
+        ),
+        (
+            Column::new("stated_share_percent", "share stated by the source, %"),
+            stated.map_or(Value::Null, |o| Value::Int(o.value)),
+        ),
+        (
+            Column::new("stated_share_source", "source of the stated share"),
+            Value::maybe_sources(ds, stated.map(|o| &o.source)),
+        ),
+    ]);
+
+    let country_source = ds.source_ids(&ds.country.source).join(", ");
+    report = report
+        .note("area as listed is the plain sum of the areas as the sources state them")
+        .note(overlap_note(ds, &selected))
+        .note(format!(
+            "the shares are computed against {}'s area of {} km² ({country_source})",
+            ds.country.name,
+            thousands(totals.country_area_km2)
+        ));
+    if let Some(o) = stated {
+        if (o.value as f64 - totals.share_percent).abs() >= 0.005 {
+            report = report.note(format!(
+                "{} states {}%; the share computed from the listed areas is {:.2}% ({:.2}% if \
+                 overlapping areas are counted twice)",
+                ds.source_ids(&o.source).join(", "),
+                o.value,
+                totals.share_percent,
+                totals.share_percent_listed
+            ));
+        }
+        for alt in &o.alternatives {
+            if let Some(value) = alt.value {
+                let note = alt.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
+                report = report.note(format!(
+                    "{} gives {value}%{note}",
+                    ds.source_ids(&alt.source).join(", ")
+                ));
+            }
+        }
+    }
+    report
+}
+
+fn overlap_note(ds: &Dataset, selected: &[crate::data::TerritoryRef]) -> String {
+    let inner: Vec<String> = selected
+        .iter()
+        .filter_map(|&r| {
+            let outer = selected
+                .iter()
+                .find(|&&o| o != r && ds.lies_within(r, o))?;
+            let t = ds.territory(r);
+            Some(format!(
+                "{} ({} km²) lies within {}",
+                t.name,
+                thousands(t.area_km2.get()),
+                ds.territory(*outer).name
+            ))
+        })
+        .collect();
+    if inner.is_empty() {
+        "area counted once equals the plain sum: no listed territory lies within another".to_owned()
+    } else {
+        format!(
+            "area counted once leaves out territories inside another listed one: {}",
+            inner.join("; ")
+        )
+    }
+}
+
+/// The area per year of occupation and the cumulative area.
+pub fn by_year(ds: &Dataset, filter: &Filter) -> Report {
+    let selected = query::select(ds, filter, query::SortKey::Date, false);
+    let country = ds.country.area_km2.get();
+    let mut report = Report::list(vec![
+        Column::new("year", "year"),
+        Column::new("territories", "territories"),
+        Column::new("area_km2_listed", "area as listed, km²"),
+        Column::new("area_km2", "area counted once, km²"),
+        Column::new("cumulative_area_km2", "cumulative area, km²"),
+        Column::new("cumulative_share_percent", "cumulative share, %"),
+    ]);
+    for row in query::by_year(ds, &selected) {
+        report.rows.push(vec![
+            Value::Date(row.period),
+            Value::List(row.territories.iter().map(|&r| ds.territory(r).id.clone()).collect()),
+            Value::Int(row.area_km2_listed),
+            Value::Int(row.area_km2),
+            Value::Int(row.cumulative_area_km2),
+            Value::Decimal(query::percent(row.cumulative_area_km2, country), 2),
+        ]);
+    }
+    report
+        .note("all areas and shares here are computed from the listed areas; a period stated by the source (such as 1988–1992) is a row of its own")
+        .note(overlap_note(ds, &selected))
+}
