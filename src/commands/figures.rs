@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use crate::data::{Dataset, Figure, Observation};
-use crate::output::{Column, Report, Value, thousands};
+use crate::output::{Column, Report, Value};
 
 const PARTS_NOTE: &str = "parts are given as each source states them: they may overlap and \
      need not add up to the value";
@@ -80,8 +80,8 @@ fn parts(o: &Observation) -> Value {
         .parts
         .iter()
         .map(|p| {
-            let of = p.of.map(|i| format!(" of {}", o.parts[i].id)).unwrap_or_default();
-            format!("{}{of}: {}", p.id, thousands(p.value))
+            let of = p.of.map(|i| format!(" (of {})", o.parts[i].id)).unwrap_or_default();
+            format!("{}{of}: {}", p.id, p.value)
         })
         .collect::<Vec<_>>()
         .join("; ");
@@ -105,7 +105,7 @@ fn alternatives(ds: &Dataset, o: &Observation) -> Value {
         .alternatives
         .iter()
         .map(|a| {
-            let what: Vec<String> = [a.value.map(thousands), a.as_of.map(|d| d.human()), a.note.clone()]
+            let what: Vec<String> = [a.value.map(|v| v.to_string()), a.as_of.map(|d| d.iso()), a.note.clone()]
                 .into_iter()
                 .flatten()
                 .collect();

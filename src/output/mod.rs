@@ -96,10 +96,12 @@ impl Value {
     /// The form for people: `14,682`, `1988–1992`, `—` for nothing.
     pub fn human(&self) -> String {
         match self {
-            Value::Null => "—".to_owned(),
             Value::Int(n) => thousands(*n),
             Value::Date(w) => w.human(),
-            other => other.machine(),
+            other => match other.machine() {
+                s if s.is_empty() => "—".to_owned(),
+                s => s,
+            },
         }
     }
 

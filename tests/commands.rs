@@ -1,0 +1,160 @@
+//! Every command in every format, checked against committed snapshots.
+
+mod common;
+
+use common::{snapshot_every_format, stdout};
+
+#[test]
+fn districts_render_in_every_format() {
+    snapshot_every_format("districts", &["districts"]);
+}
+
+#[test]
+fn districts_sorted_by_area_and_reversed_render_in_every_format() {
+    snapshot_every_format("districts_area_reverse", &["districts", "--sort", "area", "--reverse"]);
+}
+
+#[test]
+fn totals_render_in_every_format() {
+    snapshot_every_format("totals", &["totals"]);
+}
+
+#[test]
+fn totals_by_year_render_in_every_format() {
+    snapshot_every_format("totals_by_year", &["totals", "--by", "year"]);
+}
+
+#[test]
+fn show_renders_in_every_format() {
+    snapshot_every_format("show_kalbajar", &["show", "kalbajar"]);
+}
+
+#[test]
+fn show_of_a_territory_within_another_renders_in_every_format() {
+    snapshot_every_format("show_shusha", &["show", "shusha"]);
+}
+
+#[test]
+fn figures_render_in_every_format() {
+    snapshot_every_format("figures", &["figures"]);
+}
+
+#[test]
+fn figures_history_renders_in_every_format() {
+    snapshot_every_format("figures_history", &["figures", "--history"]);
+}
+
+#[test]
+fn timeline_renders_in_every_format() {
+    snapshot_every_format("timeline", &["timeline"]);
+}
+
+#[test]
+fn sources_render_in_every_format() {
+    snapshot_every_format("sources", &["sources"]);
+}
+
+#[test]
+fn piped_output_is_tsv_with_a_header_by_default() {
+    let out = stdout(&["districts"]);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id\tname\tname_az\tkind\toccupied\tarea_km2\trestored\tyears_held\tsource")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("nagorno-karabakh\tNagorno-Karabakh\tDağlıq Qarabağ\tregion\t1988/1992\t4400\t2023-09-20\t\toccupation-in-figures")
+    );
+    assert_eq!(out.lines().count(), 10);
+}
+
+#[test]
+fn no_header_drops_the_header_line_of_tsv_and_csv() {
+    let tsv = stdout(&["districts", "--no-header", "--sort", "area"]);
+    assert_eq!(tsv.lines().next().unwrap().split('\t').nth(5), Some("289"));
+    let csv = stdout(&["districts", "--no-header", "--format", "csv", "--sort", "area"]);
+    assert!(csv.starts_with("shusha,Shusha,Şuşa,district,1992-05-08,289,2020-11-08,28.5,"), "{csv}");
+}
+
+#[test]
+fn csv_lines_end_with_crlf_as_rfc_4180_says() {
+    let csv = stdout(&["totals", "--format", "csv"]);
+    assert_eq!(
+        csv,
+        "territories,area_km2_listed,area_km2,country_area_km2,share_percent,share_percent_listed,\
+         stated_share_percent,stated_share_source\r\n9,14682,14393,86600,16.62,16.95,20,occupation-in-figures\r\n"
+    );
+}
+
+#[test]
+fn totals_json_is_one_object_with_the_documented_keys() {
+    let json: serde_json::Value = serde_json::from_str(&stdout(&["totals", "--format", "json"])).unwrap();
+    assert_eq!(json["territories"], 9);
+    assert_eq!(json["area_km2_listed"], 14682);
+    assert_eq!(json["area_km2"], 14393);
+    assert_eq!(json["country_area_km2"], 86600);
+    assert_eq!(json["share_percent"], 16.62);
+    assert_eq!(json["stated_share_percent"], 20);
+}
+
+#[test]
+fn districts_json_has_one_object_per_territory_with_plain_values() {
+    let json: serde_json::Value = serde_json::from_str(&stdout(&["districts", "--format", "json"])).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 9);
+    assert_eq!(rows[0]["occupied"], "1988/1992");
+    assert_eq!(rows[0]["years_held"], serde_json::Value::Null);
+    assert_eq!(rows[3]["id"], "kalbajar");
+    assert_eq!(rows[3]["area_km2"], 3054);
+    assert_eq!(rows[3]["years_held"], 27.7);
+}
+
+#[test]
+fn filters_keep_only_matching_territories() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut full = vec!["districts", "--no-header"];
+        full.extend_from_slice(args);
+        stdout(&full).lines().map(|l| l.split('\t').next().unwrap().to_owned()).collect()
+    };
+    assert_eq!(ids(&["--year", "1992"]), ["nagorno-karabakh", "shusha", "lachin"]);
+    assert_eq!(ids(&["--year", "1990"]), ["nagorno-karabakh"]);
+    assert_eq!(ids(&["--kind", "region"]), ["nagorno-karabakh"]);
+    assert_eq!(ids(&["--since", "1993-08", "--until", "1993-08-31"]), ["fizuli", "jabrayil", "gubadli"]);
+    assert_eq!(ids(&["--min-area", "1390", "--max-area", "3054", "--sort", "area"]), ["fizuli", "lachin", "kalbajar"]);
+    assert_eq!(ids(&["--sort", "name"])[..3], ["aghdam", "fizuli", "gubadli"]);
+    assert_eq!(ids(&["--sort", "held"])[..2], ["zangilan", "jabrayil"]);
+    assert_eq!(ids(&["--sort", "held"]).last().unwrap(), "nagorno-karabakh");
+    assert!(ids(&["--year", "2000"]).is_empty());
+}
+
+#[test]
+fn totals_follow_the_filters() {
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["totals", "--kind", "district", "--format", "json"])).unwrap();
+    assert_eq!(json["territories"], 8);
+    assert_eq!(json["area_km2_listed"], 10282);
+    // Without Nagorno-Karabakh in the selection, Shusha's area counts.
+    assert_eq!(json["area_km2"], 10282);
+}
+
+#[test]
+fn timeline_limits_to_the_dates_asked_for() {
+    let out = stdout(&["timeline", "--since", "2023", "--no-header"]);
+    let dates: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(dates, ["2023-09-19", "2023-09-20", "2023-09-28", "2025-09-01"]);
+}
+
+#[test]
+fn show_finds_a_territory_by_any_spelling() {
+    for name in ["kelbajar", "Kəlbəcər", "KALBAJAR", "karvachar", "füzuli", "fuzuli", "ŞUŞA", "shushi"] {
+        let out = stdout(&["show", name, "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let expected = match name {
+            "füzuli" | "fuzuli" => "fizuli",
+            "ŞUŞA" | "shushi" => "shusha",
+            _ => "kalbajar",
+        };
+        assert_eq!(json["id"], expected, "{name}");
+    }
+}
