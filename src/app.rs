@@ -75,12 +75,9 @@ fn load(global: &Global) -> Result<Dataset, data::DataError> {
 
 fn report(ds: &Dataset, command: &Command) -> anyhow::Result<Report> {
     Ok(match command {
-        Command::Districts(args) => commands::districts::report(
-            ds,
-            &args.filter.filter(),
-            args.sort.into(),
-            args.reverse,
-        ),
+        Command::Districts(args) => {
+            commands::districts::report(ds, &args.filter.filter(), args.sort.into(), args.reverse)
+        }
         Command::Totals(args) => match args.by {
             None => commands::totals::report(ds, &args.filter.filter()),
             Some(GroupBy::Year) => commands::totals::by_year(ds, &args.filter.filter()),
@@ -115,7 +112,10 @@ mod tests {
     fn auto_format_is_a_table_on_a_terminal_and_tsv_in_a_pipe() {
         assert_eq!(resolve(&global(&[]), true, false).0, Format::Table);
         assert_eq!(resolve(&global(&[]), false, false).0, Format::Tsv);
-        assert_eq!(resolve(&global(&["--format", "json"]), true, false).0, Format::Json);
+        assert_eq!(
+            resolve(&global(&["--format", "json"]), true, false).0,
+            Format::Json
+        );
     }
 
     #[test]
@@ -123,7 +123,11 @@ mod tests {
         assert!(resolve(&global(&[]), true, false).1.color);
         assert!(!resolve(&global(&[]), true, true).1.color);
         assert!(!resolve(&global(&[]), false, false).1.color);
-        assert!(resolve(&global(&["--color", "always"]), false, true).1.color);
+        assert!(
+            resolve(&global(&["--color", "always"]), false, true)
+                .1
+                .color
+        );
         assert!(!resolve(&global(&["--color", "never"]), true, false).1.color);
     }
 }

@@ -54,7 +54,12 @@ pub struct Global {
     pub no_header: bool,
 
     /// Read this dataset (TOML, same schema as the built-in one) instead of the built-in one
-    #[arg(long = "data", value_name = "FILE", env = "KARABAKH_DATA", global = true)]
+    #[arg(
+        long = "data",
+        value_name = "FILE",
+        env = "KARABAKH_DATA",
+        global = true
+    )]
     pub data: Option<PathBuf>,
 
     /// When to use colour in tables; NO_COLOR turns it off in auto mode
@@ -307,7 +312,8 @@ mod tests {
 
     #[test]
     fn global_options_may_follow_the_command() {
-        let cli = Cli::try_parse_from(["karabakh", "districts", "--format", "json", "--no-header"]).unwrap();
+        let cli = Cli::try_parse_from(["karabakh", "districts", "--format", "json", "--no-header"])
+            .unwrap();
         assert_eq!(cli.global.format, FormatChoice::Json);
         assert!(cli.global.no_header);
     }
@@ -316,7 +322,9 @@ mod tests {
     fn a_year_must_be_four_digits() {
         assert!(Cli::try_parse_from(["karabakh", "districts", "--year", "93"]).is_err());
         let cli = Cli::try_parse_from(["karabakh", "districts", "--year", "1993"]).unwrap();
-        let Command::Districts(args) = cli.command else { panic!("not districts") };
+        let Command::Districts(args) = cli.command else {
+            panic!("not districts")
+        };
         assert_eq!(args.filter.year, Some(When::parse("1993").unwrap()));
     }
 }

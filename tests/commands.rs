@@ -11,7 +11,10 @@ fn districts_render_in_every_format() {
 
 #[test]
 fn districts_sorted_by_area_and_reversed_render_in_every_format() {
-    snapshot_every_format("districts_area_reverse", &["districts", "--sort", "area", "--reverse"]);
+    snapshot_every_format(
+        "districts_area_reverse",
+        &["districts", "--sort", "area", "--reverse"],
+    );
 }
 
 #[test]
@@ -64,7 +67,9 @@ fn piped_output_is_tsv_with_a_header_by_default() {
     );
     assert_eq!(
         lines.next(),
-        Some("nagorno-karabakh\tNagorno-Karabakh\tDağlıq Qarabağ\tregion\t1988/1992\t4400\t2023-09-20\t\toccupation-in-figures")
+        Some(
+            "nagorno-karabakh\tNagorno-Karabakh\tDağlıq Qarabağ\tregion\t1988/1992\t4400\t2023-09-20\t\toccupation-in-figures"
+        )
     );
     assert_eq!(out.lines().count(), 10);
 }
@@ -73,8 +78,18 @@ fn piped_output_is_tsv_with_a_header_by_default() {
 fn no_header_drops_the_header_line_of_tsv_and_csv() {
     let tsv = stdout(&["districts", "--no-header", "--sort", "area"]);
     assert_eq!(tsv.lines().next().unwrap().split('\t').nth(5), Some("289"));
-    let csv = stdout(&["districts", "--no-header", "--format", "csv", "--sort", "area"]);
-    assert!(csv.starts_with("shusha,Shusha,Şuşa,district,1992-05-08,289,2020-11-08,28.5,"), "{csv}");
+    let csv = stdout(&[
+        "districts",
+        "--no-header",
+        "--format",
+        "csv",
+        "--sort",
+        "area",
+    ]);
+    assert!(
+        csv.starts_with("shusha,Shusha,Şuşa,district,1992-05-08,289,2020-11-08,28.5,"),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -89,7 +104,8 @@ fn csv_lines_end_with_crlf_as_rfc_4180_says() {
 
 #[test]
 fn totals_json_is_one_object_with_the_documented_keys() {
-    let json: serde_json::Value = serde_json::from_str(&stdout(&["totals", "--format", "json"])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["totals", "--format", "json"])).unwrap();
     assert_eq!(json["territories"], 9);
     assert_eq!(json["area_km2_listed"], 14682);
     assert_eq!(json["area_km2"], 14393);
@@ -100,7 +116,8 @@ fn totals_json_is_one_object_with_the_documented_keys() {
 
 #[test]
 fn districts_json_has_one_object_per_territory_with_plain_values() {
-    let json: serde_json::Value = serde_json::from_str(&stdout(&["districts", "--format", "json"])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["districts", "--format", "json"])).unwrap();
     let rows = json.as_array().unwrap();
     assert_eq!(rows.len(), 9);
     assert_eq!(rows[0]["occupied"], "1988/1992");
@@ -115,14 +132,29 @@ fn filters_keep_only_matching_territories() {
     let ids = |args: &[&str]| -> Vec<String> {
         let mut full = vec!["districts", "--no-header"];
         full.extend_from_slice(args);
-        stdout(&full).lines().map(|l| l.split('\t').next().unwrap().to_owned()).collect()
+        stdout(&full)
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_owned())
+            .collect()
     };
-    assert_eq!(ids(&["--year", "1992"]), ["nagorno-karabakh", "shusha", "lachin"]);
+    assert_eq!(
+        ids(&["--year", "1992"]),
+        ["nagorno-karabakh", "shusha", "lachin"]
+    );
     assert_eq!(ids(&["--year", "1990"]), ["nagorno-karabakh"]);
     assert_eq!(ids(&["--kind", "region"]), ["nagorno-karabakh"]);
-    assert_eq!(ids(&["--since", "1993-08", "--until", "1993-08-31"]), ["fizuli", "jabrayil", "gubadli"]);
-    assert_eq!(ids(&["--min-area", "1390", "--max-area", "3054", "--sort", "area"]), ["fizuli", "lachin", "kalbajar"]);
-    assert_eq!(ids(&["--sort", "name"])[..3], ["aghdam", "fizuli", "gubadli"]);
+    assert_eq!(
+        ids(&["--since", "1993-08", "--until", "1993-08-31"]),
+        ["fizuli", "jabrayil", "gubadli"]
+    );
+    assert_eq!(
+        ids(&["--min-area", "1390", "--max-area", "3054", "--sort", "area"]),
+        ["fizuli", "lachin", "kalbajar"]
+    );
+    assert_eq!(
+        ids(&["--sort", "name"])[..3],
+        ["aghdam", "fizuli", "gubadli"]
+    );
     assert_eq!(ids(&["--sort", "held"])[..2], ["zangilan", "jabrayil"]);
     assert_eq!(ids(&["--sort", "held"]).last().unwrap(), "nagorno-karabakh");
     assert!(ids(&["--year", "2000"]).is_empty());
@@ -130,8 +162,10 @@ fn filters_keep_only_matching_territories() {
 
 #[test]
 fn totals_follow_the_filters() {
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout(&["totals", "--kind", "district", "--format", "json"])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&[
+        "totals", "--kind", "district", "--format", "json",
+    ]))
+    .unwrap();
     assert_eq!(json["territories"], 8);
     assert_eq!(json["area_km2_listed"], 10282);
     // Without Nagorno-Karabakh in the selection, Shusha's area counts.
@@ -142,12 +176,24 @@ fn totals_follow_the_filters() {
 fn timeline_limits_to_the_dates_asked_for() {
     let out = stdout(&["timeline", "--since", "2023", "--no-header"]);
     let dates: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
-    assert_eq!(dates, ["2023-09-19", "2023-09-20", "2023-09-28", "2025-09-01"]);
+    assert_eq!(
+        dates,
+        ["2023-09-19", "2023-09-20", "2023-09-28", "2025-09-01"]
+    );
 }
 
 #[test]
 fn show_finds_a_territory_by_any_spelling() {
-    for name in ["kelbajar", "Kəlbəcər", "KALBAJAR", "karvachar", "füzuli", "fuzuli", "ŞUŞA", "shushi"] {
+    for name in [
+        "kelbajar",
+        "Kəlbəcər",
+        "KALBAJAR",
+        "karvachar",
+        "füzuli",
+        "fuzuli",
+        "ŞUŞA",
+        "shushi",
+    ] {
         let out = stdout(&["show", name, "--format", "json"]);
         let json: serde_json::Value = serde_json::from_str(&out).unwrap();
         let expected = match name {

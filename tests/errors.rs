@@ -18,17 +18,32 @@ fn an_unknown_name_exits_1_with_suggestions() {
 
 #[test]
 fn a_bad_option_value_exits_2_with_a_usage_message() {
-    let assert = karabakh(&["districts", "--sort", "size"]).assert().code(2).stdout("");
+    let assert = karabakh(&["districts", "--sort", "size"])
+        .assert()
+        .code(2)
+        .stdout("");
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert!(stderr.contains("invalid value 'size' for '--sort <SORT>'"), "{stderr}");
-    assert!(stderr.contains("[possible values: date, area, name, held]"), "{stderr}");
+    assert!(
+        stderr.contains("invalid value 'size' for '--sort <SORT>'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("[possible values: date, area, name, held]"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn an_impossible_date_option_exits_2() {
-    let assert = karabakh(&["timeline", "--since", "1993-02-30"]).assert().code(2).stdout("");
+    let assert = karabakh(&["timeline", "--since", "1993-02-30"])
+        .assert()
+        .code(2)
+        .stdout("");
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert!(stderr.contains("`1993-02-30` is not a date: there is no such day"), "{stderr}");
+    assert!(
+        stderr.contains("`1993-02-30` is not a date: there is no such day"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -59,7 +74,10 @@ fn the_dataset_can_come_from_the_environment() {
 
 #[test]
 fn a_data_error_names_the_file_line_and_column_and_exits_2() {
-    let text = MINIMAL.replace("source = \"atlas\"\n\n[[territories]]\nid = \"south\"", "source = \"atlus\"\n\n[[territories]]\nid = \"south\"");
+    let text = MINIMAL.replace(
+        "source = \"atlas\"\n\n[[territories]]\nid = \"south\"",
+        "source = \"atlus\"\n\n[[territories]]\nid = \"south\"",
+    );
     let file = dataset_file(&text);
     let path = file.path().display().to_string();
     karabakh(&["districts", "--data", &path])

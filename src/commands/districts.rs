@@ -32,7 +32,9 @@ pub fn report(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Re
             Value::Text(t.kind.as_str().to_owned()),
             Value::Date(t.occupied),
             Value::Int(t.area_km2.get()),
-            t.restored.as_ref().map_or(Value::Null, |r| Value::Date(r.date)),
+            t.restored
+                .as_ref()
+                .map_or(Value::Null, |r| Value::Date(r.date)),
             years_held(t),
             Value::sources(ds, &t.source),
         ]);

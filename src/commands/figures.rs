@@ -80,7 +80,9 @@ fn parts(o: &Observation) -> Value {
         .parts
         .iter()
         .map(|p| {
-            let of = p.of.map(|i| format!(" (of {})", o.parts[i].id)).unwrap_or_default();
+            let of =
+                p.of.map(|i| format!(" (of {})", o.parts[i].id))
+                    .unwrap_or_default();
             format!("{}{of}: {}", p.id, p.value)
         })
         .collect::<Vec<_>>()
@@ -97,7 +99,10 @@ fn parts(o: &Observation) -> Value {
             })
         })
         .collect::<Vec<_>>();
-    Value::Structured { text, json: json.into() }
+    Value::Structured {
+        text,
+        json: json.into(),
+    }
 }
 
 fn alternatives(ds: &Dataset, o: &Observation) -> Value {
@@ -105,11 +110,19 @@ fn alternatives(ds: &Dataset, o: &Observation) -> Value {
         .alternatives
         .iter()
         .map(|a| {
-            let what: Vec<String> = [a.value.map(|v| v.to_string()), a.as_of.map(|d| d.iso()), a.note.clone()]
-                .into_iter()
-                .flatten()
-                .collect();
-            format!("{}: {}", ds.source_ids(&a.source).join(", "), what.join(", "))
+            let what: Vec<String> = [
+                a.value.map(|v| v.to_string()),
+                a.as_of.map(|d| d.iso()),
+                a.note.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            format!(
+                "{}: {}",
+                ds.source_ids(&a.source).join(", "),
+                what.join(", ")
+            )
         })
         .collect::<Vec<_>>()
         .join("; ");
@@ -125,5 +138,8 @@ fn alternatives(ds: &Dataset, o: &Observation) -> Value {
             })
         })
         .collect::<Vec<_>>();
-    Value::Structured { text, json: json.into() }
+    Value::Structured {
+        text,
+        json: json.into(),
+    }
 }

@@ -23,7 +23,10 @@ pub fn report(ds: &Dataset, name: &str) -> Result<Report, NotFound> {
             return Err(NotFound {
                 message: format!(
                     "\"{name}\" names more than one territory: {}; give the id instead",
-                    refs.iter().map(|&r| ds.territory(r).id.as_str()).collect::<Vec<_>>().join(", ")
+                    refs.iter()
+                        .map(|&r| ds.territory(r).id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             });
         }
@@ -75,7 +78,10 @@ impl Rows<'_> {
 fn build(ds: &Dataset, r: TerritoryRef) -> Report {
     let t = ds.territory(r);
     let held = years_held(t);
-    let share = Value::Decimal(query::percent(t.area_km2.get(), ds.country.area_km2.get()), 2);
+    let share = Value::Decimal(
+        query::percent(t.area_km2.get(), ds.country.area_km2.get()),
+        2,
+    );
     let share_note = format!(
         "computed: the area as listed over {}'s {} km²",
         ds.country.name,
@@ -89,17 +95,42 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report {
     rows.push("id", Value::Text(t.id.clone()), None, None);
     rows.push("name", Value::Text(t.name.clone()), Some(&t.source), None);
     if let Some(az) = &t.name_az {
-        rows.push("name_az", Value::Text(az.clone()), None, Some("Azerbaijani, official Latin alphabet"));
+        rows.push(
+            "name_az",
+            Value::Text(az.clone()),
+            None,
+            Some("Azerbaijani, official Latin alphabet"),
+        );
     }
     for a in &t.aliases {
-        rows.push("alias", Value::Text(a.name.clone()), a.source.as_ref(), a.note.as_deref());
+        rows.push(
+            "alias",
+            Value::Text(a.name.clone()),
+            a.source.as_ref(),
+            a.note.as_deref(),
+        );
     }
-    rows.push("kind", Value::Text(t.kind.as_str().to_owned()), Some(&t.source), None);
+    rows.push(
+        "kind",
+        Value::Text(t.kind.as_str().to_owned()),
+        Some(&t.source),
+        None,
+    );
     rows.push("occupied", Value::Date(t.occupied), Some(&t.source), None);
     if let Some(p) = &t.partial {
-        rows.push("partial", Value::Text(p.note.clone()), Some(&p.source), None);
+        rows.push(
+            "partial",
+            Value::Text(p.note.clone()),
+            Some(&p.source),
+            None,
+        );
     }
-    rows.push("area_km2", Value::Int(t.area_km2.get()), Some(&t.source), None);
+    rows.push(
+        "area_km2",
+        Value::Int(t.area_km2.get()),
+        Some(&t.source),
+        None,
+    );
     for a in &t.alternatives {
         rows.push(
             "area_km2_other",
@@ -117,7 +148,12 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report {
         );
     }
     if let Some(restored) = &t.restored {
-        rows.push("restored", Value::Date(restored.date), Some(&restored.source), restored.note.as_deref());
+        rows.push(
+            "restored",
+            Value::Date(restored.date),
+            Some(&restored.source),
+            restored.note.as_deref(),
+        );
     }
     rows.push("years_held", held.clone(), None, Some("computed"));
     rows.push("share_percent", share.clone(), None, Some(&share_note));
@@ -134,7 +170,9 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report {
         );
     }
 
-    let Rows { rows, mut cited, .. } = rows;
+    let Rows {
+        rows, mut cited, ..
+    } = rows;
     cited.sort();
     cited.dedup();
     let src = |c: &Cited| Json::from(ds.source_ids(c));
@@ -188,7 +226,11 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report {
             .into_iter()
             .flatten()
             .collect();
-        let details = if details.is_empty() { String::new() } else { format!(" — {}", details.join(", ")) };
+        let details = if details.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", details.join(", "))
+        };
         report = report.note(format!("source {}: {}{details}", s.id, s.title));
     }
     report

@@ -63,7 +63,9 @@ pub fn citations(ds: &Dataset) -> Vec<Vec<String>> {
     }
     for f in &ds.figures {
         for o in &f.observations {
-            let when = o.as_of.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let when = o
+                .as_of
+                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
             cite(&o.source, format!("figures.{}.{when}", f.id));
             for a in &o.alternatives {
                 cite(&a.source, format!("figures.{}.{when}.alternatives", f.id));

@@ -19,7 +19,12 @@ pub fn report(ds: &Dataset, range: DateRange) -> Report {
             Value::Date(e.date),
             Value::Text(e.kind.as_str().to_owned()),
             Value::Text(e.label),
-            Value::List(e.territories.iter().map(|&r| ds.territory(r).id.clone()).collect()),
+            Value::List(
+                e.territories
+                    .iter()
+                    .map(|&r| ds.territory(r).id.clone())
+                    .collect(),
+            ),
             Value::sources(ds, e.source),
             Value::text(e.note),
         ]);

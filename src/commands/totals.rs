@@ -11,7 +11,10 @@ pub fn report(ds: &Dataset, filter: &Filter) -> Report {
     let totals = query::totals(ds, &selected);
     let stated = ds.country.occupied_share.map(|f| ds.figure(f).latest());
     let mut report = Report::record(vec![
-        (Column::new("territories", "territories"), Value::Int(totals.territories as u64)),
+        (
+            Column::new("territories", "territories"),
+            Value::Int(totals.territories as u64),
+        ),
         (
             Column::new("area_km2_listed", "area as listed, km² (sum, computed)"),
             Value::Int(totals.area_km2_listed),
@@ -64,7 +67,11 @@ pub fn report(ds: &Dataset, filter: &Filter) -> Report {
         }
         for alt in &o.alternatives {
             if let Some(value) = alt.value {
-                let note = alt.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
+                let note = alt
+                    .note
+                    .as_deref()
+                    .map(|n| format!(": {n}"))
+                    .unwrap_or_default();
                 report = report.note(format!(
                     "{} gives {value}%{note}",
                     ds.source_ids(&alt.source).join(", ")
@@ -79,9 +86,7 @@ fn overlap_note(ds: &Dataset, selected: &[crate::data::TerritoryRef]) -> String 
     let inner: Vec<String> = selected
         .iter()
         .filter_map(|&r| {
-            let outer = selected
-                .iter()
-                .find(|&&o| o != r && ds.lies_within(r, o))?;
+            let outer = selected.iter().find(|&&o| o != r && ds.lies_within(r, o))?;
             let t = ds.territory(r);
             Some(format!(
                 "{} ({} km²) lies within {}",
@@ -116,7 +121,12 @@ pub fn by_year(ds: &Dataset, filter: &Filter) -> Report {
     for row in query::by_year(ds, &selected) {
         report.rows.push(vec![
             Value::Date(row.period),
-            Value::List(row.territories.iter().map(|&r| ds.territory(r).id.clone()).collect()),
+            Value::List(
+                row.territories
+                    .iter()
+                    .map(|&r| ds.territory(r).id.clone())
+                    .collect(),
+            ),
             Value::Int(row.area_km2_listed),
             Value::Int(row.area_km2),
             Value::Int(row.cumulative_area_km2),

@@ -84,7 +84,9 @@ pub struct Country {
 }
 
 /// Whether a territory is a region or a district.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A region, such as Nagorno-Karabakh.
@@ -287,7 +289,11 @@ impl Dataset {
 
     /// The ids of the cited sources, joined for display.
     pub fn source_ids(&self, cited: &Cited) -> Vec<String> {
-        cited.refs().iter().map(|&r| self.source(r).id.clone()).collect()
+        cited
+            .refs()
+            .iter()
+            .map(|&r| self.source(r).id.clone())
+            .collect()
     }
 
     /// Whether `inner` lies, directly or through other territories, within `outer`.

@@ -4,8 +4,8 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
 use super::model::Kind;
@@ -86,7 +86,8 @@ impl From<String> for RawAlias {
 }
 
 impl NameOrTable for RawAlias {
-    const EXPECTING: &'static str = "a name, or a table with `name` and optional `note` and `source`";
+    const EXPECTING: &'static str =
+        "a name, or a table with `name` and optional `note` and `source`";
 }
 
 /// `within`: a territory id or `{ territory, note, source }`.

@@ -26,7 +26,11 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     }
 
     v.sources = index_ids(&mut v.problems, "source", raw.sources.iter().map(|s| &s.id));
-    v.territories = index_ids(&mut v.problems, "territory", raw.territories.iter().map(|t| &t.id));
+    v.territories = index_ids(
+        &mut v.problems,
+        "territory",
+        raw.territories.iter().map(|t| &t.id),
+    );
     v.figures = index_ids(&mut v.problems, "figure", raw.figures.iter().map(|f| &f.id));
 
     let sources = raw
@@ -41,9 +45,17 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         })
         .collect();
 
-    let figures: Vec<Figure> = raw.figures.into_iter().filter_map(|f| v.figure(f)).collect();
+    let figures: Vec<Figure> = raw
+        .figures
+        .into_iter()
+        .filter_map(|f| v.figure(f))
+        .collect();
     let country = v.country(raw.country, &figures);
-    let areas: Vec<i64> = raw.territories.iter().map(|t| *t.area_km2.get_ref()).collect();
+    let areas: Vec<i64> = raw
+        .territories
+        .iter()
+        .map(|t| *t.area_km2.get_ref())
+        .collect();
     let territories: Vec<Territory> = raw
         .territories
         .into_iter()
@@ -87,7 +99,10 @@ fn index_ids<'a>(
     let mut map = HashMap::new();
     for (i, id) in ids.enumerate() {
         if id.get_ref().trim().is_empty() {
-            problems.push(Problem::at(id.span(), format!("a {what} id must not be empty")));
+            problems.push(Problem::at(
+                id.span(),
+                format!("a {what} id must not be empty"),
+            ));
         } else if map.contains_key(id.get_ref()) {
             problems.push(Problem::at(
                 id.span(),
@@ -141,11 +156,17 @@ impl Validator {
         match u32::try_from(value).ok().and_then(NonZeroU32::new) {
             Some(n) => Some(Km2(n)),
             None if value <= 0 => {
-                self.problem(area, format!("an area must be a positive number of km², not {value}"));
+                self.problem(
+                    area,
+                    format!("an area must be a positive number of km², not {value}"),
+                );
                 None
             }
             None => {
-                self.problem(area, format!("the area {value} km² is larger than any territory"));
+                self.problem(
+                    area,
+                    format!("the area {value} km² is larger than any territory"),
+                );
                 None
             }
         }
@@ -156,23 +177,28 @@ impl Validator {
         let source = self.cite(&c.source);
         let occupied_share = match &c.occupied_share {
             None => Some(None),
-            Some(id) => match self.figures.get(id.get_ref()) {
-                Some(&i) if figures.get(i).is_some_and(|f| f.unit != "percent") => {
-                    self.problem(
+            Some(id) => {
+                match self.figures.get(id.get_ref()) {
+                    Some(&i) if figures.get(i).is_some_and(|f| f.unit != "percent") => {
+                        self.problem(
                         id,
                         format!("figure `{}` is the occupied share, so its unit must be \"percent\"", id.get_ref()),
                     );
-                    None
+                        None
+                    }
+                    Some(&i) => Some(Some(FigureRef(i))),
+                    None => {
+                        self.problem(
+                            id,
+                            format!(
+                                "unknown figure `{}`: no [[figures]] entry has this id",
+                                id.get_ref()
+                            ),
+                        );
+                        None
+                    }
                 }
-                Some(&i) => Some(Some(FigureRef(i))),
-                None => {
-                    self.problem(
-                        id,
-                        format!("unknown figure `{}`: no [[figures]] entry has this id", id.get_ref()),
-                    );
-                    None
-                }
-            },
+            }
         };
         Some(Country {
             name: c.name,
@@ -193,7 +219,8 @@ impl Validator {
             let span = alias.span();
             let NameOr(a) = alias.into_inner();
             if a.name.trim().is_empty() {
-                self.problems.push(Problem::at(span, "an alias must not be empty"));
+                self.problems
+                    .push(Problem::at(span, "an alias must not be empty"));
                 ok = false;
                 continue;
             }
@@ -227,7 +254,8 @@ impl Validator {
                         None
                     }
                     Some(outer) if Some(outer) == own_index => {
-                        self.problems.push(Problem::at(span, "a territory cannot lie within itself"));
+                        self.problems
+                            .push(Problem::at(span, "a territory cannot lie within itself"));
                         ok = false;
                         None
                     }
@@ -388,7 +416,13 @@ impl Validator {
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, p) in o.parts.iter().enumerate() {
             if ids.insert(p.id.get_ref(), i).is_some() {
-                self.problem(&p.id, format!("part id `{}` is used twice in this observation", p.id.get_ref()));
+                self.problem(
+                    &p.id,
+                    format!(
+                        "part id `{}` is used twice in this observation",
+                        p.id.get_ref()
+                    ),
+                );
                 ok = false;
             }
         }
@@ -406,7 +440,10 @@ impl Validator {
                 },
             };
             let (whole, whole_name) = match of {
-                Some(i) => (*o.parts[i].value.get_ref(), format!("part `{}`", o.parts[i].id.get_ref())),
+                Some(i) => (
+                    *o.parts[i].value.get_ref(),
+                    format!("part `{}`", o.parts[i].id.get_ref()),
+                ),
                 None => (value, "the observation".to_owned()),
             };
             if *p.value.get_ref() > whole {
@@ -427,7 +464,11 @@ impl Validator {
                 of,
             });
         }
-        if parts.iter().enumerate().any(|(i, p)| of_chain_loops(&parts, i, p)) {
+        if parts
+            .iter()
+            .enumerate()
+            .any(|(i, p)| of_chain_loops(&parts, i, p))
+        {
             self.problem(&o.value, "the parts' `of` references go round in a circle");
             ok = false;
         }
@@ -462,7 +503,13 @@ impl Validator {
             match self.territories.get(id.get_ref()) {
                 Some(&i) => territories.push(TerritoryRef(i)),
                 None => {
-                    self.problem(id, format!("unknown territory `{}`: no [[territories]] entry has this id", id.get_ref()));
+                    self.problem(
+                        id,
+                        format!(
+                            "unknown territory `{}`: no [[territories]] entry has this id",
+                            id.get_ref()
+                        ),
+                    );
                     ok = false;
                 }
             }

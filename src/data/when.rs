@@ -104,14 +104,16 @@ impl When {
             [y] => Ok(When(Repr::Year(parse_year(y, text)?))),
             [y, m] => {
                 let year = parse_year(y, text)?;
-                let month = parse_number(m, 2).ok_or_else(|| fail("the month must be two digits"))?;
+                let month =
+                    parse_number(m, 2).ok_or_else(|| fail("the month must be two digits"))?;
                 NaiveDate::from_ymd_opt(year, month, 1)
                     .map(|d| When(Repr::Month(d)))
                     .ok_or_else(|| fail("there is no such month"))
             }
             [y, m, d] => {
                 let year = parse_year(y, text)?;
-                let month = parse_number(m, 2).ok_or_else(|| fail("the month must be two digits"))?;
+                let month =
+                    parse_number(m, 2).ok_or_else(|| fail("the month must be two digits"))?;
                 let day = parse_number(d, 2).ok_or_else(|| fail("the day must be two digits"))?;
                 NaiveDate::from_ymd_opt(year, month, day)
                     .map(When::day)
@@ -303,7 +305,8 @@ impl<'de> Visitor<'de> for WhenVisitor {
 
     // TOML dates arrive as a map holding the date's text; read it as toml's own type.
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<When, A::Error> {
-        let datetime = toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        let datetime =
+            toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
         match (datetime.date, datetime.time, datetime.offset) {
             (Some(d), None, None) => {
                 NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
@@ -364,7 +367,7 @@ mod tests {
 
     #[test]
     fn ordering_puts_a_period_or_year_by_its_first_day() {
-        let mut v = vec![w("1993-04-02"), w("1992"), w("1988/1992"), w("1992-05-08")];
+        let mut v = [w("1993-04-02"), w("1992"), w("1988/1992"), w("1992-05-08")];
         v.sort();
         let s: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(s, ["1988/1992", "1992", "1992-05-08", "1993-04-02"]);

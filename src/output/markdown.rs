@@ -14,7 +14,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             row(out, report.columns.iter().map(|c| cell(c.label)))?;
             row(
                 out,
-                numeric.iter().map(|&n| if n { "---:" } else { "---" }.to_owned()),
+                numeric
+                    .iter()
+                    .map(|&n| if n { "---:" } else { "---" }.to_owned()),
             )?;
             for r in &report.rows {
                 row(out, r.iter().map(|v| cell(&v.human())))?;

@@ -112,7 +112,10 @@ impl Value {
             Value::Text(s) => s.clone().into(),
             Value::Int(n) => (*n).into(),
             // The shown precision, as a JSON number.
-            Value::Decimal(..) => self.machine().parse::<f64>().map_or(serde_json::Value::Null, Into::into),
+            Value::Decimal(..) => self
+                .machine()
+                .parse::<f64>()
+                .map_or(serde_json::Value::Null, Into::into),
             Value::Date(w) => w.iso().into(),
             Value::List(items) => items.clone().into(),
             Value::Structured { json, .. } => json.clone(),
@@ -191,7 +194,12 @@ impl Report {
 }
 
 /// Writes `report` to `out` in `format`.
-pub fn render(report: &Report, format: Format, options: Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    report: &Report,
+    format: Format,
+    options: Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Table => table::write(report, options, out),
         Format::Tsv => tsv::write(report, options, out),
@@ -203,7 +211,12 @@ pub fn render(report: &Report, format: Format, options: Options, out: &mut dyn W
 
 /// Whether column `i` of `report` holds numbers only (nulls aside), so it aligns right.
 pub fn numeric_column(report: &Report, i: usize) -> bool {
-    let mut values = report.rows.iter().map(|r| &r[i]).filter(|v| **v != Value::Null).peekable();
+    let mut values = report
+        .rows
+        .iter()
+        .map(|r| &r[i])
+        .filter(|v| **v != Value::Null)
+        .peekable();
     values.peek().is_some() && values.all(Value::is_numeric)
 }
 

@@ -28,7 +28,10 @@ pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Resu
         Shape::List => {
             table.set_header(report.columns.iter().map(|c| heading(c.label)));
             for row in &report.rows {
-                table.add_row(row.iter().map(|v| Cell::new(escape_for_terminal(&v.human()))));
+                table.add_row(
+                    row.iter()
+                        .map(|v| Cell::new(escape_for_terminal(&v.human()))),
+                );
             }
             for i in 0..report.columns.len() {
                 if let (true, Some(column)) = (numeric_column(report, i), table.column_mut(i)) {
@@ -39,7 +42,10 @@ pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Resu
         Shape::Record => {
             let values = report.rows.first().map(Vec::as_slice).unwrap_or_default();
             for (column, value) in report.columns.iter().zip(values) {
-                table.add_row([heading(column.label), Cell::new(escape_for_terminal(&value.human()))]);
+                table.add_row([
+                    heading(column.label),
+                    Cell::new(escape_for_terminal(&value.human())),
+                ]);
             }
         }
     }

@@ -87,7 +87,9 @@ pub fn select(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Ve
                 (ha.is_none(), ha).cmp(&(hb.is_none(), hb))
             }
         };
-        primary.then_with(|| a.1.cmp(&b.1)).then_with(|| ta.id.cmp(&tb.id))
+        primary
+            .then_with(|| a.1.cmp(&b.1))
+            .then_with(|| ta.id.cmp(&tb.id))
     });
     let mut refs: Vec<TerritoryRef> = rows.into_iter().map(|(r, _)| r).collect();
     if reverse {
@@ -109,4 +111,59 @@ const DAYS_PER_YEAR: f64 = 365.2425;
 /// known to the day.
 pub fn years_held(t: &Territory) -> Option<f64> {
     days_held(t).map(|days| (days as f64 / DAYS_PER_YEAR * 10.0).round() / 10.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(ds: &Dataset, refs: &[TerritoryRef]) -> Vec<String> {
+        refs.iter().map(|&r| ds.territory(r).id.clone()).collect()
+    }
+
+    #[test]
+    fn sorting_by_date_orders_ties_by_name() {
+        let ds = crate::data::embedded().unwrap();
+        let refs = select(&ds, &Filter::default(), SortKey::Date, false);
+        let order = ids(&ds, &refs);
+        let fizuli = order.iter().position(|i| i == "fizuli").unwrap();
+        assert_eq!(order[fizuli + 1], "jabrayil");
+        assert_eq!(order[0], "nagorno-karabakh");
+    }
+
+    #[test]
+    fn reverse_reverses_the_whole_order() {
+        let ds = crate::data::embedded().unwrap();
+        for sort in [SortKey::Date, SortKey::Area, SortKey::Name, SortKey::Held] {
+            let mut forward = select(&ds, &Filter::default(), sort, false);
+            forward.reverse();
+            assert_eq!(
+                forward,
+                select(&ds, &Filter::default(), sort, true),
+                "{sort:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn years_held_are_computed_only_from_days() {
+        let ds = crate::data::embedded().unwrap();
+        let held = |id: &str| years_held(ds.territories.iter().find(|t| t.id == id).unwrap());
+        // 1993-04-02 to 2020-11-25 is 10,099 days.
+        assert_eq!(held("kalbajar"), Some(27.7));
+        assert_eq!(held("nagorno-karabakh"), None);
+    }
+
+    #[test]
+    fn a_date_range_admits_what_overlaps_it() {
+        let w = |s: &str| When::parse(s).unwrap();
+        let range = DateRange {
+            since: Some(w("1990")),
+            until: Some(w("1992-05")),
+        };
+        assert!(range.admits(w("1988/1992")));
+        assert!(range.admits(w("1992-05-31")));
+        assert!(!range.admits(w("1992-06-01")));
+        assert!(!range.admits(w("1989")));
+    }
 }

@@ -46,7 +46,10 @@ pub fn percent(part: u64, whole: u64) -> f64 {
 
 // A territory counts for nothing when another selected territory already includes its area.
 fn counted_area(ds: &Dataset, selected: &[TerritoryRef], r: TerritoryRef) -> u64 {
-    if selected.iter().any(|&outer| outer != r && ds.lies_within(r, outer)) {
+    if selected
+        .iter()
+        .any(|&outer| outer != r && ds.lies_within(r, outer))
+    {
         0
     } else {
         ds.territory(r).area_km2.get()
@@ -55,8 +58,14 @@ fn counted_area(ds: &Dataset, selected: &[TerritoryRef], r: TerritoryRef) -> u64
 
 /// The totals of the `selected` territories.
 pub fn totals(ds: &Dataset, selected: &[TerritoryRef]) -> Totals {
-    let area_km2_listed = selected.iter().map(|&r| ds.territory(r).area_km2.get()).sum();
-    let area_km2 = selected.iter().map(|&r| counted_area(ds, selected, r)).sum();
+    let area_km2_listed = selected
+        .iter()
+        .map(|&r| ds.territory(r).area_km2.get())
+        .sum();
+    let area_km2 = selected
+        .iter()
+        .map(|&r| counted_area(ds, selected, r))
+        .sum();
     let country = ds.country.area_km2.get();
     Totals {
         territories: selected.len(),
@@ -106,4 +115,54 @@ pub fn by_year(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<YearRow> {
         row.cumulative_area_km2 = cumulative;
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{Filter, SortKey, select};
+
+    #[test]
+    fn the_embedded_areas_sum_to_the_documented_totals() {
+        let ds = crate::data::embedded().unwrap();
+        let all = select(&ds, &Filter::default(), SortKey::Date, false);
+        let t = totals(&ds, &all);
+        assert_eq!(
+            (t.territories, t.area_km2_listed, t.area_km2),
+            (9, 14_682, 14_393)
+        );
+        assert_eq!((t.share_percent, t.share_percent_listed), (16.62, 16.95));
+    }
+
+    #[test]
+    fn the_cumulative_area_by_year_ends_at_the_total() {
+        let ds = crate::data::embedded().unwrap();
+        let all = select(&ds, &Filter::default(), SortKey::Area, true);
+        let rows = by_year(&ds, &all);
+        let summary: Vec<(String, u64, u64)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.period.to_string(),
+                    r.area_km2_listed,
+                    r.cumulative_area_km2,
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("1988/1992".to_owned(), 4400, 4400),
+                ("1992".to_owned(), 2129, 6240),
+                ("1993".to_owned(), 8153, 14_393),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_percentage_is_rounded_to_two_decimals() {
+        assert_eq!(percent(14_393, 86_600), 16.62);
+        assert_eq!(percent(1, 3), 33.33);
+        assert_eq!(percent(5, 0), 0.0);
+    }
 }

@@ -20,8 +20,14 @@ pub fn karabakh(args: &[&str]) -> assert_cmd::Command {
 pub fn stdout(args: &[&str]) -> String {
     let output = karabakh(args).output().expect("karabakh runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "karabakh {args:?} failed: {stderr}");
-    assert!(stderr.is_empty(), "karabakh {args:?} wrote to stderr: {stderr}");
+    assert!(
+        output.status.success(),
+        "karabakh {args:?} failed: {stderr}"
+    );
+    assert!(
+        stderr.is_empty(),
+        "karabakh {args:?} wrote to stderr: {stderr}"
+    );
     String::from_utf8(output.stdout).expect("output is UTF-8")
 }
 
@@ -40,7 +46,10 @@ pub fn snapshot_every_format(name: &str, args: &[&str]) {
 
 /// Writes `text` to a temporary `.toml` file and returns it (kept alive by the handle).
 pub fn dataset_file(text: &str) -> tempfile::NamedTempFile {
-    let mut file = tempfile::Builder::new().suffix(".toml").tempfile().expect("temp file");
+    let mut file = tempfile::Builder::new()
+        .suffix(".toml")
+        .tempfile()
+        .expect("temp file");
     std::io::Write::write_all(&mut file, text.as_bytes()).expect("write temp file");
     file
 }
