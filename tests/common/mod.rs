@@ -40,7 +40,10 @@ pub fn snapshot_every_format(name: &str, args: &[&str]) {
         let mut full = args.to_vec();
         full.extend(["--format", format]);
         let output = stdout(&full);
-        insta::assert_snapshot!(format!("{name}.{format}"), output, &full.join(" "));
+        // Snapshots live in tests/snapshots, named after the command and format alone.
+        insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(format!("{name}.{format}"), output, &full.join(" "));
+        });
     }
 }
 
