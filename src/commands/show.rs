@@ -222,7 +222,9 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report {
     report = report.note(YEARS_HELD_NOTE);
     for &s in &cited {
         let s = ds.source(s);
-        let details: Vec<String> = [s.publisher.clone(), s.date.map(|d| d.iso()), s.url.clone()]
+        // A publisher that only repeats the title says nothing more.
+        let publisher = s.publisher.clone().filter(|p| *p != s.title);
+        let details: Vec<String> = [publisher, s.date.map(|d| d.iso()), s.url.clone()]
             .into_iter()
             .flatten()
             .collect();

@@ -58,30 +58,4 @@ pub fn dataset_file(text: &str) -> tempfile::NamedTempFile {
 }
 
 /// A smallest valid dataset: only the required keys.
-pub const MINIMAL: &str = r#"schema = 1
-
-[country]
-name = "Testland"
-area_km2 = 1000
-source = "atlas"
-
-[[sources]]
-id = "atlas"
-title = "An atlas"
-
-[[territories]]
-id = "north"
-name = "North"
-kind = "district"
-occupied = 2001-02-03
-area_km2 = 100
-source = "atlas"
-
-[[territories]]
-id = "south"
-name = "South"
-kind = "region"
-occupied = "1999"
-area_km2 = 250
-source = "atlas"
-"#;
+pub const MINIMAL: &str = include_str!("../data/minimal.toml");

@@ -1,0 +1,100 @@
+//! Every example in the README prints what the README shows.
+//!
+//! A `console` block holds commands after `$ `, each followed by its output (standard output
+//! and standard error together, as a terminal shows them). Each command runs in `bash` from the
+//! repository root with the freshly built `karabakh` first on the `PATH`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Example {
+    line: usize,
+    command: String,
+    expected: String,
+}
+
+fn examples(markdown: &str) -> Vec<Example> {
+    let mut examples: Vec<Example> = Vec::new();
+    let mut in_console = false;
+    for (i, line) in markdown.lines().enumerate() {
+        if line.starts_with("```") {
+            in_console = !in_console && line == "```console";
+        } else if !in_console {
+            continue;
+        } else if let Some(command) = line.strip_prefix("$ ") {
+            examples.push(Example {
+                line: i + 1,
+                command: command.to_owned(),
+                expected: String::new(),
+            });
+        } else if let Some(example) = examples.last_mut() {
+            example.expected.push_str(line);
+            example.expected.push('\n');
+        }
+    }
+    examples
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+#[test]
+fn every_readme_example_prints_what_the_readme_shows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let examples = examples(&readme);
+    assert!(
+        examples.len() >= 15,
+        "only {} examples found",
+        examples.len()
+    );
+
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_karabakh"));
+    let mut path = vec![binary.parent().unwrap().to_owned()];
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let path = std::env::join_paths(path).unwrap();
+
+    let mut failures = Vec::new();
+    for example in examples {
+        // jq is the one tool an example needs that a fresh machine may lack; CI installs it.
+        if example.command.contains("| jq") && !on_path("jq") {
+            eprintln!(
+                "note: README.md:{}: jq is not installed; example not run",
+                example.line
+            );
+            continue;
+        }
+        let output = Command::new("bash")
+            .args(["-o", "pipefail", "-c", &format!("{} 2>&1", example.command)])
+            .current_dir(root)
+            .env("PATH", &path)
+            .env_remove("KARABAKH_DATA")
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap();
+        // CSV ends lines with CRLF (RFC 4180); a terminal shows it as the README does.
+        let actual = String::from_utf8_lossy(&output.stdout).replace("\r\n", "\n");
+        if actual != example.expected {
+            failures.push(format!(
+                "README.md:{}: $ {}\n--- shown\n{}--- printed\n{actual}",
+                example.line, example.command, example.expected
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_minimal_dataset_of_the_schema_document_loads() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/data.md"))
+        .unwrap();
+    let start = doc.find("```toml\n").unwrap() + "```toml\n".len();
+    let block = &doc[start..start + doc[start..].find("```").unwrap()];
+    let ds = karabakh::data::parse(block, "docs/data.md").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ds.territories.len(), 1);
+    assert_eq!(ds.territories[0].id, "north");
+}
