@@ -204,3 +204,13 @@ fn show_finds_a_territory_by_any_spelling() {
         assert_eq!(json["id"], expected, "{name}");
     }
 }
+
+#[test]
+fn colour_appears_in_tables_only_when_asked_for_off_a_terminal() {
+    let plain = stdout(&["totals", "--format", "table"]);
+    assert!(!plain.contains('\x1b'), "{plain}");
+    let coloured = stdout(&["totals", "--format", "table", "--color", "always"]);
+    assert!(coloured.contains("\x1b[1m territories"), "{coloured}");
+    // Colour is for tables: machine formats never carry escape codes.
+    assert!(!stdout(&["totals", "--format", "tsv", "--color", "always"]).contains('\x1b'));
+}

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{MINIMAL, dataset_file, karabakh, stdout};
+use predicates::str::contains;
 
 #[test]
 fn an_unknown_name_exits_1_with_suggestions() {
@@ -100,4 +101,58 @@ fn a_missing_dataset_file_exits_2_with_the_reason() {
             "error: cannot read the dataset /nonexistent/karabakh.toml: No such file or directory \
              (os error 2)\n",
         );
+}
+
+#[test]
+fn an_empty_dataset_says_what_a_dataset_needs() {
+    let file = dataset_file("\n");
+    let path = file.path().display().to_string();
+    karabakh(&["totals", "--data", &path])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: {path}: the dataset is empty; it needs at least `schema`, `[country]`, \
+         `[[sources]]` and `[[territories]]` (see docs/data.md)\n"
+        ));
+}
+
+#[test]
+fn an_unknown_key_is_named_with_the_keys_allowed_there() {
+    let file =
+        dataset_file(&MINIMAL.replace("kind = \"district\"", "kind = \"district\"\ncolour = 1"));
+    let path = file.path().display().to_string();
+    karabakh(&["districts", "--data", &path])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(format!(
+            "{path}:16:1: unknown field `colour`, expected one of `id`, `name`"
+        )));
+}
+
+#[test]
+fn an_impossible_date_in_a_dataset_is_located() {
+    let file = dataset_file(&MINIMAL.replace("2001-02-03", "1993-02-30"));
+    let path = file.path().display().to_string();
+    karabakh(&["districts", "--data", &path])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: {path}:16:12: invalid date, expected day between 01 and 28\n"
+        ));
+}
+
+#[test]
+fn every_problem_of_a_dataset_is_reported_at_once() {
+    let text = MINIMAL
+        .replace("area_km2 = 100\n", "area_km2 = 0\n")
+        .replace("id = \"south\"", "id = \"north\"");
+    let file = dataset_file(&text);
+    let path = file.path().display().to_string();
+    karabakh(&["districts", "--data", &path]).assert().code(2).stdout("").stderr(format!(
+        "error: {path} has 2 problems:\n  {path}:17:12: an area must be a positive number of km², not 0\n  \
+         {path}:21:6: territory id `north` is used twice; ids must be unique\n"
+    ));
 }

@@ -52,25 +52,23 @@ pub fn from_path(path: &Path) -> Result<Dataset, DataError> {
 pub fn parse(text: &str, origin: &str) -> Result<Dataset, DataError> {
     // Some editors on Windows start UTF-8 files with a byte order mark, which TOML forbids.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        let problem = Problem {
+            span: None,
+            message: "the dataset is empty; it needs at least `schema`, `[country]`, \
+                      `[[sources]]` and `[[territories]]` (see docs/data.md)"
+                .to_owned(),
+        };
+        return Err(DataError::invalid(origin, text, vec![problem]));
+    }
     let raw: raw::RawDataset = toml::from_str(text).map_err(|e| {
         let problem = Problem {
             span: e.span(),
-            message: toml_message(&e),
+            message: e.message().trim_end().to_owned(),
         };
         DataError::invalid(origin, text, vec![problem])
     })?;
     validate::validate(raw).map_err(|problems| DataError::invalid(origin, text, problems))
-}
-
-fn toml_message(e: &toml::de::Error) -> String {
-    let message = e.message().trim_end();
-    if message.is_empty() {
-        "the file is empty; a dataset needs at least `schema`, `[country]`, `[[sources]]` and \
-         `[[territories]]`"
-            .to_owned()
-    } else {
-        message.to_owned()
-    }
 }
 
 #[cfg(test)]

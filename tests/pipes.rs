@@ -1,0 +1,42 @@
+//! A pipe that closes early is a normal end: exit 0, nothing on standard error.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use common::{MINIMAL, dataset_file};
+
+#[test]
+fn a_reader_that_stops_after_one_line_ends_the_program_quietly() {
+    // Enough rows that the output outgrows the pipe's buffer before the reader goes away.
+    let mut text = MINIMAL.to_owned();
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "\n[[territories]]\nid = \"t{i}\"\nname = \"T{i}\"\nkind = \"district\"\n\
+             occupied = 1993-01-01\narea_km2 = {}\nsource = \"atlas\"\n",
+            i % 900 + 1
+        ));
+    }
+    let file = dataset_file(&text);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh"))
+        .args(["districts", "--data"])
+        .arg(file.path())
+        .env_remove("KARABAKH_DATA")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is dropped here, closing the pipe.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        first,
+        "id\tname\tname_az\tkind\toccupied\tarea_km2\trestored\tyears_held\tsource\n"
+    );
+    assert!(output.status.success(), "exit status {:?}", output.status);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
