@@ -8,22 +8,40 @@ use crate::output::{Column, Report, Value};
 const PARTS_NOTE: &str = "parts are given as each source states them: they may overlap and \
      need not add up to the value";
 
+/// The columns of both listings.
+const COLUMNS: [Column; 9] = [
+    Column::new("id", "id"),
+    Column::new("label", "figure"),
+    Column::new("value", "value"),
+    Column::new("unit", "unit"),
+    Column::new("as_of", "as of"),
+    Column::new("parts", "parts"),
+    Column::new("source", "source"),
+    Column::new("note", "note"),
+    Column::new("other_sources", "other sources"),
+];
+
 /// The latest observation of each figure.
 pub fn latest(ds: &Dataset) -> Report {
-    let mut report = Report::list(vec![
-        Column::new("id", "id"),
-        Column::new("label", "figure"),
-        Column::new("value", "value"),
-        Column::new("unit", "unit"),
-        Column::new("as_of", "as of"),
-        Column::new("parts", "parts"),
-        Column::new("source", "source"),
-        Column::new("note", "note"),
-        Column::new("other_sources", "other sources"),
-        Column::new("observations", "observations"),
-    ]);
-    for f in &ds.figures {
-        let o = f.latest();
+    listing(ds, ds.figures.iter().map(|f| (f, f.latest())))
+        .note("value is each figure's latest observation; `karabakh figures --history` lists them all")
+        .note(PARTS_NOTE)
+}
+
+/// Every observation of every figure, earliest first within each figure.
+pub fn history(ds: &Dataset) -> Report {
+    listing(
+        ds,
+        ds.figures
+            .iter()
+            .flat_map(|f| f.observations.iter().map(move |o| (f, o))),
+    )
+    .note(PARTS_NOTE)
+}
+
+fn listing<'a>(ds: &Dataset, rows: impl Iterator<Item = (&'a Figure, &'a Observation)>) -> Report {
+    let mut report = Report::list(COLUMNS.to_vec());
+    for (f, o) in rows {
         report.rows.push(vec![
             Value::Text(f.id.clone()),
             Value::Text(f.label.clone()),
@@ -34,45 +52,9 @@ pub fn latest(ds: &Dataset) -> Report {
             Value::sources(ds, &o.source),
             Value::text(o.note.clone()),
             alternatives(ds, o),
-            Value::Int(f.observations.len() as u64),
         ]);
     }
     report
-        .note("value is each figure's latest observation; `karabakh figures --history` lists them all")
-        .note(PARTS_NOTE)
-}
-
-/// Every observation of every figure, earliest first within each figure.
-pub fn history(ds: &Dataset) -> Report {
-    let mut report = Report::list(vec![
-        Column::new("id", "id"),
-        Column::new("as_of", "as of"),
-        Column::new("value", "value"),
-        Column::new("unit", "unit"),
-        Column::new("parts", "parts"),
-        Column::new("source", "source"),
-        Column::new("note", "note"),
-        Column::new("other_sources", "other sources"),
-    ]);
-    for f in &ds.figures {
-        for o in &f.observations {
-            report.rows.push(row(ds, f, o));
-        }
-    }
-    report.note(PARTS_NOTE)
-}
-
-fn row(ds: &Dataset, f: &Figure, o: &Observation) -> Vec<Value> {
-    vec![
-        Value::Text(f.id.clone()),
-        o.as_of.map_or(Value::Null, Value::Date),
-        Value::Int(o.value),
-        Value::Text(f.unit.clone()),
-        parts(o),
-        Value::sources(ds, &o.source),
-        Value::text(o.note.clone()),
-        alternatives(ds, o),
-    ]
 }
 
 fn parts(o: &Observation) -> Value {
