@@ -7,12 +7,19 @@ use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
 
 use super::{Options, Report, Shape, escape_for_terminal, numeric_column};
 
+// Below this many columns a terminal is taken to have reported no usable size.
+const MIN_WIDTH: u16 = 20;
+
 /// Writes `report` as a table, with its notes below.
 pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Result<()> {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic);
+    // A pseudo-terminal that reports no size (width 0) would squeeze every column to a letter.
+    if table.width().is_some_and(|w| w < MIN_WIDTH) {
+        table.set_content_arrangement(ContentArrangement::Disabled);
+    }
     if options.color {
         table.enforce_styling();
     }
