@@ -94,7 +94,8 @@ fn the_minimal_dataset_of_the_schema_document_loads() {
         .unwrap();
     let start = doc.find("```toml\n").unwrap() + "```toml\n".len();
     let block = &doc[start..start + doc[start..].find("```").unwrap()];
-    let ds = karabakh::data::parse(block, "docs/data.md").unwrap_or_else(|e| panic!("{e}"));
+    let ds = karabakh::data::parse(block, "docs/data.md", karabakh::data::Syntax::Toml)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ds.territories.len(), 1);
     assert_eq!(ds.territories[0].id, "north");
 }

@@ -1,45 +1,129 @@
-//! Errors of loading a dataset, located by line and column.
+//! Errors of loading a dataset: each problem has a path in the document and, where the
+//! format allows, a line and column.
 
 use std::fmt;
-use std::ops::Range;
 use std::path::PathBuf;
 
-/// One thing wrong with a dataset, with the byte range it concerns when known.
+/// A place in a dataset document, such as `territories[3].area_km2`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DocPath(Vec<Segment>);
+
+/// One step of a [`DocPath`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Segment {
+    /// A key of a table.
+    Key(String),
+    /// A position in an array, from 0.
+    Index(usize),
+}
+
+impl DocPath {
+    /// The path of the whole document.
+    pub fn root() -> Self {
+        DocPath(Vec::new())
+    }
+
+    /// This path followed by table key `key`.
+    pub fn key(&self, key: &str) -> Self {
+        let mut p = self.clone();
+        p.0.push(Segment::Key(key.to_owned()));
+        p
+    }
+
+    /// This path followed by array position `index`.
+    pub fn index(&self, index: usize) -> Self {
+        let mut p = self.clone();
+        p.0.push(Segment::Index(index));
+        p
+    }
+
+    /// The steps, outermost first.
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+
+    /// Parses the path notation of `serde_path_to_error` (`territories[3].area_km2`).
+    pub fn from_serde(path: &serde_path_to_error::Path) -> Self {
+        let mut p = DocPath::root();
+        for segment in path.iter() {
+            p = match segment {
+                serde_path_to_error::Segment::Seq { index } => p.index(*index),
+                // toml passes dates through a private key of its own; it is no place of the user's.
+                serde_path_to_error::Segment::Map { key } if key.starts_with("$__") => p,
+                serde_path_to_error::Segment::Map { key } => p.key(key),
+                serde_path_to_error::Segment::Enum { variant } => p.key(variant),
+                serde_path_to_error::Segment::Unknown => p,
+            };
+        }
+        p
+    }
+
+    /// This path followed by every step of `tail`.
+    pub fn join(&self, tail: &DocPath) -> Self {
+        let mut p = self.clone();
+        p.0.extend(tail.0.iter().cloned());
+        p
+    }
+}
+
+impl fmt::Display for DocPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Key(k) if i == 0 => write!(f, "{k}")?,
+                Segment::Key(k) => write!(f, ".{k}")?,
+                Segment::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One thing wrong with a dataset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// Where in the text, as a byte range.
-    pub span: Option<Range<usize>>,
+    /// Where in the document.
+    pub path: DocPath,
+    /// Where in the text as a byte offset, when the parser said so.
+    pub offset: Option<usize>,
     /// What is wrong and what to do, in the user's terms.
     pub message: String,
 }
 
 impl Problem {
-    /// A problem at `span`.
-    pub fn at(span: Range<usize>, message: impl Into<String>) -> Self {
+    /// A problem at `path`.
+    pub fn at(path: DocPath, message: impl Into<String>) -> Self {
         Problem {
-            span: Some(span),
+            path,
+            offset: None,
             message: message.into(),
         }
     }
 }
 
-/// A problem placed at a line and column of a named file.
+/// A problem placed in a named file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocatedProblem {
     /// The file's name as the user gave it.
     pub origin: String,
     /// 1-based line and column (in characters), when known.
     pub position: Option<(usize, usize)>,
+    /// Where in the document.
+    pub path: DocPath,
     /// What is wrong.
     pub message: String,
 }
 
 impl fmt::Display for LocatedProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.origin, self.message),
-            None => write!(f, "{}: {}", self.origin, self.message),
+        write!(f, "{}", self.origin)?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
         }
+        if !self.path.segments().is_empty() {
+            write!(f, ": {}", self.path)?;
+        }
+        write!(f, ": {}", self.message)
     }
 }
 
@@ -55,37 +139,18 @@ pub enum DataError {
         #[source]
         source: std::io::Error,
     },
-    /// The file is not UTF-8 text.
-    #[error(
-        "{origin}:{line}:{column}: the dataset is not UTF-8 text; save it as UTF-8 \
-         (a dataset is a TOML file)"
-    )]
-    NotUtf8 {
-        /// The file.
-        origin: String,
-        /// Where the first invalid byte is.
-        line: usize,
-        /// Where the first invalid byte is.
-        column: usize,
-    },
     /// The text is not a valid dataset.
     #[error("{}", list_problems(.0))]
     Invalid(Vec<LocatedProblem>),
 }
 
 impl DataError {
-    /// Places `problems` found in `text` at their lines and columns.
-    pub fn invalid(origin: &str, text: &str, problems: Vec<Problem>) -> Self {
-        DataError::Invalid(
-            problems
-                .into_iter()
-                .map(|p| LocatedProblem {
-                    origin: origin.to_owned(),
-                    position: p.span.map(|s| line_column(text, s.start)),
-                    message: p.message,
-                })
-                .collect(),
-        )
+    /// The problems, when the dataset was read but is not valid.
+    pub fn problems(&self) -> &[LocatedProblem] {
+        match self {
+            DataError::Invalid(problems) => problems,
+            DataError::Read { .. } => &[],
+        }
     }
 }
 
@@ -133,15 +198,23 @@ mod tests {
     }
 
     #[test]
+    fn a_path_reads_as_keys_and_indices() {
+        let p = DocPath::root().key("territories").index(3).key("area_km2");
+        assert_eq!(p.to_string(), "territories[3].area_km2");
+    }
+
+    #[test]
     fn several_problems_are_listed_one_per_line() {
-        let err = DataError::invalid(
-            "d.toml",
-            "x\ny",
-            vec![Problem::at(0..1, "first"), Problem::at(2..3, "second")],
-        );
+        let problem = |line, message: &str| LocatedProblem {
+            origin: "d.toml".into(),
+            position: Some((line, 1)),
+            path: DocPath::root().key("schema"),
+            message: message.into(),
+        };
+        let err = DataError::Invalid(vec![problem(1, "first"), problem(2, "second")]);
         assert_eq!(
             err.to_string(),
-            "d.toml has 2 problems:\n  d.toml:1:1: first\n  d.toml:2:1: second"
+            "d.toml has 2 problems:\n  d.toml:1:1: schema: first\n  d.toml:2:1: schema: second"
         );
     }
 }

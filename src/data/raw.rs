@@ -1,78 +1,89 @@
-//! The dataset as written: serde structs that mirror the TOML, with the positions of the
-//! values that validation may need to point at.
+//! The dataset as written: serde structs that mirror the file, in TOML or JSON alike.
+//!
+//! They hold no positions: validation reports a problem by its path in the document
+//! (`territories[3].area_km2`), and the loader turns the path into a line and column.
 
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use toml::Spanned;
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::model::Kind;
 use super::when::When;
 
 /// The whole dataset file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDataset {
-    pub schema: Spanned<i64>,
+    pub schema: i64,
     pub country: RawCountry,
     pub sources: Vec<RawSource>,
     pub territories: Vec<RawTerritory>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<RawFigure>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<RawEvent>,
 }
 
 /// `[country]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCountry {
     pub name: String,
-    pub area_km2: Spanned<i64>,
-    pub source: Spanned<Ids>,
-    pub occupied_share: Option<Spanned<String>>,
+    pub area_km2: i64,
+    pub source: Ids,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occupied_share: Option<String>,
 }
 
 /// One `[[sources]]` entry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
-    pub id: Spanned<String>,
+    pub id: String,
     pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
 }
 
 /// One `[[territories]]` entry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTerritory {
-    pub id: Spanned<String>,
+    pub id: String,
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name_az: Option<String>,
     pub kind: Kind,
-    pub occupied: Spanned<When>,
-    pub area_km2: Spanned<i64>,
-    pub source: Spanned<Ids>,
-    #[serde(default)]
-    pub aliases: Vec<Spanned<NameOr<RawAlias>>>,
-    pub within: Option<Spanned<NameOr<RawWithin>>>,
+    pub occupied: When,
+    pub area_km2: i64,
+    pub source: Ids,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<NameOr<RawAlias>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<NameOr<RawWithin>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub partial: Option<RawNote>,
-    pub restored: Option<Spanned<RawRestored>>,
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restored: Option<RawRestored>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<RawAreaAlternative>,
 }
 
 /// An alias: a bare name or `{ name, note, source }`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAlias {
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub source: Option<Spanned<Ids>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Ids>,
 }
 
 impl From<String> for RawAlias {
@@ -91,12 +102,14 @@ impl NameOrTable for RawAlias {
 }
 
 /// `within`: a territory id or `{ territory, note, source }`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawWithin {
     pub territory: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub source: Option<Spanned<Ids>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Ids>,
 }
 
 impl From<String> for RawWithin {
@@ -115,90 +128,109 @@ impl NameOrTable for RawWithin {
 }
 
 /// A sourced note, such as `partial`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNote {
     pub note: String,
-    pub source: Spanned<Ids>,
+    pub source: Ids,
 }
 
 /// `restored`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRestored {
     pub date: When,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub source: Spanned<Ids>,
+    pub source: Ids,
 }
 
 /// One of a territory's `alternatives`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAreaAlternative {
-    pub area_km2: Spanned<i64>,
+    pub area_km2: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub source: Spanned<Ids>,
+    pub source: Ids,
 }
 
 /// One `[[figures]]` entry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFigure {
-    pub id: Spanned<String>,
+    pub id: String,
     pub label: String,
     pub unit: String,
-    pub observations: Spanned<Vec<RawObservation>>,
+    pub observations: Vec<RawObservation>,
 }
 
 /// One `[[figures.observations]]` entry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawObservation {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<When>,
-    pub value: Spanned<u64>,
-    #[serde(default)]
+    pub value: u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<RawPart>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub source: Spanned<Ids>,
-    #[serde(default)]
+    pub source: Ids,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<RawObservationAlternative>,
 }
 
 /// One part of an observation's breakdown.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPart {
-    pub id: Spanned<String>,
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    pub value: Spanned<u64>,
-    pub of: Option<Spanned<String>>,
+    pub value: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
 }
 
 /// One of an observation's `alternatives`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawObservationAlternative {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<When>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub source: Spanned<Ids>,
+    pub source: Ids,
 }
 
 /// One `[[events]]` entry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
     pub date: When,
     pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub source: Spanned<Ids>,
-    #[serde(default)]
-    pub territories: Vec<Spanned<String>>,
+    pub source: Ids,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub territories: Vec<String>,
 }
 
 /// One id or a list of ids, such as `source = "a"` or `source = ["a", "b"]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ids(pub Vec<String>);
+
+impl Serialize for Ids {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [one] => serializer.serialize_str(one),
+            many => many.serialize(serializer),
+        }
+    }
+}
 
 impl<'de> Deserialize<'de> for Ids {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -229,9 +261,15 @@ pub trait NameOrTable: From<String> {
     const EXPECTING: &'static str;
 }
 
-/// Deserializes a [`NameOrTable`] type from either of its forms.
-#[derive(Debug)]
+/// Deserializes a [`NameOrTable`] type from either of its forms; serializes the table form.
+#[derive(Debug, Clone, PartialEq)]
 pub struct NameOr<T>(pub T);
+
+impl<T: Serialize> Serialize for NameOr<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
 
 impl<'de, T: NameOrTable + Deserialize<'de>> Deserialize<'de> for NameOr<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -3,41 +3,41 @@
 use std::collections::HashMap;
 use std::num::NonZeroU32;
 
-use toml::Spanned;
-
-use super::error::Problem;
+use super::error::{DocPath, Problem};
 use super::model::*;
 use super::raw::*;
 
 /// The schema version this build reads.
 pub const SCHEMA: i64 = 1;
 
-/// Checks every value and reference of `raw`; returns all the problems found, in file order.
+/// Checks every value and reference of `raw`; returns all the problems found, in document
+/// order.
 pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
+    let root = DocPath::root();
     let mut v = Validator::default();
-    if *raw.schema.get_ref() != SCHEMA {
+    if raw.schema != SCHEMA {
         v.problem(
-            &raw.schema,
+            root.key("schema"),
             format!(
                 "schema {} is not supported: this karabakh reads schema {SCHEMA}",
-                raw.schema.get_ref()
+                raw.schema
             ),
         );
     }
 
-    v.sources = index_ids(&mut v.problems, "source", raw.sources.iter().map(|s| &s.id));
-    v.territories = index_ids(
-        &mut v.problems,
+    v.sources = v.index_ids("source", "sources", raw.sources.iter().map(|s| &s.id));
+    v.territories = v.index_ids(
         "territory",
+        "territories",
         raw.territories.iter().map(|t| &t.id),
     );
-    v.figures = index_ids(&mut v.problems, "figure", raw.figures.iter().map(|f| &f.id));
+    v.figures = v.index_ids("figure", "figures", raw.figures.iter().map(|f| &f.id));
 
     let sources = raw
         .sources
         .into_iter()
         .map(|s| Source {
-            id: s.id.into_inner(),
+            id: s.id,
             title: s.title,
             publisher: s.publisher,
             url: s.url,
@@ -48,21 +48,24 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let figures: Vec<Figure> = raw
         .figures
         .into_iter()
-        .filter_map(|f| v.figure(f))
+        .enumerate()
+        .filter_map(|(i, f)| v.figure(root.key("figures").index(i), f))
         .collect();
-    let country = v.country(raw.country, &figures);
-    let areas: Vec<i64> = raw
-        .territories
-        .iter()
-        .map(|t| *t.area_km2.get_ref())
-        .collect();
+    let country = v.country(root.key("country"), raw.country, &figures);
+    let areas: Vec<i64> = raw.territories.iter().map(|t| t.area_km2).collect();
     let territories: Vec<Territory> = raw
         .territories
         .into_iter()
-        .filter_map(|t| v.territory(t, &areas))
+        .enumerate()
+        .filter_map(|(i, t)| v.territory(root.key("territories").index(i), t, &areas))
         .collect();
     v.check_within_cycles(&territories);
-    let events = raw.events.into_iter().filter_map(|e| v.event(e)).collect();
+    let events = raw
+        .events
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, e)| v.event(root.key("events").index(i), e))
+        .collect();
 
     let Validator { mut problems, .. } = v;
     match country {
@@ -75,7 +78,7 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
             events,
         }),
         _ => {
-            problems.sort_by_key(|p| p.span.as_ref().map(|s| s.start));
+            problems.sort_by(|a, b| a.path.cmp(&b.path));
             Err(problems)
         }
     }
@@ -87,53 +90,47 @@ struct Validator {
     sources: HashMap<String, usize>,
     territories: HashMap<String, usize>,
     figures: HashMap<String, usize>,
-    // The span of each territory's `within`, for the cycle check.
-    within_spans: HashMap<usize, std::ops::Range<usize>>,
-}
-
-fn index_ids<'a>(
-    problems: &mut Vec<Problem>,
-    what: &str,
-    ids: impl Iterator<Item = &'a Spanned<String>>,
-) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        if id.get_ref().trim().is_empty() {
-            problems.push(Problem::at(
-                id.span(),
-                format!("a {what} id must not be empty"),
-            ));
-        } else if map.contains_key(id.get_ref()) {
-            problems.push(Problem::at(
-                id.span(),
-                format!(
-                    "{what} id `{}` is used twice; ids must be unique",
-                    id.get_ref()
-                ),
-            ));
-        } else {
-            map.insert(id.get_ref().clone(), i);
-        }
-    }
-    map
 }
 
 impl Validator {
-    fn problem<T>(&mut self, at: &Spanned<T>, message: impl Into<String>) {
-        self.problems.push(Problem::at(at.span(), message));
+    fn problem(&mut self, path: DocPath, message: impl Into<String>) {
+        self.problems.push(Problem::at(path, message));
     }
 
-    fn cite(&mut self, ids: &Spanned<Ids>) -> Option<Cited> {
-        if ids.get_ref().0.is_empty() {
-            self.problem(ids, "name at least one source id");
+    fn index_ids<'a>(
+        &mut self,
+        what: &str,
+        section: &str,
+        ids: impl Iterator<Item = &'a String>,
+    ) -> HashMap<String, usize> {
+        let mut map = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let path = || DocPath::root().key(section).index(i).key("id");
+            if id.trim().is_empty() {
+                self.problem(path(), format!("a {what} id must not be empty"));
+            } else if map.contains_key(id) {
+                self.problem(
+                    path(),
+                    format!("{what} id `{id}` is used twice; ids must be unique"),
+                );
+            } else {
+                map.insert(id.clone(), i);
+            }
+        }
+        map
+    }
+
+    fn cite(&mut self, path: DocPath, ids: &Ids) -> Option<Cited> {
+        if ids.0.is_empty() {
+            self.problem(path, "name at least one source id");
             return None;
         }
-        let mut refs = Vec::new();
-        for id in &ids.get_ref().0 {
+        let mut refs = Vec::with_capacity(ids.0.len());
+        for id in &ids.0 {
             match self.sources.get(id) {
                 Some(&i) => refs.push(SourceRef(i)),
                 None => self.problem(
-                    ids,
+                    path.clone(),
                     format!(
                         "unknown source `{id}`: no [[sources]] entry has this id; \
                          add one or correct the reference"
@@ -141,30 +138,29 @@ impl Validator {
                 ),
             }
         }
-        (refs.len() == ids.get_ref().0.len()).then_some(Cited(refs))
+        (refs.len() == ids.0.len()).then_some(Cited(refs))
     }
 
-    fn cite_optional(&mut self, ids: Option<&Spanned<Ids>>) -> Result<Option<Cited>, ()> {
+    fn cite_optional(&mut self, path: DocPath, ids: Option<&Ids>) -> Result<Option<Cited>, ()> {
         match ids {
             None => Ok(None),
-            Some(ids) => self.cite(ids).map(Some).ok_or(()),
+            Some(ids) => self.cite(path, ids).map(Some).ok_or(()),
         }
     }
 
-    fn area(&mut self, area: &Spanned<i64>) -> Option<Km2> {
-        let value = *area.get_ref();
+    fn area(&mut self, path: DocPath, value: i64) -> Option<Km2> {
         match u32::try_from(value).ok().and_then(NonZeroU32::new) {
             Some(n) => Some(Km2(n)),
             None if value <= 0 => {
                 self.problem(
-                    area,
+                    path,
                     format!("an area must be a positive number of km², not {value}"),
                 );
                 None
             }
             None => {
                 self.problem(
-                    area,
+                    path,
                     format!("the area {value} km² is larger than any territory"),
                 );
                 None
@@ -172,28 +168,25 @@ impl Validator {
         }
     }
 
-    fn country(&mut self, c: RawCountry, figures: &[Figure]) -> Option<Country> {
-        let area_km2 = self.area(&c.area_km2);
-        let source = self.cite(&c.source);
+    fn country(&mut self, at: DocPath, c: RawCountry, figures: &[Figure]) -> Option<Country> {
+        let area_km2 = self.area(at.key("area_km2"), c.area_km2);
+        let source = self.cite(at.key("source"), &c.source);
         let occupied_share = match &c.occupied_share {
             None => Some(None),
             Some(id) => {
-                match self.figures.get(id.get_ref()) {
+                match self.figures.get(id) {
                     Some(&i) if figures.get(i).is_some_and(|f| f.unit != "percent") => {
                         self.problem(
-                        id,
-                        format!("figure `{}` is the occupied share, so its unit must be \"percent\"", id.get_ref()),
+                        at.key("occupied_share"),
+                        format!("figure `{id}` is the occupied share, so its unit must be \"percent\""),
                     );
                         None
                     }
                     Some(&i) => Some(Some(FigureRef(i))),
                     None => {
                         self.problem(
-                            id,
-                            format!(
-                                "unknown figure `{}`: no [[figures]] entry has this id",
-                                id.get_ref()
-                            ),
+                            at.key("occupied_share"),
+                            format!("unknown figure `{id}`: no [[figures]] entry has this id"),
                         );
                         None
                     }
@@ -208,23 +201,20 @@ impl Validator {
         })
     }
 
-    fn territory(&mut self, t: RawTerritory, areas: &[i64]) -> Option<Territory> {
-        let area_km2 = self.area(&t.area_km2);
-        let source = self.cite(&t.source);
-        let occupied = *t.occupied.get_ref();
+    fn territory(&mut self, at: DocPath, t: RawTerritory, areas: &[i64]) -> Option<Territory> {
+        let area_km2 = self.area(at.key("area_km2"), t.area_km2);
+        let source = self.cite(at.key("source"), &t.source);
         let mut ok = true;
 
-        let mut aliases = Vec::new();
-        for alias in t.aliases {
-            let span = alias.span();
-            let NameOr(a) = alias.into_inner();
+        let mut aliases = Vec::with_capacity(t.aliases.len());
+        for (i, NameOr(a)) in t.aliases.into_iter().enumerate() {
+            let here = at.key("aliases").index(i);
             if a.name.trim().is_empty() {
-                self.problems
-                    .push(Problem::at(span, "an alias must not be empty"));
+                self.problem(here, "an alias must not be empty");
                 ok = false;
                 continue;
             }
-            match self.cite_optional(a.source.as_ref()) {
+            match self.cite_optional(here.key("source"), a.source.as_ref()) {
                 Ok(source) => aliases.push(Alias {
                     name: a.name,
                     note: a.note,
@@ -234,68 +224,18 @@ impl Validator {
             }
         }
 
-        let own_index = self.territories.get(t.id.get_ref()).copied();
         let within = match t.within {
             None => None,
-            Some(w) => {
-                let span = w.span();
-                let NameOr(w) = w.into_inner();
-                let source = self.cite_optional(w.source.as_ref());
-                match self.territories.get(&w.territory).copied() {
-                    None => {
-                        self.problems.push(Problem::at(
-                            span,
-                            format!(
-                                "unknown territory `{}` in `within`: no [[territories]] entry has this id",
-                                w.territory
-                            ),
-                        ));
-                        ok = false;
-                        None
-                    }
-                    Some(outer) if Some(outer) == own_index => {
-                        self.problems
-                            .push(Problem::at(span, "a territory cannot lie within itself"));
-                        ok = false;
-                        None
-                    }
-                    Some(outer) => {
-                        let own = *t.area_km2.get_ref();
-                        if areas[outer] < own {
-                            self.problems.push(Problem::at(
-                                span.clone(),
-                                format!(
-                                    "`{}` lies within `{}`, but its area ({own} km²) is larger than \
-                                     that of `{}` ({} km²)",
-                                    t.id.get_ref(),
-                                    w.territory,
-                                    w.territory,
-                                    areas[outer]
-                                ),
-                            ));
-                            ok = false;
-                        }
-                        if let Some(i) = own_index {
-                            self.within_spans.insert(i, span);
-                        }
-                        match source {
-                            Ok(source) => Some(Within {
-                                territory: TerritoryRef(outer),
-                                note: w.note,
-                                source,
-                            }),
-                            Err(()) => {
-                                ok = false;
-                                None
-                            }
-                        }
-                    }
-                }
+            Some(NameOr(w)) => {
+                let here = at.key("within");
+                let within = self.within(here, &t.id, t.area_km2, w, areas);
+                ok &= within.is_some();
+                within
             }
         };
 
         let partial = t.partial.and_then(|p| {
-            let source = self.cite(&p.source);
+            let source = self.cite(at.key("partial").key("source"), &p.source);
             ok &= source.is_some();
             Some(Note {
                 note: p.note,
@@ -306,20 +246,18 @@ impl Validator {
         let restored = match t.restored {
             None => None,
             Some(r) => {
-                let span = r.span();
-                let r = r.into_inner();
-                if r.date.last_day() < occupied.first_day() {
-                    self.problems.push(Problem::at(
-                        span,
+                let here = at.key("restored");
+                if r.date.last_day() < t.occupied.first_day() {
+                    self.problem(
+                        here.key("date"),
                         format!(
-                            "`{}` is restored on {}, before it was occupied ({occupied})",
-                            t.id.get_ref(),
-                            r.date
+                            "`{}` is restored on {}, before it was occupied ({})",
+                            t.id, r.date, t.occupied
                         ),
-                    ));
+                    );
                     ok = false;
                 }
-                let source = self.cite(&r.source);
+                let source = self.cite(here.key("source"), &r.source);
                 ok &= source.is_some();
                 source.map(|source| Restored {
                     date: r.date,
@@ -329,9 +267,13 @@ impl Validator {
             }
         };
 
-        let mut alternatives = Vec::new();
-        for a in t.alternatives {
-            match (self.area(&a.area_km2), self.cite(&a.source)) {
+        let mut alternatives = Vec::with_capacity(t.alternatives.len());
+        for (i, a) in t.alternatives.into_iter().enumerate() {
+            let here = at.key("alternatives").index(i);
+            match (
+                self.area(here.key("area_km2"), a.area_km2),
+                self.cite(here.key("source"), &a.source),
+            ) {
                 (Some(area_km2), Some(source)) => alternatives.push(AreaAlternative {
                     area_km2,
                     note: a.note,
@@ -342,12 +284,12 @@ impl Validator {
         }
 
         Some(Territory {
-            id: t.id.into_inner(),
+            id: t.id,
             name: t.name,
             name_az: t.name_az,
             aliases,
             kind: t.kind,
-            occupied,
+            occupied: t.occupied,
             area_km2: area_km2?,
             source: source?,
             within,
@@ -358,43 +300,95 @@ impl Validator {
         .filter(|_| ok)
     }
 
+    fn within(
+        &mut self,
+        at: DocPath,
+        id: &str,
+        own_area: i64,
+        w: RawWithin,
+        areas: &[i64],
+    ) -> Option<Within> {
+        let source = self.cite_optional(at.key("source"), w.source.as_ref());
+        let Some(&outer) = self.territories.get(&w.territory) else {
+            self.problem(
+                at,
+                format!(
+                    "unknown territory `{}`: no [[territories]] entry has this id",
+                    w.territory
+                ),
+            );
+            return None;
+        };
+        if w.territory == id {
+            self.problem(at, "a territory cannot lie within itself");
+            return None;
+        }
+        let outer_area = areas.get(outer).copied().unwrap_or(i64::MAX);
+        if outer_area < own_area {
+            self.problem(
+                at,
+                format!(
+                    "`{id}` lies within `{}`, but its area ({own_area} km²) is larger than that \
+                     of `{}` ({outer_area} km²)",
+                    w.territory, w.territory
+                ),
+            );
+            return None;
+        }
+        Some(Within {
+            territory: TerritoryRef(outer),
+            note: w.note,
+            source: source.ok()?,
+        })
+    }
+
     fn check_within_cycles(&mut self, territories: &[Territory]) {
-        // Only meaningful when every territory validated, so indices match the raw order.
+        // Only meaningful when every territory validated, so positions match the document.
         if !self.problems.is_empty() {
             return;
         }
-        for (start, t) in territories.iter().enumerate() {
-            let mut seen = vec![start];
-            let mut next = t.within.as_ref().map(|w| w.territory.0);
+        // 0: not visited, 1: on the current walk, 2: known to end.
+        let mut state = vec![0u8; territories.len()];
+        for start in 0..territories.len() {
+            let mut walk = Vec::new();
+            let mut next = Some(start);
             while let Some(i) = next {
-                if seen.contains(&i) {
-                    let span = self.within_spans.get(&start).cloned().unwrap_or(0..0);
-                    self.problems.push(Problem::at(
-                        span,
-                        format!("`within` of `{}` goes round in a circle", t.id),
-                    ));
-                    break;
+                match state[i] {
+                    2 => break,
+                    1 => {
+                        self.problem(
+                            DocPath::root().key("territories").index(i).key("within"),
+                            format!("`within` of `{}` goes round in a circle", territories[i].id),
+                        );
+                        break;
+                    }
+                    _ => {
+                        state[i] = 1;
+                        walk.push(i);
+                        next = territories[i].within.as_ref().map(|w| w.territory.0);
+                    }
                 }
-                seen.push(i);
-                next = territories[i].within.as_ref().map(|w| w.territory.0);
+            }
+            for i in walk {
+                state[i] = 2;
             }
         }
     }
 
-    fn figure(&mut self, f: RawFigure) -> Option<Figure> {
-        let span = f.observations.span();
-        let raw_observations = f.observations.into_inner();
-        if raw_observations.is_empty() {
-            self.problems.push(Problem::at(
-                span,
-                format!("figure `{}` needs at least one observation", f.id.get_ref()),
-            ));
+    fn figure(&mut self, at: DocPath, f: RawFigure) -> Option<Figure> {
+        if f.observations.is_empty() {
+            self.problem(
+                at.key("observations"),
+                format!("figure `{}` needs at least one observation", f.id),
+            );
             return None;
         }
-        let count = raw_observations.len();
-        let mut observations: Vec<Observation> = raw_observations
+        let count = f.observations.len();
+        let mut observations: Vec<Observation> = f
+            .observations
             .into_iter()
-            .filter_map(|o| self.observation(o))
+            .enumerate()
+            .filter_map(|(i, o)| self.observation(at.key("observations").index(i), o))
             .collect();
         if observations.len() != count {
             return None;
@@ -402,79 +396,76 @@ impl Validator {
         // Undated observations sort first; the stable sort keeps the file order among equals.
         observations.sort_by_key(|o| o.as_of);
         Some(Figure {
-            id: f.id.into_inner(),
+            id: f.id,
             label: f.label,
             unit: f.unit,
             observations,
         })
     }
 
-    fn observation(&mut self, o: RawObservation) -> Option<Observation> {
-        let source = self.cite(&o.source);
-        let value = *o.value.get_ref();
+    fn observation(&mut self, at: DocPath, o: RawObservation) -> Option<Observation> {
+        let source = self.cite(at.key("source"), &o.source);
         let mut ok = true;
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, p) in o.parts.iter().enumerate() {
-            if ids.insert(p.id.get_ref(), i).is_some() {
+            if ids.insert(&p.id, i).is_some() {
                 self.problem(
-                    &p.id,
-                    format!(
-                        "part id `{}` is used twice in this observation",
-                        p.id.get_ref()
-                    ),
+                    at.key("parts").index(i).key("id"),
+                    format!("part id `{}` is used twice in this observation", p.id),
                 );
                 ok = false;
             }
         }
-        let mut parts = Vec::new();
-        for p in &o.parts {
+        let mut parts = Vec::with_capacity(o.parts.len());
+        for (i, p) in o.parts.iter().enumerate() {
+            let here = at.key("parts").index(i);
             let of = match &p.of {
                 None => None,
-                Some(of) => match ids.get(of.get_ref().as_str()) {
-                    Some(&i) => Some(i),
+                Some(of) => match ids.get(of.as_str()) {
+                    Some(&j) => Some(j),
                     None => {
-                        self.problem(of, format!("unknown part `{}` in `of`: this observation has no part with that id", of.get_ref()));
+                        self.problem(
+                            here.key("of"),
+                            format!(
+                                "unknown part `{of}`: this observation has no part with that id"
+                            ),
+                        );
                         ok = false;
                         continue;
                     }
                 },
             };
             let (whole, whole_name) = match of {
-                Some(i) => (
-                    *o.parts[i].value.get_ref(),
-                    format!("part `{}`", o.parts[i].id.get_ref()),
-                ),
-                None => (value, "the observation".to_owned()),
+                Some(j) => (o.parts[j].value, format!("part `{}`", o.parts[j].id)),
+                None => (o.value, "the observation's value".to_owned()),
             };
-            if *p.value.get_ref() > whole {
+            if p.value > whole {
                 self.problem(
-                    &p.value,
+                    here.key("value"),
                     format!(
-                        "part `{}` ({}) is larger than {whole_name} it belongs to ({whole})",
-                        p.id.get_ref(),
-                        p.value.get_ref()
+                        "part `{}` ({}) is larger than {whole_name} ({whole})",
+                        p.id, p.value
                     ),
                 );
                 ok = false;
             }
             parts.push(Part {
-                id: p.id.get_ref().clone(),
+                id: p.id.clone(),
                 label: p.label.clone(),
-                value: *p.value.get_ref(),
+                value: p.value,
                 of,
             });
         }
-        if parts
-            .iter()
-            .enumerate()
-            .any(|(i, p)| of_chain_loops(&parts, i, p))
-        {
-            self.problem(&o.value, "the parts' `of` references go round in a circle");
+        if ok && (0..parts.len()).any(|i| of_chain_loops(&parts, i)) {
+            self.problem(
+                at.key("parts"),
+                "the parts' `of` references go round in a circle",
+            );
             ok = false;
         }
-        let mut alternatives = Vec::new();
-        for a in o.alternatives {
-            match self.cite(&a.source) {
+        let mut alternatives = Vec::with_capacity(o.alternatives.len());
+        for (i, a) in o.alternatives.into_iter().enumerate() {
+            match self.cite(at.key("alternatives").index(i).key("source"), &a.source) {
                 Some(source) => alternatives.push(ObservationAlternative {
                     value: a.value,
                     as_of: a.as_of,
@@ -486,7 +477,7 @@ impl Validator {
         }
         Some(Observation {
             as_of: o.as_of,
-            value,
+            value: o.value,
             parts,
             note: o.note,
             source: source?,
@@ -495,20 +486,17 @@ impl Validator {
         .filter(|_| ok)
     }
 
-    fn event(&mut self, e: RawEvent) -> Option<Event> {
-        let source = self.cite(&e.source);
-        let mut territories = Vec::new();
+    fn event(&mut self, at: DocPath, e: RawEvent) -> Option<Event> {
+        let source = self.cite(at.key("source"), &e.source);
+        let mut territories = Vec::with_capacity(e.territories.len());
         let mut ok = true;
-        for id in &e.territories {
-            match self.territories.get(id.get_ref()) {
-                Some(&i) => territories.push(TerritoryRef(i)),
+        for (i, id) in e.territories.iter().enumerate() {
+            match self.territories.get(id) {
+                Some(&t) => territories.push(TerritoryRef(t)),
                 None => {
                     self.problem(
-                        id,
-                        format!(
-                            "unknown territory `{}`: no [[territories]] entry has this id",
-                            id.get_ref()
-                        ),
+                        at.key("territories").index(i),
+                        format!("unknown territory `{id}`: no [[territories]] entry has this id"),
                     );
                     ok = false;
                 }
@@ -525,8 +513,9 @@ impl Validator {
     }
 }
 
-fn of_chain_loops(parts: &[Part], start: usize, part: &Part) -> bool {
-    let mut next = part.of;
+// Whether following `of` from part `start` comes back to it.
+fn of_chain_loops(parts: &[Part], start: usize) -> bool {
+    let mut next = parts[start].of;
     for _ in 0..parts.len() {
         match next {
             Some(i) if i == start => return true,
@@ -534,5 +523,6 @@ fn of_chain_loops(parts: &[Part], start: usize, part: &Part) -> bool {
             None => return false,
         }
     }
+    // A longer walk than there are parts means a circle that does not pass `start`.
     next.is_some()
 }

@@ -1,0 +1,352 @@
+//! Bad datasets: each gets its own message on stderr naming the file, the line and column
+//! where they apply, and the key or id; exit status 2; nothing on stdout; never a panic.
+
+mod common;
+
+use common::{MINIMAL, dataset_file, karabakh};
+
+/// Runs `districts` on `text` saved as a `.toml` file and checks the exact error.
+/// `{file}` in `expected` stands for the file's path.
+fn rejects(text: &str, expected: &str) {
+    let file = dataset_file(text);
+    rejects_file(&file.path().display().to_string(), expected);
+}
+
+fn rejects_file(path: &str, expected: &str) {
+    let output = karabakh(&["districts", "--data", path]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "",
+        "nothing on stdout"
+    );
+    assert_eq!(stderr, expected.replace("{file}", path));
+}
+
+/// The minimal dataset with `to` in place of `from`, which must be there.
+fn minimal_with(from: &str, to: &str) -> String {
+    assert!(
+        MINIMAL.contains(from),
+        "{from:?} is not in the minimal dataset"
+    );
+    MINIMAL.replacen(from, to, 1)
+}
+
+#[test]
+fn a_missing_file_is_named_with_the_reason() {
+    rejects_file(
+        "/nonexistent/karabakh.toml",
+        "error: cannot read the dataset {file}: No such file or directory (os error 2)\n",
+    );
+}
+
+#[test]
+fn a_directory_is_not_a_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    rejects_file(
+        &dir.path().display().to_string(),
+        "error: cannot read the dataset {file}: Is a directory (os error 21)\n",
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_file_is_named_with_the_reason() {
+    // Reading this file fails even for root, unlike a file without read permission.
+    rejects_file(
+        "/proc/self/mem",
+        "error: cannot read the dataset {file}: Input/output error (os error 5)\n",
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_placed_at_its_first_bad_byte() {
+    let mut file = dataset_file("schema = 1\nname = \"");
+    std::io::Write::write_all(&mut file, b"\xE9t\xE9\"\n").unwrap();
+    rejects_file(
+        &file.path().display().to_string(),
+        "error: {file}:2:9: the dataset is not UTF-8 text; save it as UTF-8 (a dataset is a TOML or \
+         JSON text file)\n",
+    );
+}
+
+#[test]
+fn random_bytes_are_not_a_dataset() {
+    let mut file = dataset_file("");
+    let bytes: Vec<u8> = (0..512u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::io::Write::write_all(&mut file, &bytes).unwrap();
+    let output = karabakh(&["districts", "--data"])
+        .arg(file.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with(&format!("error: {}:", file.path().display())),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn an_empty_file_says_what_a_dataset_needs() {
+    rejects(
+        "\n  \n",
+        "error: {file}: the dataset is empty; it needs at least `schema`, `country`, `sources` and \
+         `territories` (see docs/data.md)\n",
+    );
+}
+
+#[test]
+fn malformed_toml_reports_every_syntax_error() {
+    rejects(
+        "schema = = 1\nname = \"open\n",
+        "error: {file} has 3 problems:\n  {file}:1:10: extra `=`, expected nothing\n  \
+         {file}:1:12: unexpected key or value, expected newline, `#`\n  \
+         {file}:2:13: invalid basic string, expected `\"`\n",
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_names_its_key() {
+    rejects(
+        &minimal_with("area_km2 = 100\n", "area_km2 = \"big\"\n"),
+        "error: {file}:17:12: territories[0].area_km2: invalid type: string \"big\", expected a \
+         whole number\n",
+    );
+}
+
+#[test]
+fn a_missing_required_key_is_named() {
+    rejects(
+        &minimal_with("title = \"An atlas\"\n", ""),
+        "error: {file}:8:1: sources[0]: missing field `title`\n",
+    );
+}
+
+#[test]
+fn an_unknown_key_is_named_with_the_keys_allowed_there() {
+    rejects(
+        &minimal_with("kind = \"district\"\n", "kind = \"district\"\ncolour = 1\n"),
+        "error: {file}:16:1: territories[0].colour: unknown field `colour`, expected one of `id`, \
+         `name`, `name_az`, `kind`, `occupied`, `area_km2`, `source`, `aliases`, `within`, \
+         `partial`, `restored`, `alternatives`\n",
+    );
+}
+
+#[test]
+fn an_unknown_top_level_key_lists_the_sections() {
+    rejects(
+        &format!("version = 3\n{MINIMAL}"),
+        "error: {file}:1:1: unknown key `version`; a dataset has `schema`, `country`, `sources`, \
+         `territories`, `figures` and `events`\n",
+    );
+}
+
+#[test]
+fn an_unknown_kind_lists_the_kinds() {
+    rejects(
+        &minimal_with("kind = \"district\"", "kind = \"county\""),
+        "error: {file}:15:8: territories[0].kind: unknown variant `county`, expected `region` or \
+         `district`\n",
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_named() {
+    rejects(
+        &minimal_with("id = \"south\"", "id = \"north\""),
+        "error: {file}:21:6: territories[1].id: territory id `north` is used twice; ids must be \
+         unique\n",
+    );
+}
+
+#[test]
+fn a_source_reference_that_names_nothing_is_named() {
+    rejects(
+        &minimal_with(
+            "area_km2 = 100\nsource = \"atlas\"",
+            "area_km2 = 100\nsource = \"atlus\"",
+        ),
+        "error: {file}:18:10: territories[0].source: unknown source `atlus`: no [[sources]] entry \
+         has this id; add one or correct the reference\n",
+    );
+}
+
+#[test]
+fn a_within_reference_that_names_nothing_is_named() {
+    rejects(
+        &format!("{MINIMAL}within = \"west\"\n"),
+        "error: {file}:27:10: territories[1].within: unknown territory `west`: no [[territories]] \
+         entry has this id\n",
+    );
+}
+
+#[test]
+fn an_event_reference_that_names_nothing_is_named() {
+    rejects(
+        &format!(
+            "{MINIMAL}\n[[events]]\ndate = 2001\nlabel = \"x\"\nsource = \"atlas\"\nterritories = [\"east\"]\n"
+        ),
+        "error: {file}:32:16: events[0].territories[0]: unknown territory `east`: no \
+         [[territories]] entry has this id\n",
+    );
+}
+
+#[test]
+fn an_impossible_date_is_located() {
+    rejects(
+        &minimal_with("2001-02-03", "1993-02-30"),
+        "error: {file}:16:12: invalid date, expected day between 01 and 28\n",
+    );
+}
+
+#[test]
+fn an_impossible_date_in_a_string_is_located() {
+    rejects(
+        &minimal_with("occupied = \"1999\"", "occupied = \"1999-13\""),
+        "error: {file}:24:12: territories[1].occupied: `1999-13` is not a date: there is no such \
+         month (write a day 1992-05-08, a month 1992-02, a year 1987, a span of years 1988/1992 or \
+         a decade 1990s)\n",
+    );
+}
+
+#[test]
+fn a_restoration_before_the_occupation_is_refused() {
+    rejects(
+        &format!("{MINIMAL}restored = {{ date = 1990-01-01, source = \"atlas\" }}\n"),
+        "error: {file}:27:21: territories[1].restored.date: `south` is restored on 1990-01-01, \
+         before it was occupied (1999)\n",
+    );
+}
+
+#[test]
+fn a_zero_area_is_refused() {
+    rejects(
+        &minimal_with("area_km2 = 100\n", "area_km2 = 0\n"),
+        "error: {file}:17:12: territories[0].area_km2: an area must be a positive number of km², \
+         not 0\n",
+    );
+}
+
+#[test]
+fn a_negative_area_is_refused() {
+    rejects(
+        &minimal_with("area_km2 = 250", "area_km2 = -5"),
+        "error: {file}:25:12: territories[1].area_km2: an area must be a positive number of km², \
+         not -5\n",
+    );
+}
+
+#[test]
+fn a_territory_within_a_smaller_one_is_refused() {
+    rejects(
+        &format!("{MINIMAL}within = \"north\"\n"),
+        "error: {file}:27:10: territories[1].within: `south` lies within `north`, but its area \
+         (250 km²) is larger than that of `north` (100 km²)\n",
+    );
+}
+
+#[test]
+fn a_part_larger_than_its_figure_is_refused() {
+    rejects(
+        &format!(
+            "{MINIMAL}\n[[figures]]\nid = \"f\"\nlabel = \"x\"\nunit = \"people\"\n\
+             [[figures.observations]]\nvalue = 5\nsource = \"atlas\"\n\
+             parts = [{{ id = \"a\", value = 6 }}]\n"
+        ),
+        "error: {file}:35:30: figures[0].observations[0].parts[0].value: part `a` (6) is larger \
+         than the observation's value (5)\n",
+    );
+}
+
+#[test]
+fn an_unsupported_schema_says_which_is_read() {
+    rejects(
+        &minimal_with("schema = 1", "schema = 2"),
+        "error: {file}:1:10: schema: schema 2 is not supported: this karabakh reads schema 1\n",
+    );
+}
+
+#[test]
+fn several_problems_are_reported_together_in_file_order() {
+    let text = minimal_with("area_km2 = 100\n", "area_km2 = 0\n").replacen(
+        "id = \"south\"",
+        "id = \"north\"",
+        1,
+    );
+    rejects(
+        &text,
+        "error: {file} has 2 problems:\n  {file}:17:12: territories[0].area_km2: an area must be a \
+         positive number of km², not 0\n  {file}:21:6: territories[1].id: territory id `north` is \
+         used twice; ids must be unique\n",
+    );
+}
+
+#[test]
+fn records_of_the_wrong_shape_are_all_reported() {
+    let text = minimal_with("area_km2 = 100\n", "area_km2 = \"100\"\n").replacen(
+        "kind = \"region\"",
+        "kind = 7",
+        1,
+    );
+    rejects(
+        &text,
+        "error: {file} has 2 problems:\n  {file}:17:12: territories[0].area_km2: invalid type: \
+         string \"100\", expected a whole number\n  {file}:23:8: territories[1].kind: expected a \
+         string\n",
+    );
+}
+
+/// Saves `bytes` as a `.toml` file and checks that it loads like the minimal dataset.
+fn loads(bytes: &[u8]) {
+    let mut file = dataset_file("");
+    std::io::Write::write_all(&mut file, bytes).unwrap();
+    let output = karabakh(&["districts", "--no-header", "--data"])
+        .arg(file.path())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "south\tSouth\t\tregion\t1999\t250\t\t\tatlas\nnorth\tNorth\t\tdistrict\t2001-02-03\t100\t\t\tatlas\n"
+    );
+}
+
+#[test]
+fn a_dataset_saved_with_a_byte_order_mark_loads() {
+    loads(&[b"\xEF\xBB\xBF", MINIMAL.as_bytes()].concat());
+}
+
+#[test]
+fn a_dataset_saved_with_windows_line_endings_loads() {
+    loads(MINIMAL.replace('\n', "\r\n").as_bytes());
+}
+
+#[test]
+fn a_dataset_saved_as_utf16_loads() {
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(MINIMAL.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    loads(&le);
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(MINIMAL.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    loads(&be);
+}
+
+#[test]
+fn a_dataset_without_a_final_newline_and_with_tabs_loads() {
+    loads(
+        MINIMAL
+            .trim_end()
+            .replace("name = ", "name\t=\t")
+            .as_bytes(),
+    );
+}
