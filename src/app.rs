@@ -1,25 +1,114 @@
-//! The application: resolve the choices, load the data, run the command, write the report.
+//! The application: resolve the choices, load the data, run the command, write the output.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::{Cli, ColorChoice, Command, FormatChoice, Global, GroupBy};
+use crate::cli::{
+    Cli, ColorChoice, Command, DataCommand, ExportFormat, FormatChoice, Global, GroupBy,
+};
 use crate::commands::{self, show::NotFound};
 use crate::data::{self, Dataset};
-use crate::output::{self, Format, Options, Report};
+use crate::output::{self, Format, Options};
 use crate::query::DateRange;
 
-/// Runs the command `cli` describes, writing its report to standard output.
+/// Runs the command `cli` describes, writing its output to standard output.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let (format, options) = resolve(&cli.global, io::stdout().is_terminal(), no_color());
-    let ds = load(&cli.global)?;
-    let report = report(&ds, &cli.command)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    output::render(&report, format, options, &mut out).context("cannot write the output")?;
-    out.flush().context("cannot write the output")?;
+    let terminal = io::stdout().is_terminal();
+    let color = resolve_color(cli.global.color, terminal, no_color());
+    let load = || load(&cli.global);
+    let (report, output) = match &cli.command {
+        Command::Data(DataCommand::Check { file }) => {
+            return check(file.as_deref().or(cli.global.data.as_deref()));
+        }
+        Command::Data(DataCommand::Export { format }) => {
+            let ds = load()?;
+            let text = match format {
+                ExportFormat::Toml => {
+                    data::to_toml(&ds).context("cannot write the dataset as TOML")?
+                }
+                ExportFormat::Json => {
+                    data::to_json(&ds).context("cannot write the dataset as JSON")?
+                }
+            };
+            write_stdout(|out| out.write_all(text.as_bytes()))?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Districts(args) => (
+            commands::districts::report(
+                &load()?,
+                &args.filter.filter(),
+                args.sort.into(),
+                args.reverse,
+            ),
+            &args.output,
+        ),
+        Command::Totals(args) => {
+            let ds = load()?;
+            let report = match args.by {
+                None => commands::totals::report(&ds, &args.filter.filter()),
+                Some(GroupBy::Year) => commands::totals::by_year(&ds, &args.filter.filter()),
+            };
+            (report, &args.output)
+        }
+        Command::Show(args) => (commands::show::report(&load()?, &args.name)?, &args.output),
+        Command::Figures(args) if args.history => {
+            (commands::figures::history(&load()?), &args.output)
+        }
+        Command::Figures(args) => (commands::figures::latest(&load()?), &args.output),
+        Command::Timeline(args) => {
+            let range = DateRange {
+                since: args.since,
+                until: args.until,
+            };
+            (commands::timeline::report(&load()?, range), &args.output)
+        }
+        Command::Sources(args) => (commands::sources::report(&load()?), &args.output),
+    };
+    let format = resolve_format(output.format, terminal);
+    let options = Options {
+        header: !output.no_header,
+        color,
+    };
+    write_stdout(|out| output::render(&report, format, options, out))?;
     Ok(ExitCode::SUCCESS)
+}
+
+// Everything the program prints goes through one locked, buffered writer.
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    write(&mut out).context("cannot write the output")?;
+    out.flush().context("cannot write the output")
+}
+
+/// `data check`: every problem of the dataset on a line of its own.
+fn check(path: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let (origin, result) = match path {
+        Some(path) => (path.display().to_string(), data::from_path(path)),
+        None => (data::EMBEDDED_NAME.to_owned(), data::embedded()),
+    };
+    match result {
+        Ok(ds) => {
+            let summary = format!(
+                "{origin}: ok: {} territories, {} figures, {} events, {} sources\n",
+                ds.territories.len(),
+                ds.figures.len(),
+                ds.events.len(),
+                ds.sources.len()
+            );
+            write_stdout(|out| out.write_all(summary.as_bytes()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(data::DataError::Invalid(problems)) => {
+            write_stdout(|out| problems.iter().try_for_each(|p| writeln!(out, "{p}")))?;
+            let s = if problems.len() == 1 { "" } else { "s" };
+            eprintln!("error: {origin}: {} problem{s}", problems.len());
+            Ok(ExitCode::from(2))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The exit code for an error: 1 when `show` found nothing, 2 for usage and data errors.
@@ -43,27 +132,26 @@ fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// Resolves every "auto" choice once: the format and colour follow the terminal unless a
-/// flag says otherwise, and an explicit flag always wins over the environment.
-pub fn resolve(global: &Global, stdout_is_terminal: bool, no_color: bool) -> (Format, Options) {
-    let format = match global.format {
+/// The format a listing is written in: "auto" is a table on a terminal and TSV otherwise.
+pub fn resolve_format(choice: FormatChoice, stdout_is_terminal: bool) -> Format {
+    match choice {
         FormatChoice::Auto if stdout_is_terminal => Format::Table,
         FormatChoice::Auto | FormatChoice::Tsv => Format::Tsv,
         FormatChoice::Table => Format::Table,
         FormatChoice::Csv => Format::Csv,
         FormatChoice::Json => Format::Json,
         FormatChoice::Markdown => Format::Markdown,
-    };
-    let color = match global.color {
+    }
+}
+
+/// Whether tables are coloured: an explicit flag wins; "auto" colours only a terminal, and
+/// not when NO_COLOR is set.
+pub fn resolve_color(choice: ColorChoice, stdout_is_terminal: bool, no_color: bool) -> bool {
+    match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => stdout_is_terminal && !no_color,
-    };
-    let options = Options {
-        header: !global.no_header,
-        color,
-    };
-    (format, options)
+    }
 }
 
 fn load(global: &Global) -> Result<Dataset, data::DataError> {
@@ -73,61 +161,24 @@ fn load(global: &Global) -> Result<Dataset, data::DataError> {
     }
 }
 
-fn report(ds: &Dataset, command: &Command) -> anyhow::Result<Report> {
-    Ok(match command {
-        Command::Districts(args) => {
-            commands::districts::report(ds, &args.filter.filter(), args.sort.into(), args.reverse)
-        }
-        Command::Totals(args) => match args.by {
-            None => commands::totals::report(ds, &args.filter.filter()),
-            Some(GroupBy::Year) => commands::totals::by_year(ds, &args.filter.filter()),
-        },
-        Command::Show(args) => commands::show::report(ds, &args.name)?,
-        Command::Figures(args) if args.history => commands::figures::history(ds),
-        Command::Figures(_) => commands::figures::latest(ds),
-        Command::Timeline(args) => commands::timeline::report(
-            ds,
-            DateRange {
-                since: args.since,
-                until: args.until,
-            },
-        ),
-        Command::Sources => commands::sources::report(ds),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser;
-
-    fn global(args: &[&str]) -> Global {
-        let mut argv = vec!["karabakh"];
-        argv.extend_from_slice(args);
-        argv.push("sources");
-        Cli::try_parse_from(argv).unwrap().global
-    }
 
     #[test]
     fn auto_format_is_a_table_on_a_terminal_and_tsv_in_a_pipe() {
-        assert_eq!(resolve(&global(&[]), true, false).0, Format::Table);
-        assert_eq!(resolve(&global(&[]), false, false).0, Format::Tsv);
-        assert_eq!(
-            resolve(&global(&["--format", "json"]), true, false).0,
-            Format::Json
-        );
+        assert_eq!(resolve_format(FormatChoice::Auto, true), Format::Table);
+        assert_eq!(resolve_format(FormatChoice::Auto, false), Format::Tsv);
+        assert_eq!(resolve_format(FormatChoice::Json, true), Format::Json);
+        assert_eq!(resolve_format(FormatChoice::Table, false), Format::Table);
     }
 
     #[test]
     fn colour_follows_the_terminal_and_no_color_but_a_flag_wins() {
-        assert!(resolve(&global(&[]), true, false).1.color);
-        assert!(!resolve(&global(&[]), true, true).1.color);
-        assert!(!resolve(&global(&[]), false, false).1.color);
-        assert!(
-            resolve(&global(&["--color", "always"]), false, true)
-                .1
-                .color
-        );
-        assert!(!resolve(&global(&["--color", "never"]), true, false).1.color);
+        assert!(resolve_color(ColorChoice::Auto, true, false));
+        assert!(!resolve_color(ColorChoice::Auto, true, true));
+        assert!(!resolve_color(ColorChoice::Auto, false, false));
+        assert!(resolve_color(ColorChoice::Always, false, true));
+        assert!(!resolve_color(ColorChoice::Never, true, false));
     }
 }

@@ -38,22 +38,7 @@ pub struct Cli {
 /// Options that apply to every command.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Output format [default: table on a terminal, tsv otherwise]
-    #[arg(
-        long = "format",
-        short = 'f',
-        value_enum,
-        default_value_t = FormatChoice::Auto,
-        hide_default_value = true,
-        global = true
-    )]
-    pub format: FormatChoice,
-
-    /// Leave out the header line of TSV and CSV output
-    #[arg(long = "no-header", global = true)]
-    pub no_header: bool,
-
-    /// Read this dataset (TOML, same schema as the built-in one) instead of the built-in one
+    /// Read this dataset instead of the built-in one (TOML, or JSON if the name ends in .json)
     #[arg(
         long = "data",
         value_name = "FILE",
@@ -65,6 +50,24 @@ pub struct Global {
     /// When to use colour in tables; NO_COLOR turns it off in auto mode
     #[arg(long = "color", value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+}
+
+/// How a listing is written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: table on a terminal, tsv otherwise]
+    #[arg(
+        long = "format",
+        short = 'f',
+        value_enum,
+        default_value_t = FormatChoice::Auto,
+        hide_default_value = true
+    )]
+    pub format: FormatChoice,
+
+    /// Leave out the header line of TSV and CSV output
+    #[arg(long = "no-header")]
+    pub no_header: bool,
 }
 
 /// The commands.
@@ -120,7 +123,40 @@ Examples:
 Examples:
   karabakh sources
   karabakh sources --format json | jq '.[] | select(.cited_by | length == 0)'")]
-    Sources,
+    Sources(SourcesArgs),
+
+    /// Check or export a dataset
+    #[command(subcommand)]
+    Data(DataCommand),
+}
+
+/// The `data` commands.
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Report every problem of a dataset, one per line; exit 0 when it is valid, 2 otherwise
+    #[command(after_help = "\
+Without FILE, the active dataset is checked: --data, KARABAKH_DATA or the built-in one.
+
+Examples:
+  karabakh data check my-data.toml
+  karabakh data check my-data.toml | cut -d: -f2 | sort -n")]
+    Check {
+        /// The dataset to check (TOML, or JSON if the name ends in .json)
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+
+    /// Write the active dataset to standard output, to edit it or to convert it
+    #[command(after_help = "\
+Examples:
+  karabakh data export > my-data.toml
+  karabakh data export --format json > my-data.json
+  karabakh --data my-data.json data export --format toml")]
+    Export {
+        /// The syntax to write
+        #[arg(long = "format", value_enum, default_value_t = ExportFormat::Toml)]
+        format: ExportFormat,
+    },
 }
 
 /// Which territories to keep.
@@ -170,6 +206,10 @@ impl FilterArgs {
 /// Options of `districts`.
 #[derive(Debug, Args)]
 pub struct DistrictsArgs {
+    /// How to write the listing.
+    #[command(flatten)]
+    pub output: OutputArgs,
+
     /// The order of the rows; ties are ordered by name
     #[arg(long = "sort", value_enum, default_value_t = SortChoice::Date)]
     pub sort: SortChoice,
@@ -186,6 +226,10 @@ pub struct DistrictsArgs {
 /// Options of `totals`.
 #[derive(Debug, Args)]
 pub struct TotalsArgs {
+    /// How to write the totals.
+    #[command(flatten)]
+    pub output: OutputArgs,
+
     /// Break the totals down: `year` gives the area per year of occupation and the cumulative area
     #[arg(long = "by", value_enum)]
     pub by: Option<GroupBy>,
@@ -198,6 +242,10 @@ pub struct TotalsArgs {
 /// Options of `show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
+    /// How to write the record.
+    #[command(flatten)]
+    pub output: OutputArgs,
+
     /// The territory: id, name, Azerbaijani name or another spelling
     #[arg(value_name = "NAME")]
     pub name: String,
@@ -206,14 +254,30 @@ pub struct ShowArgs {
 /// Options of `figures`.
 #[derive(Debug, Args)]
 pub struct FiguresArgs {
+    /// How to write the listing.
+    #[command(flatten)]
+    pub output: OutputArgs,
+
     /// List every dated observation, not only the latest of each figure
     #[arg(long = "history")]
     pub history: bool,
 }
 
+/// Options of `sources`.
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// How to write the listing.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
 /// Options of `timeline`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
+    /// How to write the listing.
+    #[command(flatten)]
+    pub output: OutputArgs,
+
     /// Only entries on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
     #[arg(long = "since", value_name = "DATE")]
     pub since: Option<When>,
@@ -238,6 +302,15 @@ pub enum FormatChoice {
     Json,
     /// A Markdown table
     Markdown,
+}
+
+/// `data export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// TOML, as the built-in dataset is written
+    Toml,
+    /// JSON with the same structure
+    Json,
 }
 
 /// `--color`.
@@ -311,11 +384,26 @@ mod tests {
     }
 
     #[test]
-    fn global_options_may_follow_the_command() {
-        let cli = Cli::try_parse_from(["karabakh", "districts", "--format", "json", "--no-header"])
-            .unwrap();
-        assert_eq!(cli.global.format, FormatChoice::Json);
-        assert!(cli.global.no_header);
+    fn global_options_may_come_before_or_after_the_command() {
+        for argv in [
+            ["karabakh", "--color", "never", "districts"],
+            ["karabakh", "districts", "--color", "never"],
+        ] {
+            let cli = Cli::try_parse_from(argv).unwrap();
+            assert_eq!(cli.global.color, ColorChoice::Never);
+        }
+    }
+
+    #[test]
+    fn export_has_its_own_format_choices() {
+        let cli = Cli::try_parse_from(["karabakh", "data", "export", "--format", "json"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Data(DataCommand::Export {
+                format: ExportFormat::Json
+            })
+        ));
+        assert!(Cli::try_parse_from(["karabakh", "data", "export", "--format", "csv"]).is_err());
     }
 
     #[test]
