@@ -40,3 +40,29 @@ fn a_reader_that_stops_after_one_line_ends_the_program_quietly() {
     assert!(output.status.success(), "exit status {:?}", output.status);
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+#[test]
+fn a_closed_pipe_ends_every_format_quietly_on_a_large_dataset() {
+    for format in common::FORMATS {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh"))
+            .args(["timeline", "--format", format, "--data"])
+            .arg(common::large_dataset())
+            .env_remove("KARABAKH_DATA")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(!first.is_empty(), "{format}: no output");
+        assert!(
+            output.status.success(),
+            "{format}: exit status {:?}",
+            output.status
+        );
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{format}");
+    }
+}

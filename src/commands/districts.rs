@@ -4,7 +4,7 @@ use crate::data::Dataset;
 use crate::output::{Column, Report, Value};
 use crate::query::{self, Filter, SortKey};
 
-use super::{YEARS_HELD_NOTE, years_held};
+use super::{YEARS_HELD_NOTE, some_of, years_held};
 
 /// The columns of the listing, in order.
 pub const COLUMNS: [Column; 9] = [
@@ -49,7 +49,7 @@ pub fn report(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Re
     if !disputed.is_empty() {
         report = report.note(format!(
             "other sources give other areas for {}: see `karabakh show NAME`",
-            disputed.join(", ")
+            some_of(&disputed, ", ")
         ));
     }
     let partial: Vec<&str> = selected
@@ -61,7 +61,7 @@ pub fn report(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Re
     if !partial.is_empty() {
         report = report.note(format!(
             "only part of {} was occupied; the area is the whole district's",
-            partial.join(" and ")
+            some_of(&partial, ", ")
         ));
     }
     report

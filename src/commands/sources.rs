@@ -33,8 +33,9 @@ pub fn citations(ds: &Dataset) -> Vec<Vec<String>> {
     let mut by_source = vec![Vec::new(); ds.sources.len()];
     let mut cite = |cited: &Cited, path: String| {
         for r in cited.refs() {
+            // A record names each path once, so only its own last entry can repeat it.
             let list: &mut Vec<String> = &mut by_source[r.0];
-            if !list.contains(&path) {
+            if list.last() != Some(&path) {
                 list.push(path.clone());
             }
         }

@@ -1,8 +1,10 @@
 //! `karabakh totals`: sums of areas and the share of the country.
 
-use crate::data::Dataset;
+use crate::data::{Dataset, TerritoryRef};
 use crate::output::{Column, Report, Value, thousands};
 use crate::query::{self, Filter};
+
+use super::some_of;
 
 /// The totals of the territories that match `filter`, with notes on what is computed and
 /// where the computed share differs from the stated one.
@@ -82,18 +84,17 @@ pub fn report(ds: &Dataset, filter: &Filter) -> Report {
     report
 }
 
-fn overlap_note(ds: &Dataset, selected: &[crate::data::TerritoryRef]) -> String {
-    let inner: Vec<String> = selected
-        .iter()
-        .filter_map(|&r| {
-            let outer = selected.iter().find(|&&o| o != r && ds.lies_within(r, o))?;
-            let t = ds.territory(r);
-            Some(format!(
+fn overlap_note(ds: &Dataset, selected: &[TerritoryRef]) -> String {
+    let inner: Vec<String> = query::overlaps(ds, selected)
+        .into_iter()
+        .map(|(inner, outer)| {
+            let t = ds.territory(inner);
+            format!(
                 "{} ({} km²) lies within {}",
                 t.name,
                 thousands(t.area_km2.get()),
-                ds.territory(*outer).name
-            ))
+                ds.territory(outer).name
+            )
         })
         .collect();
     if inner.is_empty() {
@@ -101,7 +102,7 @@ fn overlap_note(ds: &Dataset, selected: &[crate::data::TerritoryRef]) -> String 
     } else {
         format!(
             "area counted once leaves out territories inside another listed one: {}",
-            inner.join("; ")
+            some_of(&inner, "; ")
         )
     }
 }

@@ -295,18 +295,4 @@ impl Dataset {
             .map(|&r| self.source(r).id.clone())
             .collect()
     }
-
-    /// Whether `inner` lies, directly or through other territories, within `outer`.
-    pub fn lies_within(&self, inner: TerritoryRef, outer: TerritoryRef) -> bool {
-        let mut current = self.territory(inner).within.as_ref().map(|w| w.territory);
-        // Validation rejects cycles, so the walk ends; the bound is a second guard.
-        for _ in 0..self.territories.len() {
-            match current {
-                Some(r) if r == outer => return true,
-                Some(r) => current = self.territory(r).within.as_ref().map(|w| w.territory),
-                None => return false,
-            }
-        }
-        false
-    }
 }

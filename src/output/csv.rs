@@ -10,10 +10,22 @@ pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Resu
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     if options.header {
-        writer.write_record(report.columns.iter().map(|c| c.key))?;
+        writer
+            .write_record(report.columns.iter().map(|c| c.key))
+            .map_err(io_error)?;
     }
     for row in &report.rows {
-        writer.write_record(row.iter().map(|v| v.machine()))?;
+        writer
+            .write_record(row.iter().map(|v| v.machine()))
+            .map_err(io_error)?;
     }
     writer.flush()
+}
+
+// The csv crate wraps I/O errors; unwrap them so that a closed pipe is still seen as one.
+fn io_error(e: ::csv::Error) -> io::Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        kind => io::Error::other(format!("cannot write CSV: {kind:?}")),
+    }
 }

@@ -9,4 +9,4 @@ mod totals;
 pub use names::{Lookup, fold, lookup};
 pub use select::{DateRange, Filter, SortKey, select, years_held};
 pub use timeline::{Entry, EntryKind, timeline};
-pub use totals::{Totals, YearRow, by_year, percent, totals};
+pub use totals::{Totals, YearRow, by_year, overlaps, percent, totals};

@@ -44,15 +44,43 @@ pub fn percent(part: u64, whole: u64) -> f64 {
     (part as f64 * 100.0 / whole as f64 * 100.0).round() / 100.0
 }
 
-// A territory counts for nothing when another selected territory already includes its area.
-fn counted_area(ds: &Dataset, selected: &[TerritoryRef], r: TerritoryRef) -> u64 {
-    if selected
+/// For each selected territory that lies within another selected one, the pair (inner, outer),
+/// in the order of `selected`.
+pub fn overlaps(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<(TerritoryRef, TerritoryRef)> {
+    let mask = selection_mask(ds, selected);
+    selected
         .iter()
-        .any(|&outer| outer != r && ds.lies_within(r, outer))
-    {
-        0
-    } else {
-        ds.territory(r).area_km2.get()
+        .filter_map(|&r| selected_ancestor(ds, &mask, r).map(|outer| (r, outer)))
+        .collect()
+}
+
+fn selection_mask(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<bool> {
+    let mut mask = vec![false; ds.territories.len()];
+    for r in selected {
+        mask[r.0] = true;
+    }
+    mask
+}
+
+// The nearest territory that `r` lies within and that is selected, walking up `within`.
+fn selected_ancestor(ds: &Dataset, mask: &[bool], r: TerritoryRef) -> Option<TerritoryRef> {
+    let mut current = ds.territory(r).within.as_ref().map(|w| w.territory);
+    // Validation rejects circles; the bound is a second guard.
+    for _ in 0..ds.territories.len() {
+        let outer = current?;
+        if mask[outer.0] {
+            return Some(outer);
+        }
+        current = ds.territory(outer).within.as_ref().map(|w| w.territory);
+    }
+    None
+}
+
+// A territory counts for nothing when a selected territory already includes its area.
+fn counted_area(ds: &Dataset, mask: &[bool], r: TerritoryRef) -> u64 {
+    match selected_ancestor(ds, mask, r) {
+        Some(_) => 0,
+        None => ds.territory(r).area_km2.get(),
     }
 }
 
@@ -62,10 +90,8 @@ pub fn totals(ds: &Dataset, selected: &[TerritoryRef]) -> Totals {
         .iter()
         .map(|&r| ds.territory(r).area_km2.get())
         .sum();
-    let area_km2 = selected
-        .iter()
-        .map(|&r| counted_area(ds, selected, r))
-        .sum();
+    let mask = selection_mask(ds, selected);
+    let area_km2 = selected.iter().map(|&r| counted_area(ds, &mask, r)).sum();
     let country = ds.country.area_km2.get();
     Totals {
         territories: selected.len(),
@@ -80,6 +106,7 @@ pub fn totals(ds: &Dataset, selected: &[TerritoryRef]) -> Totals {
 /// The `selected` territories grouped by year of occupation (a stated period stays a group
 /// of its own), earliest first, with the cumulative area.
 pub fn by_year(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<YearRow> {
+    let mask = selection_mask(ds, selected);
     let mut rows: Vec<YearRow> = Vec::new();
     let mut sorted = selected.to_vec();
     sorted.sort_by_key(|&r| ds.territory(r).occupied);
@@ -92,7 +119,7 @@ pub fn by_year(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<YearRow> {
             _ => occupied,
         };
         let area_listed = ds.territory(r).area_km2.get();
-        let area = counted_area(ds, selected, r);
+        let area = counted_area(ds, &mask, r);
         match rows.iter_mut().find(|row| row.period == period) {
             Some(row) => {
                 row.territories.push(r);

@@ -59,3 +59,41 @@ pub fn dataset_file(text: &str) -> tempfile::NamedTempFile {
 
 /// A smallest valid dataset: only the required keys.
 pub const MINIMAL: &str = include_str!("../data/minimal.toml");
+
+/// A valid dataset of `n` territories in TOML: varied dates, kinds and areas, every tenth a
+/// region that the next territory lies within, and a restoration for each.
+pub fn generated_dataset(n: usize) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(n * 220);
+    s.push_str(
+        "schema = 1\n\n[country]\nname = \"Testland\"\narea_km2 = 4000000000\nsource = \"atlas\"\n\n\
+         [[sources]]\nid = \"atlas\"\ntitle = \"An atlas\"\n",
+    );
+    for i in 0..n {
+        let (year, month, day) = (1900 + i % 100, 1 + i % 12, 1 + i % 28);
+        let region = i % 10 == 0;
+        let area = if region {
+            100_000
+        } else {
+            1 + (i * 7919) % 5000
+        };
+        let _ = write!(
+            s,
+            "\n[[territories]]\nid = \"t{i}\"\nname = \"Territory {i}\"\nname_az = \"Ərazi {i}\"\n\
+             kind = \"{}\"\noccupied = {year:04}-{month:02}-{day:02}\narea_km2 = {area}\n\
+             source = \"atlas\"\nrestored = {{ date = {:04}-{month:02}-{day:02}, source = \"atlas\" }}\n",
+            if region { "region" } else { "district" },
+            year + 10
+        );
+        if i % 10 == 1 {
+            let _ = writeln!(s, "within = \"t{}\"", i - 1);
+        }
+    }
+    s
+}
+
+/// A generated dataset of 100,000 territories, written once per test binary.
+pub fn large_dataset() -> &'static std::path::Path {
+    static FILE: std::sync::OnceLock<tempfile::TempPath> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| dataset_file(&generated_dataset(100_000)).into_temp_path())
+}

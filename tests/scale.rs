@@ -1,0 +1,61 @@
+//! A dataset of 100,000 territories loads, and every command works on it.
+
+mod common;
+
+use common::{large_dataset, stdout};
+
+fn run(args: &[&str]) -> String {
+    let path = large_dataset().to_str().unwrap();
+    let mut full = args.to_vec();
+    full.extend(["--data", path]);
+    stdout(&full)
+}
+
+#[test]
+fn every_territory_of_a_large_dataset_is_listed() {
+    let out = run(&["districts", "--sort", "area", "--reverse"]);
+    assert_eq!(out.lines().count(), 100_001);
+    // Regions are the largest; among equals, reversed order puts the last name first.
+    let first = out.lines().nth(1).unwrap();
+    assert!(first.starts_with("t99990\tTerritory 99990\t"), "{first}");
+}
+
+#[test]
+fn a_large_dataset_is_summed_with_overlaps_counted_once() {
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["totals", "--format", "json"])).unwrap();
+    assert_eq!(json["territories"], 100_000);
+    let listed: u64 = (0..100_000u64)
+        .map(|i| {
+            if i % 10 == 0 {
+                100_000
+            } else {
+                1 + (i * 7919) % 5000
+            }
+        })
+        .sum();
+    let inner: u64 = (0..100_000u64)
+        .filter(|i| i % 10 == 1)
+        .map(|i| 1 + (i * 7919) % 5000)
+        .sum();
+    assert_eq!(json["area_km2_listed"], listed);
+    assert_eq!(json["area_km2"], listed - inner);
+}
+
+#[test]
+fn every_other_command_works_on_a_large_dataset() {
+    assert_eq!(
+        run(&["totals", "--by", "year", "--no-header"])
+            .lines()
+            .count(),
+        100
+    );
+    assert!(run(&["show", "t99999"]).contains("name\tTerritory 99999\tatlas\t\n"));
+    assert_eq!(run(&["figures", "--no-header"]), "");
+    assert_eq!(run(&["timeline", "--no-header"]).lines().count(), 200_000);
+    assert_eq!(run(&["sources", "--no-header"]).lines().count(), 1);
+    assert!(
+        run(&["data", "check"])
+            .ends_with(": ok: 100000 territories, 0 figures, 0 events, 1 sources\n")
+    );
+}
