@@ -11,7 +11,7 @@ use crate::cli::{
 };
 use crate::commands::{self, show::NotFound};
 use crate::data::{self, Dataset};
-use crate::output::{self, Format, Options};
+use crate::output::{self, Format, Options, escape_for_terminal};
 use crate::query::DateRange;
 
 /// Runs the command `cli` describes, writing its output to standard output.
@@ -102,7 +102,11 @@ fn check(path: Option<&Path>) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(data::DataError::Invalid(problems)) => {
-            write_stdout(|out| problems.iter().try_for_each(|p| writeln!(out, "{p}")))?;
+            write_stdout(|out| {
+                problems
+                    .iter()
+                    .try_for_each(|p| writeln!(out, "{}", escape_for_terminal(&p.to_string())))
+            })?;
             let s = if problems.len() == 1 { "" } else { "s" };
             eprintln!("error: {origin}: {} problem{s}", problems.len());
             Ok(ExitCode::from(2))

@@ -10,7 +10,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if karabakh::app::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // Messages quote the dataset, whose text must not act on the terminal.
+            let message = karabakh::output::escape_lines_for_terminal(&format!("{err:#}"));
+            eprintln!("error: {message}");
             karabakh::app::exit_code(&err)
         }
     }

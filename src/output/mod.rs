@@ -248,6 +248,15 @@ pub fn escape_for_terminal(s: &str) -> String {
     out
 }
 
+/// A message made safe for a terminal line by line: its own line breaks are kept, and
+/// everything else [`escape_for_terminal`] escapes is escaped.
+pub fn escape_lines_for_terminal(s: &str) -> String {
+    s.split('\n')
+        .map(escape_for_terminal)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

@@ -1,0 +1,109 @@
+//! Text from a dataset never reaches a terminal raw, and machine formats keep it exactly.
+
+mod common;
+
+use common::{MINIMAL, dataset_file, stdout};
+
+// A name with an ANSI colour sequence, a right-to-left override, a tab, a newline, a
+// backslash, a pipe, a comma and quotes.
+const HOSTILE_TOML: &str =
+    r#""Evil\u001b[31mRed\u202eTxet\tTab\nLine\\Back|Pipe,Comma \"Quoted\"""#;
+const HOSTILE: &str = "Evil\u{1b}[31mRed\u{202e}Txet\tTab\nLine\\Back|Pipe,Comma \"Quoted\"";
+
+fn hostile_dataset() -> tempfile::NamedTempFile {
+    let text = MINIMAL.replacen("name = \"North\"", &format!("name = {HOSTILE_TOML}"), 1);
+    assert_ne!(text, MINIMAL);
+    dataset_file(&text)
+}
+
+fn run(file: &tempfile::NamedTempFile, args: &[&str]) -> String {
+    let mut full = args.to_vec();
+    full.extend(["--data", file.path().to_str().unwrap()]);
+    stdout(&full)
+}
+
+fn assert_no_raw_controls(out: &str) {
+    for c in ['\u{1b}', '\u{202e}', '\t'] {
+        assert!(!out.contains(c), "raw {c:?} in {out}");
+    }
+}
+
+#[test]
+fn tables_show_control_characters_escaped() {
+    let file = hostile_dataset();
+    for args in [
+        &["districts", "--format", "table"][..],
+        &["show", "north", "--format", "table"],
+    ] {
+        let out = run(&file, args);
+        assert_no_raw_controls(&out);
+        assert!(
+            out.contains(r"Evil\u{1b}[31mRed\u{202e}Txet\tTab\nLine\Back|Pipe"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn markdown_escapes_controls_and_pipes() {
+    let file = hostile_dataset();
+    let out = run(&file, &["districts", "--format", "markdown"]);
+    assert_no_raw_controls(&out);
+    assert!(
+        out.contains(r"| Evil\u{1b}[31mRed\u{202e}Txet\tTab\nLine\Back\|Pipe,Comma"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .filter(|l| l.starts_with('|'))
+            .all(|l| l.matches(" | ").count() == 8),
+        "{out}"
+    );
+}
+
+#[test]
+fn tsv_escapes_separators_so_every_line_has_the_same_fields() {
+    let file = hostile_dataset();
+    let out = run(&file, &["districts"]);
+    let counts: Vec<usize> = out.lines().map(|l| l.split('\t').count()).collect();
+    assert_eq!(counts, [9, 9, 9]);
+    assert!(
+        out.contains("Evil\u{1b}[31mRed\u{202e}Txet\\tTab\\nLine\\\\Back|Pipe"),
+        "{out}"
+    );
+}
+
+#[test]
+fn csv_quotes_fields_so_they_read_back_exactly() {
+    let file = hostile_dataset();
+    let out = run(&file, &["districts", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let names: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_owned()).collect();
+    assert_eq!(names, ["South", HOSTILE]);
+}
+
+#[test]
+fn json_keeps_the_text_exactly() {
+    let file = hostile_dataset();
+    let out = run(&file, &["districts", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json[1]["name"], HOSTILE);
+}
+
+#[test]
+fn error_messages_quoting_the_dataset_escape_it_too() {
+    let text = MINIMAL.replacen(
+        "source = \"atlas\"\n\n[[territories]]\nid = \"south\"",
+        "source = \"a\\u001b[2Jb\"\n\n[[territories]]\nid = \"south\"",
+        1,
+    );
+    let file = dataset_file(&text);
+    let output = common::karabakh(&["districts", "--data"])
+        .arg(file.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+    assert!(stderr.contains(r"unknown source `a\u{1b}[2Jb`"), "{stderr}");
+}
