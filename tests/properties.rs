@@ -1,0 +1,221 @@
+//! Properties that hold for every valid dataset, checked on generated ones.
+
+use std::collections::HashSet;
+
+use chrono::Datelike;
+use karabakh::commands;
+use karabakh::data::{self, Dataset, Kind, Syntax, TerritoryRef, When};
+use karabakh::output::{self, Format, Options};
+use karabakh::query::{self, DateRange, Filter, SortKey};
+use proptest::prelude::*;
+use serde_json::json;
+
+/// A date in any of the precisions a dataset allows; a narrow span of years, so that
+/// filters often fall on the edges of dates.
+fn when() -> impl Strategy<Value = When> {
+    prop_oneof![
+        (1985i32..1998, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| When::parse(&format!("{y:04}-{m:02}-{d:02}")).unwrap()),
+        (1900i32..2030, 1u32..=12)
+            .prop_map(|(y, m)| When::parse(&format!("{y:04}-{m:02}")).unwrap()),
+        (1985i32..1998).prop_map(|y| When::year(y).unwrap()),
+        (1985i32..1995, 1i32..5)
+            .prop_map(|(y, n)| When::parse(&format!("{y:04}/{:04}", y + n)).unwrap()),
+        (197i32..200).prop_map(|d| When::parse(&format!("{}s", d * 10)).unwrap()),
+    ]
+}
+
+/// Names with any characters at all: letters of several scripts, controls, quotes.
+fn name() -> impl Strategy<Value = String> {
+    "[a-zA-Zəı İŞş\u{1b}\u{202e}\t\n\\\\|,\"'-]{1,12}"
+}
+
+#[derive(Debug, Clone)]
+struct GenTerritory {
+    name: String,
+    region: bool,
+    occupied: When,
+    area: u32,
+    restored_after_days: Option<u32>,
+    within_earlier: Option<usize>,
+}
+
+fn territory() -> impl Strategy<Value = GenTerritory> {
+    (
+        name(),
+        any::<bool>(),
+        when(),
+        1u32..60,
+        proptest::option::of(0u32..20_000),
+        proptest::option::of(any::<usize>()),
+    )
+        .prop_map(
+            |(name, region, occupied, area, restored_after_days, within_earlier)| GenTerritory {
+                name,
+                region,
+                occupied,
+                area,
+                restored_after_days,
+                within_earlier,
+            },
+        )
+}
+
+/// A valid dataset: `within` only points to an earlier, larger territory, restorations come
+/// after occupations.
+fn dataset() -> impl Strategy<Value = Dataset> {
+    proptest::collection::vec(territory(), 0..40).prop_map(|ts| {
+        let mut territories = Vec::new();
+        for (i, t) in ts.iter().enumerate() {
+            let mut record = json!({
+                "id": format!("t{i}"),
+                "name": t.name,
+                "kind": if t.region { "region" } else { "district" },
+                "occupied": t.occupied.to_string(),
+                "area_km2": t.area,
+                "source": "s",
+            });
+            if let Some(days) = t.restored_after_days {
+                let date = t.occupied.last_day() + chrono::Duration::days(i64::from(days));
+                record["restored"] =
+                    json!({ "date": date.format("%Y-%m-%d").to_string(), "source": "s" });
+            }
+            if let Some(pick) = t.within_earlier.filter(|_| i > 0) {
+                let outer = pick % i;
+                if ts[outer].area >= t.area {
+                    record["within"] = json!(format!("t{outer}"));
+                }
+            }
+            territories.push(record);
+        }
+        let text = json!({
+            "schema": 1,
+            "country": { "name": "C", "area_km2": 1_000_000, "source": "s" },
+            "sources": [{ "id": "s", "title": "S" }],
+            "territories": territories,
+        })
+        .to_string();
+        data::parse(&text, "generated.json", Syntax::Json).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    })
+}
+
+fn filter() -> impl Strategy<Value = Filter> {
+    (
+        proptest::option::of((1985i32..2000).prop_map(|y| When::year(y).unwrap())),
+        proptest::option::of(when()),
+        proptest::option::of(when()),
+        // Areas are small too, so that thresholds often equal an area.
+        proptest::option::of(1u64..60),
+        proptest::option::of(1u64..60),
+        proptest::option::of(prop_oneof![Just(Kind::Region), Just(Kind::District)]),
+    )
+        .prop_map(|(year, since, until, min_area, max_area, kind)| Filter {
+            year,
+            dates: DateRange { since, until },
+            min_area,
+            max_area,
+            kind,
+        })
+}
+
+fn sort_key() -> impl Strategy<Value = SortKey> {
+    prop_oneof![
+        Just(SortKey::Date),
+        Just(SortKey::Area),
+        Just(SortKey::Name),
+        Just(SortKey::Held)
+    ]
+}
+
+fn render(report: &output::Report, format: Format) -> String {
+    let mut out = Vec::new();
+    output::render(
+        report,
+        format,
+        Options {
+            header: true,
+            color: false,
+        },
+        &mut out,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn sorting_never_changes_the_totals(ds in dataset(), f in filter(), sort in sort_key(), reverse in any::<bool>()) {
+        let base = query::totals(&ds, &query::select(&ds, &f, SortKey::Date, false));
+        let sorted = query::totals(&ds, &query::select(&ds, &f, sort, reverse));
+        prop_assert_eq!(base, sorted);
+    }
+
+    #[test]
+    fn each_filter_keeps_exactly_the_matching_territories(ds in dataset(), f in filter()) {
+        let kept: HashSet<TerritoryRef> = query::select(&ds, &f, SortKey::Date, false).into_iter().collect();
+        for r in ds.territory_refs() {
+            let t = ds.territory(r);
+            let (first, last) = (t.occupied.first_day(), t.occupied.last_day());
+            let area = t.area_km2.get();
+            let expected = f.year.is_none_or(|y| first.year() <= y.first_day().year() && y.first_day().year() <= last.year())
+                && f.dates.since.is_none_or(|s| last >= s.first_day())
+                && f.dates.until.is_none_or(|u| first <= u.last_day())
+                && f.min_area.is_none_or(|m| area >= m)
+                && f.max_area.is_none_or(|m| area <= m)
+                && f.kind.is_none_or(|k| t.kind == k);
+            prop_assert_eq!(kept.contains(&r), expected, "{}", t.id);
+        }
+    }
+
+    #[test]
+    fn reverse_reverses_the_order(ds in dataset(), f in filter(), sort in sort_key()) {
+        let mut forward = query::select(&ds, &f, sort, false);
+        forward.reverse();
+        prop_assert_eq!(forward, query::select(&ds, &f, sort, true));
+    }
+
+    #[test]
+    fn json_output_reads_back_as_the_same_records(ds in dataset(), f in filter(), sort in sort_key()) {
+        let report = commands::districts::report(&ds, &f, sort, false);
+        let json: serde_json::Value = serde_json::from_str(&render(&report, Format::Json)).unwrap();
+        let rows = json.as_array().unwrap();
+        let selected = query::select(&ds, &f, sort, false);
+        prop_assert_eq!(rows.len(), selected.len());
+        for (row, &r) in rows.iter().zip(&selected) {
+            let t = ds.territory(r);
+            prop_assert_eq!(&row["id"], &json!(t.id));
+            prop_assert_eq!(&row["name"], &json!(t.name));
+            prop_assert_eq!(&row["kind"], &json!(t.kind.as_str()));
+            prop_assert_eq!(&row["occupied"], &json!(t.occupied.iso()));
+            prop_assert_eq!(&row["area_km2"], &json!(t.area_km2.get()));
+            prop_assert_eq!(&row["restored"], &t.restored.as_ref().map_or(json!(null), |x| json!(x.date.iso())));
+        }
+    }
+
+    #[test]
+    fn tsv_lines_all_have_the_same_number_of_fields(ds in dataset(), f in filter()) {
+        let reports = [
+            commands::districts::report(&ds, &f, SortKey::Name, false),
+            commands::timeline::report(&ds, f.dates),
+            commands::totals::by_year(&ds, &f),
+            commands::sources::report(&ds),
+        ];
+        for report in &reports {
+            let tsv = render(report, Format::Tsv);
+            prop_assert_eq!(tsv.lines().count(), report.rows.len() + 1);
+            for line in tsv.lines() {
+                prop_assert_eq!(line.split('\t').count(), report.columns.len(), "{}", line);
+            }
+        }
+    }
+
+    #[test]
+    fn export_then_load_gives_the_same_dataset(ds in dataset()) {
+        let toml = data::to_toml(&ds).unwrap();
+        prop_assert_eq!(&data::parse(&toml, "export.toml", Syntax::Toml).unwrap(), &ds);
+        let json = data::to_json(&ds).unwrap();
+        prop_assert_eq!(&data::parse(&json, "export.json", Syntax::Json).unwrap(), &ds);
+    }
+}
