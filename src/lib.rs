@@ -9,5 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod data;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod output;
 pub mod query;

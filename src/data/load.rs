@@ -41,9 +41,13 @@ pub fn from_path(path: &Path) -> Result<Dataset, DataError> {
         path: path.to_owned(),
         source,
     })?;
-    let origin = path.display().to_string();
-    let text = decode(&bytes, &origin)?;
-    parse(&text, &origin, Syntax::of_path(path))
+    from_bytes(&bytes, &path.display().to_string(), Syntax::of_path(path))
+}
+
+/// Loads and validates a dataset from the bytes of a file; `origin` names it in messages.
+pub fn from_bytes(bytes: &[u8], origin: &str, syntax: Syntax) -> Result<Dataset, DataError> {
+    let text = decode(bytes, origin)?;
+    parse(&text, origin, syntax)
 }
 
 /// The text of a file as editors save it: UTF-8 with or without a byte order mark, or UTF-16

@@ -10,7 +10,7 @@ mod when;
 
 pub use error::{DataError, DocPath, LocatedProblem, Problem, Segment, line_column};
 pub use export::{to_json, to_toml};
-pub use load::{Syntax, from_path, parse};
+pub use load::{Syntax, from_bytes, from_path, parse};
 pub use model::*;
 pub use validate::SCHEMA;
 pub use when::{Precision, When, WhenError};

@@ -8,20 +8,22 @@ use crate::data::{Dataset, TerritoryRef};
 /// A name reduced for comparison: lower case, without diacritics, spaces or punctuation.
 ///
 /// Azerbaijani letters that do not decompose are mapped by hand: `ə` to `e` and the
-/// dotless `ı` to `i`; `İ` decomposes to `I` and a dot, which is dropped.
+/// dotless `ı` to `i`; `İ` lower-cases to `i` and a dot, which is dropped.
 pub fn fold(name: &str) -> String {
+    // Lower case first, then decompose: a lower-case letter can decompose where its capital
+    // did not, and the other order leaves such letters unfolded (found by fuzzing: `Ǿ`).
     name.chars()
-        .map(|c| match c {
-            'ə' | 'Ə' => 'e',
-            'ı' => 'i',
-            'ø' | 'Ø' => 'o',
-            'đ' | 'Đ' => 'd',
-            'ł' | 'Ł' => 'l',
-            c => c,
-        })
+        .flat_map(char::to_lowercase)
         .nfd()
         .filter(|&c| !is_combining_mark(c))
-        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ə' => 'e',
+            'ı' => 'i',
+            'ø' => 'o',
+            'đ' => 'd',
+            'ł' => 'l',
+            c => c,
+        })
         .filter(|c| c.is_alphanumeric())
         .collect()
 }
@@ -95,6 +97,7 @@ mod tests {
         assert_eq!(fold("İSMAYILLI"), "ismayilli");
         assert_eq!(fold("Dağlıq Qarabağ"), "dagliqqarabag");
         assert_eq!(fold("Nagorno-Karabakh"), "nagornokarabakh");
+        assert_eq!(fold("Ǿf"), "of");
     }
 
     #[test]

@@ -1,0 +1,89 @@
+//! The checks the fuzz targets in `fuzz/` run, kept here so that the regression tests run
+//! exactly the same checks on every input the fuzzers ever found a fault with.
+
+use std::sync::LazyLock;
+
+use crate::commands;
+use crate::data::{self, Dataset, Syntax};
+use crate::output::{self, Format, Options};
+use crate::query::{self, DateRange, Filter, Lookup, SortKey};
+
+/// Loads arbitrary bytes as a dataset (the first byte picks TOML or JSON); whatever loads is
+/// listed, summed and rendered in every format, and exports to a dataset that loads back
+/// unchanged. Panics on any fault.
+pub fn load(bytes: &[u8]) {
+    let Some((&first, rest)) = bytes.split_first() else {
+        return;
+    };
+    let syntax = if first % 2 == 0 {
+        Syntax::Toml
+    } else {
+        Syntax::Json
+    };
+    let Ok(ds) = data::from_bytes(rest, "fuzz", syntax) else {
+        return;
+    };
+    let filter = Filter::default();
+    let mut reports = vec![
+        commands::districts::report(&ds, &filter, SortKey::Held, true),
+        commands::totals::report(&ds, &filter),
+        commands::totals::by_year(&ds, &filter),
+        commands::figures::latest(&ds),
+        commands::figures::history(&ds),
+        commands::timeline::report(&ds, DateRange::default()),
+        commands::sources::report(&ds),
+    ];
+    if let Some(t) = ds.territories.first() {
+        reports.extend(commands::show::report(&ds, &t.name).ok());
+    }
+    for report in &reports {
+        for format in [
+            Format::Table,
+            Format::Tsv,
+            Format::Csv,
+            Format::Json,
+            Format::Markdown,
+        ] {
+            let mut sink = Vec::new();
+            let options = Options {
+                header: true,
+                color: true,
+            };
+            output::render(report, format, options, &mut sink).expect("writing to memory works");
+        }
+    }
+    let toml = data::to_toml(&ds).expect("a valid dataset exports as TOML");
+    let again = data::parse(&toml, "export", Syntax::Toml).expect("the export loads");
+    assert_eq!(again, ds, "the export loads back unchanged");
+}
+
+// The matcher is the target, not the loader, so the dataset is loaded once.
+static EMBEDDED: LazyLock<Dataset> =
+    LazyLock::new(|| data::embedded().expect("the built-in dataset is valid"));
+
+/// Looks up arbitrary text as a territory name: folding is stable, a match has the name,
+/// and suggestions are few. Panics on any fault.
+pub fn name(name: &str) {
+    let ds = &*EMBEDDED;
+    let folded = query::fold(name);
+    assert_eq!(
+        query::fold(&folded),
+        folded,
+        "folding twice changes nothing"
+    );
+    match query::lookup(ds, name) {
+        Lookup::Found(r) => {
+            let t = ds.territory(r);
+            let mut names = [Some(&t.id), Some(&t.name), t.name_az.as_ref()]
+                .into_iter()
+                .flatten()
+                .chain(t.aliases.iter().map(|a| &a.name));
+            assert!(
+                names.any(|n| query::fold(n) == folded),
+                "a match has the name"
+            );
+        }
+        Lookup::Ambiguous(refs) => assert!(refs.len() > 1),
+        Lookup::NotFound(close) => assert!(close.len() <= 3),
+    }
+}
