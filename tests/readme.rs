@@ -1,8 +1,8 @@
 //! Every example in the README prints what the README shows.
 //!
 //! A `console` block holds commands after `$ `, each followed by its output (standard output
-//! and standard error together, as a terminal shows them). Each command runs in `bash` from the
-//! repository root with the freshly built `karabakh` first on the `PATH`.
+//! and standard error together, as a terminal shows them). Each command runs in `bash` with
+//! the freshly built `karabakh` first on the `PATH`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -58,6 +58,11 @@ fn every_readme_example_prints_what_the_readme_shows() {
     ));
     let path = std::env::join_paths(path).unwrap();
 
+    // Examples run in an empty folder that sees the repository's test data, so that an example
+    // writing a file leaves the checkout alone.
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(root.join("tests"), dir.path().join("tests")).unwrap();
+
     let mut failures = Vec::new();
     for example in examples {
         // jq is the one tool an example needs that a fresh machine may lack; CI installs it.
@@ -70,7 +75,7 @@ fn every_readme_example_prints_what_the_readme_shows() {
         }
         let output = Command::new("bash")
             .args(["-o", "pipefail", "-c", &format!("{} 2>&1", example.command)])
-            .current_dir(root)
+            .current_dir(dir.path())
             .env("PATH", &path)
             .env_remove("KARABAKH_DATA")
             .env_remove("NO_COLOR")
