@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 struct Example {
+    // 1-based line of the command; its output follows on the lines after it.
     line: usize,
     command: String,
     expected: String,
@@ -64,6 +65,7 @@ fn every_readme_example_prints_what_the_readme_shows() {
     std::os::unix::fs::symlink(root.join("tests"), dir.path().join("tests")).unwrap();
 
     let mut failures = Vec::new();
+    let mut updated: Vec<(usize, String, String)> = Vec::new();
     for example in examples {
         // jq is the one tool an example needs that a fresh machine may lack; CI installs it.
         if example.command.contains("| jq") && !on_path("jq") {
@@ -83,6 +85,7 @@ fn every_readme_example_prints_what_the_readme_shows() {
             .unwrap();
         // CSV ends lines with CRLF (RFC 4180); a terminal shows it as the README does.
         let actual = String::from_utf8_lossy(&output.stdout).replace("\r\n", "\n");
+        updated.push((example.line, example.expected.clone(), actual.clone()));
         if actual != example.expected {
             failures.push(format!(
                 "README.md:{}: $ {}\n--- shown\n{}--- printed\n{actual}",
@@ -90,7 +93,22 @@ fn every_readme_example_prints_what_the_readme_shows() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // KARABAKH_UPDATE_README=1 writes what the examples print into the README, for review.
+    if std::env::var_os("KARABAKH_UPDATE_README").is_some() {
+        let mut lines: Vec<String> = readme.lines().map(str::to_owned).collect();
+        for (line, expected, actual) in updated.into_iter().rev() {
+            let old = expected.lines().count();
+            let new: Vec<String> = actual.lines().map(str::to_owned).collect();
+            lines.splice(line..line + old, new);
+        }
+        std::fs::write(root.join("README.md"), lines.join("\n") + "\n").unwrap();
+        return;
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n(KARABAKH_UPDATE_README=1 cargo test --test readme updates the README)",
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -60,7 +60,7 @@ pub fn report(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Re
         .collect();
     if !partial.is_empty() {
         report = report.note(format!(
-            "only part of {} was occupied; the area is the whole district's",
+            "only part of these was occupied, though the area is the whole district's: {}",
             some_of(&partial, ", ")
         ));
     }
