@@ -18,13 +18,53 @@ use crate::query::DateRange;
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let terminal = io::stdout().is_terminal();
     let color = resolve_color(cli.global.color, terminal, no_color());
-    let load = || load(&cli.global);
+    if let Command::Data(command) = &cli.command {
+        return data_command(command, &cli.global);
+    }
+    let ds = load(&cli.global)?;
     let (report, output) = match &cli.command {
-        Command::Data(DataCommand::Check { file }) => {
-            return check(file.as_deref().or(cli.global.data.as_deref()));
+        Command::Data(_) => unreachable!("data commands returned above"),
+        Command::Districts(args) => (
+            commands::districts::report(&ds, &args.filter.filter(), args.sort.into(), args.reverse),
+            &args.output,
+        ),
+        Command::Totals(args) => {
+            let report = match args.by {
+                None => commands::totals::report(&ds, &args.filter.filter()),
+                Some(GroupBy::Year) => commands::totals::by_year(&ds, &args.filter.filter()),
+            };
+            (report, &args.output)
         }
-        Command::Data(DataCommand::Export { format }) => {
-            let ds = load()?;
+        Command::Show(args) => (commands::show::report(&ds, &args.name)?, &args.output),
+        Command::Figures(args) if args.history => (commands::figures::history(&ds), &args.output),
+        Command::Figures(args) => (commands::figures::latest(&ds), &args.output),
+        Command::Timeline(args) => {
+            let range = DateRange {
+                since: args.since,
+                until: args.until,
+            };
+            (commands::timeline::report(&ds, range), &args.output)
+        }
+        Command::Sources(args) => (commands::sources::report(&ds), &args.output),
+    };
+    let format = resolve_format(output.format, terminal);
+    let options = Options {
+        header: !output.no_header,
+        color,
+    };
+    write_stdout(|out| output::render(&report, format, options, out))?;
+    // The process ends now; freeing a large dataset piece by piece would only cost time.
+    std::mem::forget(report);
+    std::mem::forget(ds);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `data check` and `data export`.
+fn data_command(command: &DataCommand, global: &Global) -> anyhow::Result<ExitCode> {
+    match command {
+        DataCommand::Check { file } => check(file.as_deref().or(global.data.as_deref())),
+        DataCommand::Export { format } => {
+            let ds = load(global)?;
             let text = match format {
                 ExportFormat::Toml => {
                     data::to_toml(&ds).context("cannot write the dataset as TOML")?
@@ -34,46 +74,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             };
             write_stdout(|out| out.write_all(text.as_bytes()))?;
-            return Ok(ExitCode::SUCCESS);
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Districts(args) => (
-            commands::districts::report(
-                &load()?,
-                &args.filter.filter(),
-                args.sort.into(),
-                args.reverse,
-            ),
-            &args.output,
-        ),
-        Command::Totals(args) => {
-            let ds = load()?;
-            let report = match args.by {
-                None => commands::totals::report(&ds, &args.filter.filter()),
-                Some(GroupBy::Year) => commands::totals::by_year(&ds, &args.filter.filter()),
-            };
-            (report, &args.output)
-        }
-        Command::Show(args) => (commands::show::report(&load()?, &args.name)?, &args.output),
-        Command::Figures(args) if args.history => {
-            (commands::figures::history(&load()?), &args.output)
-        }
-        Command::Figures(args) => (commands::figures::latest(&load()?), &args.output),
-        Command::Timeline(args) => {
-            let range = DateRange {
-                since: args.since,
-                until: args.until,
-            };
-            (commands::timeline::report(&load()?, range), &args.output)
-        }
-        Command::Sources(args) => (commands::sources::report(&load()?), &args.output),
-    };
-    let format = resolve_format(output.format, terminal);
-    let options = Options {
-        header: !output.no_header,
-        color,
-    };
-    write_stdout(|out| output::render(&report, format, options, out))?;
-    Ok(ExitCode::SUCCESS)
+    }
 }
 
 // Everything the program prints goes through one locked, buffered writer.

@@ -20,16 +20,16 @@ pub const COLUMNS: [Column; 9] = [
 ];
 
 /// The territories that match `filter`, in the order asked for.
-pub fn report(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Report {
+pub fn report<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Report<'a> {
     let selected = query::select(ds, filter, sort, reverse);
     let mut report = Report::list(COLUMNS.to_vec());
     for &r in &selected {
         let t = ds.territory(r);
         report.rows.push(vec![
-            Value::Text(t.id.clone()),
-            Value::Text(t.name.clone()),
-            Value::text(t.name_az.clone()),
-            Value::Text(t.kind.as_str().to_owned()),
+            Value::str(&t.id),
+            Value::str(&t.name),
+            Value::opt(t.name_az.as_deref()),
+            Value::str(t.kind.as_str()),
             Value::Date(t.occupied),
             Value::Int(t.area_km2.get()),
             t.restored

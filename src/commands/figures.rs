@@ -22,14 +22,14 @@ const COLUMNS: [Column; 9] = [
 ];
 
 /// The latest observation of each figure.
-pub fn latest(ds: &Dataset) -> Report {
+pub fn latest(ds: &Dataset) -> Report<'_> {
     listing(ds, ds.figures.iter().map(|f| (f, f.latest())))
         .note("value is each figure's latest observation; `karabakh figures --history` lists them all")
         .note(PARTS_NOTE)
 }
 
 /// Every observation of every figure, earliest first within each figure.
-pub fn history(ds: &Dataset) -> Report {
+pub fn history(ds: &Dataset) -> Report<'_> {
     listing(
         ds,
         ds.figures
@@ -39,25 +39,28 @@ pub fn history(ds: &Dataset) -> Report {
     .note(PARTS_NOTE)
 }
 
-fn listing<'a>(ds: &Dataset, rows: impl Iterator<Item = (&'a Figure, &'a Observation)>) -> Report {
+fn listing<'a>(
+    ds: &'a Dataset,
+    rows: impl Iterator<Item = (&'a Figure, &'a Observation)>,
+) -> Report<'a> {
     let mut report = Report::list(COLUMNS.to_vec());
     for (f, o) in rows {
         report.rows.push(vec![
-            Value::Text(f.id.clone()),
-            Value::Text(f.label.clone()),
+            Value::str(&f.id),
+            Value::str(&f.label),
             Value::Int(o.value),
-            Value::Text(f.unit.clone()),
+            Value::str(&f.unit),
             o.as_of.map_or(Value::Null, Value::Date),
             parts(o),
             Value::sources(ds, &o.source),
-            Value::text(o.note.clone()),
+            Value::opt(o.note.as_deref()),
             alternatives(ds, o),
         ]);
     }
     report
 }
 
-fn parts(o: &Observation) -> Value {
+fn parts(o: &Observation) -> Value<'static> {
     let text = o
         .parts
         .iter()
@@ -81,13 +84,10 @@ fn parts(o: &Observation) -> Value {
             })
         })
         .collect::<Vec<_>>();
-    Value::Structured {
-        text,
-        json: json.into(),
-    }
+    Value::structured(text, json.into())
 }
 
-fn alternatives(ds: &Dataset, o: &Observation) -> Value {
+fn alternatives(ds: &Dataset, o: &Observation) -> Value<'static> {
     let text = o
         .alternatives
         .iter()
@@ -120,8 +120,5 @@ fn alternatives(ds: &Dataset, o: &Observation) -> Value {
             })
         })
         .collect::<Vec<_>>();
-    Value::Structured {
-        text,
-        json: json.into(),
-    }
+    Value::structured(text, json.into())
 }

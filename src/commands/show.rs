@@ -16,7 +16,7 @@ pub struct NotFound {
 }
 
 /// The report on the territory called `name`, or [`NotFound`] with suggestions.
-pub fn report(ds: &Dataset, name: &str) -> Result<Report, NotFound> {
+pub fn report<'a>(ds: &'a Dataset, name: &str) -> Result<Report<'a>, NotFound> {
     let r = match query::lookup(ds, name) {
         Lookup::Found(r) => r,
         Lookup::Ambiguous(refs) => {
@@ -57,25 +57,31 @@ pub fn report(ds: &Dataset, name: &str) -> Result<Report, NotFound> {
 /// Collects rows of the long format and the sources they cite.
 struct Rows<'a> {
     ds: &'a Dataset,
-    rows: Vec<Vec<Value>>,
+    rows: Vec<Vec<Value<'a>>>,
     cited: Vec<SourceRef>,
 }
 
-impl Rows<'_> {
-    fn push(&mut self, field: &str, value: Value, source: Option<&Cited>, note: Option<&str>) {
+impl<'a> Rows<'a> {
+    fn push(
+        &mut self,
+        field: &'static str,
+        value: Value<'a>,
+        source: Option<&Cited>,
+        note: Option<&str>,
+    ) {
         if let Some(c) = source {
             self.cited.extend(c.refs());
         }
         self.rows.push(vec![
-            Value::Text(field.to_owned()),
+            Value::str(field),
             value,
             Value::maybe_sources(self.ds, source),
-            Value::text(note),
+            Value::opt(note).into_owned(),
         ]);
     }
 }
 
-fn build(ds: &Dataset, r: TerritoryRef) -> Report {
+fn build(ds: &Dataset, r: TerritoryRef) -> Report<'_> {
     let t = ds.territory(r);
     let held = years_held(t);
     let share = Value::Decimal(
@@ -92,12 +98,12 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report {
         rows: Vec::new(),
         cited: Vec::new(),
     };
-    rows.push("id", Value::Text(t.id.clone()), None, None);
-    rows.push("name", Value::Text(t.name.clone()), Some(&t.source), None);
+    rows.push("id", Value::str(&t.id), None, None);
+    rows.push("name", Value::str(&t.name), Some(&t.source), None);
     if let Some(az) = &t.name_az {
         rows.push(
             "name_az",
-            Value::Text(az.clone()),
+            Value::str(az),
             None,
             Some("Azerbaijani, official Latin alphabet"),
         );
@@ -105,25 +111,15 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report {
     for a in &t.aliases {
         rows.push(
             "alias",
-            Value::Text(a.name.clone()),
+            Value::str(&a.name),
             a.source.as_ref(),
             a.note.as_deref(),
         );
     }
-    rows.push(
-        "kind",
-        Value::Text(t.kind.as_str().to_owned()),
-        Some(&t.source),
-        None,
-    );
+    rows.push("kind", Value::str(t.kind.as_str()), Some(&t.source), None);
     rows.push("occupied", Value::Date(t.occupied), Some(&t.source), None);
     if let Some(p) = &t.partial {
-        rows.push(
-            "partial",
-            Value::Text(p.note.clone()),
-            Some(&p.source),
-            None,
-        );
+        rows.push("partial", Value::str(&p.note), Some(&p.source), None);
     }
     rows.push(
         "area_km2",
@@ -142,7 +138,7 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report {
     if let Some(w) = &t.within {
         rows.push(
             "within",
-            Value::Text(ds.territory(w.territory).id.clone()),
+            Value::str(&ds.territory(w.territory).id),
             w.source.as_ref(),
             w.note.as_deref(),
         );
@@ -164,7 +160,7 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report {
     for e in &events {
         rows.push(
             "event",
-            Value::Text(format!("{}: {}", e.date.iso(), e.label)),
+            Value::owned(format!("{}: {}", e.date.iso(), e.label)),
             Some(e.source),
             e.note,
         );

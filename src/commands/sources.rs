@@ -4,7 +4,7 @@ use crate::data::{Cited, Dataset};
 use crate::output::{Column, Report, Value};
 
 /// The sources, each with the list of records that cite it.
-pub fn report(ds: &Dataset) -> Report {
+pub fn report(ds: &Dataset) -> Report<'_> {
     let cited_by = citations(ds);
     let mut report = Report::list(vec![
         Column::new("id", "id"),
@@ -16,12 +16,12 @@ pub fn report(ds: &Dataset) -> Report {
     ]);
     for (s, cited_by) in ds.sources.iter().zip(cited_by) {
         report.rows.push(vec![
-            Value::Text(s.id.clone()),
-            Value::Text(s.title.clone()),
-            Value::text(s.publisher.clone()),
-            Value::text(s.url.clone()),
+            Value::str(&s.id),
+            Value::str(&s.title),
+            Value::opt(s.publisher.as_deref()),
+            Value::opt(s.url.as_deref()),
             s.date.map_or(Value::Null, Value::Date),
-            Value::List(cited_by),
+            Value::List(cited_by.into_iter().map(Into::into).collect()),
         ]);
     }
     report.note("cited by names each citing record by its path in the dataset")

@@ -5,7 +5,7 @@ use crate::output::{Column, Report, Value};
 use crate::query::{self, DateRange};
 
 /// The timeline within `range`.
-pub fn report(ds: &Dataset, range: DateRange) -> Report {
+pub fn report(ds: &Dataset, range: DateRange) -> Report<'_> {
     let mut report = Report::list(vec![
         Column::new("date", "date"),
         Column::new("type", "type"),
@@ -17,16 +17,16 @@ pub fn report(ds: &Dataset, range: DateRange) -> Report {
     for e in query::timeline(ds, range) {
         report.rows.push(vec![
             Value::Date(e.date),
-            Value::Text(e.kind.as_str().to_owned()),
-            Value::Text(e.label),
+            Value::str(e.kind.as_str()),
+            Value::owned(e.label),
             Value::List(
                 e.territories
                     .iter()
-                    .map(|&r| ds.territory(r).id.clone())
+                    .map(|&r| ds.territory(r).id.as_str().into())
                     .collect(),
             ),
             Value::sources(ds, e.source),
-            Value::text(e.note),
+            Value::opt(e.note),
         ]);
     }
     report.note(

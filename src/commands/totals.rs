@@ -8,7 +8,7 @@ use super::some_of;
 
 /// The totals of the territories that match `filter`, with notes on what is computed and
 /// where the computed share differs from the stated one.
-pub fn report(ds: &Dataset, filter: &Filter) -> Report {
+pub fn report<'a>(ds: &'a Dataset, filter: &Filter) -> Report<'a> {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let totals = query::totals(ds, &selected);
     let stated = ds.country.occupied_share.map(|f| ds.figure(f).latest());
@@ -108,7 +108,7 @@ fn overlap_note(ds: &Dataset, selected: &[TerritoryRef]) -> String {
 }
 
 /// The area per year of occupation and the cumulative area.
-pub fn by_year(ds: &Dataset, filter: &Filter) -> Report {
+pub fn by_year<'a>(ds: &'a Dataset, filter: &Filter) -> Report<'a> {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let country = ds.country.area_km2.get();
     let mut report = Report::list(vec![
@@ -125,7 +125,7 @@ pub fn by_year(ds: &Dataset, filter: &Filter) -> Report {
             Value::List(
                 row.territories
                     .iter()
-                    .map(|&r| ds.territory(r).id.clone())
+                    .map(|&r| ds.territory(r).id.as_str().into())
                     .collect(),
             ),
             Value::Int(row.area_km2_listed),

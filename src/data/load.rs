@@ -108,7 +108,7 @@ pub fn parse(text: &str, origin: &str, syntax: Syntax) -> Result<Dataset, DataEr
         return Err(locate(origin, text, syntax, vec![problem]));
     }
     let raw = match syntax {
-        Syntax::Toml => toml::from_str::<RawDataset>(text).ok(),
+        Syntax::Toml => toml_in_pieces(text).or_else(|| toml::from_str::<RawDataset>(text).ok()),
         Syntax::Json => serde_json::from_str::<RawDataset>(text).ok(),
     };
     let problems = match raw {
@@ -122,6 +122,89 @@ pub fn parse(text: &str, origin: &str, syntax: Syntax) -> Result<Dataset, DataEr
         },
     };
     Err(locate(origin, text, syntax, problems))
+}
+
+// Below this size a file is read in one go; above it, in pieces on every core.
+const PIECES_FROM_BYTES: usize = 256 * 1024;
+
+/// Reads a large TOML dataset in pieces, in parallel: it is cut before the lines that are
+/// exactly `[[territories]]`, each piece is read on its own, and the pieces are joined in order.
+///
+/// `None` when the file is small, when cutting it could change its meaning (multi-line
+/// strings), or when any piece fails or the pieces do not join as the whole would: the caller
+/// then reads the file in one go, which also finds and places every problem.
+fn toml_in_pieces(text: &str) -> Option<RawDataset> {
+    const HEADER: &str = "\n[[territories]]\n";
+    if text.len() < PIECES_FROM_BYTES || text.contains("\"\"\"") || text.contains("\'\'\'") {
+        return None;
+    }
+    let cuts: Vec<usize> = text.match_indices(HEADER).map(|(i, _)| i + 1).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    if cuts.len() < 2 || threads < 2 {
+        return None;
+    }
+    // Many more pieces than threads keep each piece's parse tree small; each thread reads a
+    // run of neighbouring pieces, so the order is kept by joining the runs in turn.
+    let piece_count = (text.len() / (64 * 1024)).clamp(threads, cuts.len());
+    // The head, up to the first [[territories]], is a piece of its own.
+    let mut bounds = vec![0];
+    bounds.extend((0..piece_count).map(|i| cuts[i * cuts.len() / piece_count]));
+    bounds.push(text.len());
+    bounds.dedup();
+    let pieces: Vec<&str> = bounds.windows(2).map(|w| &text[w[0]..w[1]]).collect();
+    let per_thread = pieces.len().div_ceil(threads);
+    let read: Vec<Option<Vec<RawPiece>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = pieces
+            .chunks(per_thread)
+            .map(|run| {
+                scope.spawn(move || {
+                    run.iter()
+                        .map(|p| toml::from_str::<RawPiece>(p).ok())
+                        .collect()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect()
+    });
+    let mut parts = read
+        .into_iter()
+        .collect::<Option<Vec<Vec<RawPiece>>>>()?
+        .into_iter()
+        .flatten();
+    let head = parts.next()?;
+    // The head holds what precedes the first [[territories]]; no territories, then.
+    if !head.territories.is_empty() {
+        return None;
+    }
+    let mut whole = RawDataset {
+        schema: head.schema?,
+        country: head.country?,
+        sources: head.sources,
+        territories: Vec::new(),
+        figures: head.figures,
+        events: head.events,
+    };
+    for piece in parts {
+        // A table or array of tables written in two places would be refused by the whole.
+        let twice = piece.schema.is_some()
+            || piece.country.is_some()
+            || (!piece.sources.is_empty() && !whole.sources.is_empty())
+            || (!piece.figures.is_empty() && !whole.figures.is_empty())
+            || (!piece.events.is_empty() && !whole.events.is_empty());
+        if twice {
+            return None;
+        }
+        whole.sources.extend(piece.sources);
+        whole.territories.extend(piece.territories);
+        whole.figures.extend(piece.figures);
+        whole.events.extend(piece.events);
+    }
+    Some(whole)
 }
 
 /// Places problems at lines and columns and orders them as they stand in the text.
@@ -311,4 +394,49 @@ fn offset_at(text: &str, line: usize, column: usize) -> Option<usize> {
         .map(str::len)
         .sum();
     Some((line_start + column.saturating_sub(1)).min(text.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write;
+
+    fn large(tail: &str) -> String {
+        let mut s = String::from(
+            "schema = 1\n\n[country]\nname = \"C\"\narea_km2 = 100000000\nsource = \"s\"\n\n\
+             [[sources]]\nid = \"s\"\ntitle = \"S\"\n",
+        );
+        for i in 0..3000 {
+            let _ = write!(
+                s,
+                "\n[[territories]]\nid = \"t{i}\"\nname = \"T {i}\"\nkind = \"district\"\n\
+                 occupied = 1993-01-01\narea_km2 = {}\nsource = \"s\"\n\
+                 restored = {{ date = 2020-01-01, source = \"s\" }}\n",
+                i + 1
+            );
+        }
+        s.push_str(tail);
+        s
+    }
+
+    #[test]
+    fn a_large_file_read_in_pieces_is_read_as_a_whole() {
+        let text = large("\n[[events]]\ndate = 1994\nlabel = \"e\"\nsource = \"s\"\n");
+        assert!(text.len() > PIECES_FROM_BYTES);
+        let whole: RawDataset = toml::from_str(&text).unwrap();
+        assert_eq!(toml_in_pieces(&text), Some(whole));
+    }
+
+    #[test]
+    fn pieces_that_would_not_join_as_the_whole_are_read_as_a_whole() {
+        // A second [country] after the territories: the whole file is refused, so must be the pieces.
+        let text = large("\n[country]\nname = \"D\"\narea_km2 = 5\nsource = \"s\"\n");
+        assert_eq!(toml_in_pieces(&text), None);
+        assert!(parse(&text, "x.toml", Syntax::Toml).is_err());
+        // A multi-line string could hold a line that looks like a header.
+        let text = large(
+            "\n[[events]]\ndate = 1994\nlabel = \"\"\"x\n[[territories]]\n\"\"\"\nsource = \"s\"\n",
+        );
+        assert_eq!(toml_in_pieces(&text), None);
+    }
 }

@@ -1,5 +1,6 @@
 //! The dataset: its model, how it is read and written, and how it is checked.
 
+mod binary;
 mod error;
 mod export;
 mod load;
@@ -8,6 +9,7 @@ mod raw;
 mod validate;
 mod when;
 
+pub use binary::{DecodeError, decode, encode};
 pub use error::{DataError, DocPath, LocatedProblem, Problem, Segment, line_column};
 pub use export::{to_json, to_toml};
 pub use load::{Syntax, from_bytes, from_path, parse};
@@ -15,15 +17,23 @@ pub use model::*;
 pub use validate::SCHEMA;
 pub use when::{Precision, When, WhenError};
 
-/// The dataset shipped inside the binary.
-pub const EMBEDDED: &str = include_str!("../../data.toml");
+/// `data.toml` as `build.rs` validated and encoded it when the program was built.
+static ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data.bin"));
 
-/// The name under which errors in the embedded dataset are reported.
+/// The name under which the built-in dataset is reported.
 pub const EMBEDDED_NAME: &str = "data.toml (embedded)";
 
-/// Loads and validates the dataset shipped inside the binary.
+/// The dataset built into the program: `data.toml`, validated when the program was built and
+/// decoded here from its compact encoding.
 pub fn embedded() -> Result<Dataset, DataError> {
-    parse(EMBEDDED, EMBEDDED_NAME, Syntax::Toml)
+    binary::decode(ENCODED).map_err(|e| {
+        DataError::Invalid(vec![LocatedProblem {
+            origin: EMBEDDED_NAME.to_owned(),
+            position: None,
+            path: DocPath::root(),
+            message: e.to_string(),
+        }])
+    })
 }
 
 #[cfg(test)]

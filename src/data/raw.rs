@@ -26,6 +26,23 @@ pub struct RawDataset {
     pub events: Vec<RawEvent>,
 }
 
+/// A piece of a TOML dataset: the whole of it has the shape of [`RawDataset`], but a piece
+/// may lack any part. Large files are read in pieces, in parallel, and the pieces joined.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPiece {
+    pub schema: Option<i64>,
+    pub country: Option<RawCountry>,
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+    #[serde(default)]
+    pub territories: Vec<RawTerritory>,
+    #[serde(default)]
+    pub figures: Vec<RawFigure>,
+    #[serde(default)]
+    pub events: Vec<RawEvent>,
+}
+
 /// `[country]`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

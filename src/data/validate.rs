@@ -1,9 +1,55 @@
 //! Turns a [`RawDataset`] into a [`Dataset`], collecting every problem rather than the first.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::num::NonZeroU32;
 
 use super::error::{DocPath, Problem};
+
+/// Where validation is in the document: a chain of steps on the stack, turned into a
+/// [`DocPath`] only when there is a problem to report, so that a valid dataset of many records
+/// costs no allocation for its paths.
+#[derive(Clone, Copy)]
+struct At<'p> {
+    parent: Option<&'p At<'p>>,
+    step: Step,
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    Root,
+    Key(&'static str),
+    Index(usize),
+}
+
+impl<'p> At<'p> {
+    const ROOT: At<'static> = At {
+        parent: None,
+        step: Step::Root,
+    };
+
+    fn key(&'p self, key: &'static str) -> At<'p> {
+        At {
+            parent: Some(self),
+            step: Step::Key(key),
+        }
+    }
+
+    fn index(&'p self, index: usize) -> At<'p> {
+        At {
+            parent: Some(self),
+            step: Step::Index(index),
+        }
+    }
+
+    fn path(&self) -> DocPath {
+        let base = self.parent.map_or_else(DocPath::root, At::path);
+        match self.step {
+            Step::Root => base,
+            Step::Key(k) => base.key(k),
+            Step::Index(i) => base.index(i),
+        }
+    }
+}
 use super::model::*;
 use super::raw::*;
 
@@ -13,11 +59,11 @@ pub const SCHEMA: i64 = 1;
 /// Checks every value and reference of `raw`; returns all the problems found, in document
 /// order.
 pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
-    let root = DocPath::root();
+    let root = At::ROOT;
     let mut v = Validator::default();
     if raw.schema != SCHEMA {
         v.problem(
-            root.key("schema"),
+            &root.key("schema"),
             format!(
                 "schema {} is not supported: this karabakh reads schema {SCHEMA}",
                 raw.schema
@@ -45,26 +91,29 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         })
         .collect();
 
+    let figures_at = root.key("figures");
     let figures: Vec<Figure> = raw
         .figures
         .into_iter()
         .enumerate()
-        .filter_map(|(i, f)| v.figure(root.key("figures").index(i), f))
+        .filter_map(|(i, f)| v.figure(&figures_at.index(i), f))
         .collect();
-    let country = v.country(root.key("country"), raw.country, &figures);
+    let country = v.country(&root.key("country"), raw.country, &figures);
     let areas: Vec<i64> = raw.territories.iter().map(|t| t.area_km2).collect();
+    let territories_at = root.key("territories");
     let territories: Vec<Territory> = raw
         .territories
         .into_iter()
         .enumerate()
-        .filter_map(|(i, t)| v.territory(root.key("territories").index(i), t, &areas))
+        .filter_map(|(i, t)| v.territory(&territories_at.index(i), t, &areas))
         .collect();
     v.check_within_cycles(&territories);
+    let events_at = root.key("events");
     let events = raw
         .events
         .into_iter()
         .enumerate()
-        .filter_map(|(i, e)| v.event(root.key("events").index(i), e))
+        .filter_map(|(i, e)| v.event(&events_at.index(i), e))
         .collect();
 
     let Validator { mut problems, .. } = v;
@@ -93,24 +142,27 @@ struct Validator {
 }
 
 impl Validator {
-    fn problem(&mut self, path: DocPath, message: impl Into<String>) {
-        self.problems.push(Problem::at(path, message));
+    fn problem(&mut self, at: &At, message: impl Into<String>) {
+        self.problems.push(Problem::at(at.path(), message));
     }
 
     fn index_ids<'a>(
         &mut self,
         what: &str,
-        section: &str,
+        section: &'static str,
         ids: impl Iterator<Item = &'a String>,
     ) -> HashMap<String, usize> {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
+        map.reserve(ids.size_hint().0);
         for (i, id) in ids.enumerate() {
-            let path = || DocPath::root().key(section).index(i).key("id");
+            let list = At::ROOT.key(section);
+            let item = list.index(i);
+            let path = item.key("id");
             if id.trim().is_empty() {
-                self.problem(path(), format!("a {what} id must not be empty"));
+                self.problem(&path, format!("a {what} id must not be empty"));
             } else if map.contains_key(id) {
                 self.problem(
-                    path(),
+                    &path,
                     format!("{what} id `{id}` is used twice; ids must be unique"),
                 );
             } else {
@@ -120,7 +172,7 @@ impl Validator {
         map
     }
 
-    fn cite(&mut self, path: DocPath, ids: &Ids) -> Option<Cited> {
+    fn cite(&mut self, path: &At, ids: &Ids) -> Option<Cited> {
         if ids.0.is_empty() {
             self.problem(path, "name at least one source id");
             return None;
@@ -130,7 +182,7 @@ impl Validator {
             match self.sources.get(id) {
                 Some(&i) => refs.push(SourceRef(i)),
                 None => self.problem(
-                    path.clone(),
+                    path,
                     format!(
                         "unknown source `{id}`: no [[sources]] entry has this id; \
                          add one or correct the reference"
@@ -141,14 +193,14 @@ impl Validator {
         (refs.len() == ids.0.len()).then_some(Cited(refs))
     }
 
-    fn cite_optional(&mut self, path: DocPath, ids: Option<&Ids>) -> Result<Option<Cited>, ()> {
+    fn cite_optional(&mut self, path: &At, ids: Option<&Ids>) -> Result<Option<Cited>, ()> {
         match ids {
             None => Ok(None),
             Some(ids) => self.cite(path, ids).map(Some).ok_or(()),
         }
     }
 
-    fn area(&mut self, path: DocPath, value: i64) -> Option<Km2> {
+    fn area(&mut self, path: &At, value: i64) -> Option<Km2> {
         match u32::try_from(value).ok().and_then(NonZeroU32::new) {
             Some(n) => Some(Km2(n)),
             None if value <= 0 => {
@@ -168,16 +220,16 @@ impl Validator {
         }
     }
 
-    fn country(&mut self, at: DocPath, c: RawCountry, figures: &[Figure]) -> Option<Country> {
-        let area_km2 = self.area(at.key("area_km2"), c.area_km2);
-        let source = self.cite(at.key("source"), &c.source);
+    fn country(&mut self, at: &At, c: RawCountry, figures: &[Figure]) -> Option<Country> {
+        let area_km2 = self.area(&at.key("area_km2"), c.area_km2);
+        let source = self.cite(&at.key("source"), &c.source);
         let occupied_share = match &c.occupied_share {
             None => Some(None),
             Some(id) => {
                 match self.figures.get(id) {
                     Some(&i) if figures.get(i).is_some_and(|f| f.unit != "percent") => {
                         self.problem(
-                        at.key("occupied_share"),
+                        &at.key("occupied_share"),
                         format!("figure `{id}` is the occupied share, so its unit must be \"percent\""),
                     );
                         None
@@ -185,7 +237,7 @@ impl Validator {
                     Some(&i) => Some(Some(FigureRef(i))),
                     None => {
                         self.problem(
-                            at.key("occupied_share"),
+                            &at.key("occupied_share"),
                             format!("unknown figure `{id}`: no [[figures]] entry has this id"),
                         );
                         None
@@ -201,20 +253,21 @@ impl Validator {
         })
     }
 
-    fn territory(&mut self, at: DocPath, t: RawTerritory, areas: &[i64]) -> Option<Territory> {
-        let area_km2 = self.area(at.key("area_km2"), t.area_km2);
-        let source = self.cite(at.key("source"), &t.source);
+    fn territory(&mut self, at: &At, t: RawTerritory, areas: &[i64]) -> Option<Territory> {
+        let area_km2 = self.area(&at.key("area_km2"), t.area_km2);
+        let source = self.cite(&at.key("source"), &t.source);
         let mut ok = true;
 
         let mut aliases = Vec::with_capacity(t.aliases.len());
         for (i, NameOr(a)) in t.aliases.into_iter().enumerate() {
-            let here = at.key("aliases").index(i);
+            let list = at.key("aliases");
+            let here = list.index(i);
             if a.name.trim().is_empty() {
-                self.problem(here, "an alias must not be empty");
+                self.problem(&here, "an alias must not be empty");
                 ok = false;
                 continue;
             }
-            match self.cite_optional(here.key("source"), a.source.as_ref()) {
+            match self.cite_optional(&here.key("source"), a.source.as_ref()) {
                 Ok(source) => aliases.push(Alias {
                     name: a.name,
                     note: a.note,
@@ -227,7 +280,7 @@ impl Validator {
         let within = match t.within {
             None => None,
             Some(NameOr(w)) => {
-                let here = at.key("within");
+                let here = &at.key("within");
                 let within = self.within(here, &t.id, t.area_km2, w, areas);
                 ok &= within.is_some();
                 within
@@ -235,7 +288,7 @@ impl Validator {
         };
 
         let partial = t.partial.and_then(|p| {
-            let source = self.cite(at.key("partial").key("source"), &p.source);
+            let source = self.cite(&at.key("partial").key("source"), &p.source);
             ok &= source.is_some();
             Some(Note {
                 note: p.note,
@@ -246,10 +299,10 @@ impl Validator {
         let restored = match t.restored {
             None => None,
             Some(r) => {
-                let here = at.key("restored");
+                let here = &at.key("restored");
                 if r.date.last_day() < t.occupied.first_day() {
                     self.problem(
-                        here.key("date"),
+                        &here.key("date"),
                         format!(
                             "`{}` is restored on {}, before it was occupied ({})",
                             t.id, r.date, t.occupied
@@ -257,7 +310,7 @@ impl Validator {
                     );
                     ok = false;
                 }
-                let source = self.cite(here.key("source"), &r.source);
+                let source = self.cite(&here.key("source"), &r.source);
                 ok &= source.is_some();
                 source.map(|source| Restored {
                     date: r.date,
@@ -269,10 +322,11 @@ impl Validator {
 
         let mut alternatives = Vec::with_capacity(t.alternatives.len());
         for (i, a) in t.alternatives.into_iter().enumerate() {
-            let here = at.key("alternatives").index(i);
+            let list = at.key("alternatives");
+            let here = list.index(i);
             match (
-                self.area(here.key("area_km2"), a.area_km2),
-                self.cite(here.key("source"), &a.source),
+                self.area(&here.key("area_km2"), a.area_km2),
+                self.cite(&here.key("source"), &a.source),
             ) {
                 (Some(area_km2), Some(source)) => alternatives.push(AreaAlternative {
                     area_km2,
@@ -302,13 +356,13 @@ impl Validator {
 
     fn within(
         &mut self,
-        at: DocPath,
+        at: &At,
         id: &str,
         own_area: i64,
         w: RawWithin,
         areas: &[i64],
     ) -> Option<Within> {
-        let source = self.cite_optional(at.key("source"), w.source.as_ref());
+        let source = self.cite_optional(&at.key("source"), w.source.as_ref());
         let Some(&outer) = self.territories.get(&w.territory) else {
             self.problem(
                 at,
@@ -357,7 +411,7 @@ impl Validator {
                     2 => break,
                     1 => {
                         self.problem(
-                            DocPath::root().key("territories").index(i).key("within"),
+                            &At::ROOT.key("territories").index(i).key("within"),
                             format!("`within` of `{}` goes round in a circle", territories[i].id),
                         );
                         break;
@@ -375,10 +429,10 @@ impl Validator {
         }
     }
 
-    fn figure(&mut self, at: DocPath, f: RawFigure) -> Option<Figure> {
+    fn figure(&mut self, at: &At, f: RawFigure) -> Option<Figure> {
         if f.observations.is_empty() {
             self.problem(
-                at.key("observations"),
+                &at.key("observations"),
                 format!("figure `{}` needs at least one observation", f.id),
             );
             return None;
@@ -388,7 +442,7 @@ impl Validator {
             .observations
             .into_iter()
             .enumerate()
-            .filter_map(|(i, o)| self.observation(at.key("observations").index(i), o))
+            .filter_map(|(i, o)| self.observation(&at.key("observations").index(i), o))
             .collect();
         if observations.len() != count {
             return None;
@@ -403,14 +457,14 @@ impl Validator {
         })
     }
 
-    fn observation(&mut self, at: DocPath, o: RawObservation) -> Option<Observation> {
-        let source = self.cite(at.key("source"), &o.source);
+    fn observation(&mut self, at: &At, o: RawObservation) -> Option<Observation> {
+        let source = self.cite(&at.key("source"), &o.source);
         let mut ok = true;
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut ids: HashMap<&str, usize> = HashMap::default();
         for (i, p) in o.parts.iter().enumerate() {
             if ids.insert(&p.id, i).is_some() {
                 self.problem(
-                    at.key("parts").index(i).key("id"),
+                    &at.key("parts").index(i).key("id"),
                     format!("part id `{}` is used twice in this observation", p.id),
                 );
                 ok = false;
@@ -418,14 +472,15 @@ impl Validator {
         }
         let mut parts = Vec::with_capacity(o.parts.len());
         for (i, p) in o.parts.iter().enumerate() {
-            let here = at.key("parts").index(i);
+            let list = at.key("parts");
+            let here = list.index(i);
             let of = match &p.of {
                 None => None,
                 Some(of) => match ids.get(of.as_str()) {
                     Some(&j) => Some(j),
                     None => {
                         self.problem(
-                            here.key("of"),
+                            &here.key("of"),
                             format!(
                                 "unknown part `{of}`: this observation has no part with that id"
                             ),
@@ -441,7 +496,7 @@ impl Validator {
             };
             if p.value > whole {
                 self.problem(
-                    here.key("value"),
+                    &here.key("value"),
                     format!(
                         "part `{}` ({}) is larger than {whole_name} ({whole})",
                         p.id, p.value
@@ -458,14 +513,14 @@ impl Validator {
         }
         if ok && (0..parts.len()).any(|i| of_chain_loops(&parts, i)) {
             self.problem(
-                at.key("parts"),
+                &at.key("parts"),
                 "the parts' `of` references go round in a circle",
             );
             ok = false;
         }
         let mut alternatives = Vec::with_capacity(o.alternatives.len());
         for (i, a) in o.alternatives.into_iter().enumerate() {
-            match self.cite(at.key("alternatives").index(i).key("source"), &a.source) {
+            match self.cite(&at.key("alternatives").index(i).key("source"), &a.source) {
                 Some(source) => alternatives.push(ObservationAlternative {
                     value: a.value,
                     as_of: a.as_of,
@@ -486,8 +541,8 @@ impl Validator {
         .filter(|_| ok)
     }
 
-    fn event(&mut self, at: DocPath, e: RawEvent) -> Option<Event> {
-        let source = self.cite(at.key("source"), &e.source);
+    fn event(&mut self, at: &At, e: RawEvent) -> Option<Event> {
+        let source = self.cite(&at.key("source"), &e.source);
         let mut territories = Vec::with_capacity(e.territories.len());
         let mut ok = true;
         for (i, id) in e.territories.iter().enumerate() {
@@ -495,7 +550,7 @@ impl Validator {
                 Some(&t) => territories.push(TerritoryRef(t)),
                 None => {
                     self.problem(
-                        at.key("territories").index(i),
+                        &at.key("territories").index(i),
                         format!("unknown territory `{id}`: no [[territories]] entry has this id"),
                     );
                     ok = false;

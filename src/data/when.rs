@@ -176,10 +176,21 @@ impl When {
     /// The ISO 8601 form used by machine formats: `1992-05-08`, `1992-02`, `1987`, `1988/1992`;
     /// a decade is written as its span of years, `1990/1999`.
     pub fn iso(self) -> String {
-        match self.0 {
-            Repr::Decade(y) => format!("{y:04}/{:04}", y + 9),
-            _ => self.to_string(),
+        self.iso_display().to_string()
+    }
+
+    /// [`When::iso`] as something to write, without building a string first.
+    pub fn iso_display(self) -> impl fmt::Display {
+        struct Iso(When);
+        impl fmt::Display for Iso {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.0.0 {
+                    Repr::Decade(y) => write!(f, "{y:04}/{:04}", y + 9),
+                    _ => fmt::Display::fmt(&self.0, f),
+                }
+            }
         }
+        Iso(self)
     }
 
     /// The form for people: a span of years with an en dash (`1988–1992`), a decade as `1990s`.
@@ -238,8 +249,9 @@ impl fmt::Display for When {
     /// The form a dataset uses: `1992-05-08`, `1992-02`, `1987`, `1988/1992`, `1990s`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Repr::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            Repr::Month(d) => write!(f, "{}", d.format("%Y-%m")),
+            // Written by hand: chrono's strftime is far slower, and listings write many dates.
+            Repr::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Repr::Month(d) => write!(f, "{:04}-{:02}", d.year(), d.month()),
             Repr::Year(y) => write!(f, "{y:04}"),
             Repr::Decade(y) => write!(f, "{y:04}s"),
             Repr::Years(a, b) => write!(f, "{a:04}/{b:04}"),

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::{Options, Report};
 
 /// Writes `report` as CSV.
-pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
@@ -16,7 +16,7 @@ pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Resu
     }
     for row in &report.rows {
         writer
-            .write_record(row.iter().map(|v| v.machine()))
+            .write_record(row.iter().map(|v| v.machine().into_owned()))
             .map_err(io_error)?;
     }
     writer.flush()

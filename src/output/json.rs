@@ -7,7 +7,7 @@ use serde_json::{Map, Value as Json};
 use super::{Report, Shape};
 
 /// Writes `report` as pretty-printed JSON followed by a newline.
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let document = report.json.clone().unwrap_or_else(|| {
         let mut records = report.rows.iter().map(|row| {
             let object: Map<String, Json> = report

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::{Report, Shape, Value, escape_for_terminal, numeric_column};
 
 /// Writes `report` as a Markdown table.
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     match report.shape {
         Shape::List => {
             let numeric: Vec<bool> = (0..report.columns.len())

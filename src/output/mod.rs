@@ -6,6 +6,7 @@ mod markdown;
 mod table;
 mod tsv;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::data::{Cited, Dataset, When};
@@ -50,13 +51,14 @@ impl Column {
     }
 }
 
-/// One cell of a report, typed so each format can write it its own way.
+/// One cell of a report, typed so each format can write it its own way. Text borrows from
+/// the dataset where it can, so a listing of many records copies none of their text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// Nothing known: empty in TSV and CSV, `null` in JSON.
     Null,
     /// Text, kept exactly.
-    Text(String),
+    Text(Cow<'a, str>),
     /// A whole number.
     Int(u64),
     /// A computed number, shown with `places` decimals.
@@ -64,32 +66,51 @@ pub enum Value {
     /// A date at its source's precision.
     Date(When),
     /// Several texts: an array in JSON, joined with `; ` elsewhere.
-    List(Vec<String>),
+    List(Vec<Cow<'a, str>>),
     /// Structured data: `json` in JSON, `text` everywhere else.
-    Structured {
-        /// The one-line form for text formats.
-        text: String,
-        /// The form for JSON.
-        json: serde_json::Value,
-    },
+    Structured(Box<Structured>),
 }
 
-impl Value {
+/// Data with a one-line text form and a JSON form, such as the parts of a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Structured {
+    /// The one-line form for text formats.
+    pub text: String,
+    /// The form for JSON.
+    pub json: serde_json::Value,
+}
+
+impl<'a> Value<'a> {
+    /// Text borrowed from the dataset.
+    pub fn str(s: &'a str) -> Self {
+        Value::Text(Cow::Borrowed(s))
+    }
+
+    /// Text made for the report.
+    pub fn owned(s: String) -> Self {
+        Value::Text(Cow::Owned(s))
+    }
+
     /// Text, or null when absent.
-    pub fn text(s: Option<impl Into<String>>) -> Value {
-        s.map_or(Value::Null, |s| Value::Text(s.into()))
+    pub fn opt(s: Option<&'a str>) -> Self {
+        s.map_or(Value::Null, Value::str)
+    }
+
+    /// Structured data with its text and JSON forms.
+    pub fn structured(text: String, json: serde_json::Value) -> Self {
+        Value::Structured(Box::new(Structured { text, json }))
     }
 
     /// The plain form for machines: `14682`, `1988/1992`, `16.62`.
-    pub fn machine(&self) -> String {
+    pub fn machine(&self) -> Cow<'_, str> {
         match self {
-            Value::Null => String::new(),
-            Value::Text(s) => s.clone(),
-            Value::Int(n) => n.to_string(),
-            Value::Decimal(x, places) => format!("{x:.*}", usize::from(*places)),
-            Value::Date(w) => w.iso(),
-            Value::List(items) => items.join("; "),
-            Value::Structured { text, .. } => text.clone(),
+            Value::Null => Cow::Borrowed(""),
+            Value::Text(s) => Cow::Borrowed(s),
+            Value::Int(n) => Cow::Owned(n.to_string()),
+            Value::Decimal(x, places) => Cow::Owned(format!("{x:.*}", usize::from(*places))),
+            Value::Date(w) => Cow::Owned(w.iso()),
+            Value::List(items) => Cow::Owned(items.join("; ")),
+            Value::Structured(s) => Cow::Borrowed(&s.text),
         }
     }
 
@@ -100,7 +121,7 @@ impl Value {
             Value::Date(w) => w.human(),
             other => match other.machine() {
                 s if s.is_empty() => "—".to_owned(),
-                s => s,
+                s => s.into_owned(),
             },
         }
     }
@@ -109,7 +130,7 @@ impl Value {
     pub fn json(&self) -> serde_json::Value {
         match self {
             Value::Null => serde_json::Value::Null,
-            Value::Text(s) => s.clone().into(),
+            Value::Text(s) => s.as_ref().into(),
             Value::Int(n) => (*n).into(),
             // The shown precision, as a JSON number.
             Value::Decimal(..) => self
@@ -117,8 +138,12 @@ impl Value {
                 .parse::<f64>()
                 .map_or(serde_json::Value::Null, Into::into),
             Value::Date(w) => w.iso().into(),
-            Value::List(items) => items.clone().into(),
-            Value::Structured { json, .. } => json.clone(),
+            Value::List(items) => items
+                .iter()
+                .map(|s| s.as_ref())
+                .collect::<Vec<&str>>()
+                .into(),
+            Value::Structured(s) => s.json.clone(),
         }
     }
 
@@ -127,13 +152,37 @@ impl Value {
         matches!(self, Value::Int(_) | Value::Decimal(..))
     }
 
+    /// The value with any borrowed text copied, so that it no longer borrows.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Text(s) => Value::Text(Cow::Owned(s.into_owned())),
+            Value::Int(n) => Value::Int(n),
+            Value::Decimal(x, p) => Value::Decimal(x, p),
+            Value::Date(w) => Value::Date(w),
+            Value::List(items) => Value::List(
+                items
+                    .into_iter()
+                    .map(|s| Cow::Owned(s.into_owned()))
+                    .collect(),
+            ),
+            Value::Structured(s) => Value::Structured(s),
+        }
+    }
+
     /// Sources as a list of their ids.
-    pub fn sources(ds: &Dataset, cited: &Cited) -> Value {
-        Value::List(ds.source_ids(cited))
+    pub fn sources(ds: &'a Dataset, cited: &Cited) -> Self {
+        Value::List(
+            cited
+                .refs()
+                .iter()
+                .map(|&r| Cow::Borrowed(ds.source(r).id.as_str()))
+                .collect(),
+        )
     }
 
     /// Optional sources as a list of their ids, or null.
-    pub fn maybe_sources(ds: &Dataset, cited: Option<&Cited>) -> Value {
+    pub fn maybe_sources(ds: &'a Dataset, cited: Option<&Cited>) -> Self {
         cited.map_or(Value::Null, |c| Value::sources(ds, c))
     }
 }
@@ -149,11 +198,11 @@ pub enum Shape {
 
 /// What a command has to say: columns, rows, and notes for people.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Report {
+pub struct Report<'a> {
     /// The columns, in order.
     pub columns: Vec<Column>,
     /// The rows; each has one value per column.
-    pub rows: Vec<Vec<Value>>,
+    pub rows: Vec<Vec<Value<'a>>>,
     /// A list of records or a single record.
     pub shape: Shape,
     /// Notes shown under tables and Markdown: what is computed, where sources disagree.
@@ -162,7 +211,7 @@ pub struct Report {
     pub json: Option<serde_json::Value>,
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// A list report with `columns` and no rows yet.
     pub fn list(columns: Vec<Column>) -> Self {
         Report {
@@ -175,7 +224,7 @@ impl Report {
     }
 
     /// A report of a single record.
-    pub fn record(fields: Vec<(Column, Value)>) -> Self {
+    pub fn record(fields: Vec<(Column, Value<'a>)>) -> Self {
         let (columns, row) = fields.into_iter().unzip();
         Report {
             columns,
@@ -210,7 +259,7 @@ pub fn render(
 }
 
 /// Whether column `i` of `report` holds numbers only (nulls aside), so it aligns right.
-pub fn numeric_column(report: &Report, i: usize) -> bool {
+pub fn numeric_column(report: &Report<'_>, i: usize) -> bool {
     let mut values = report
         .rows
         .iter()
@@ -276,6 +325,7 @@ mod tests {
 
     #[test]
     fn decimals_keep_their_places_in_every_form() {
+        assert_eq!(Value::Int(14682).machine(), "14682");
         let v = Value::Decimal(16.619_999, 2);
         assert_eq!(v.machine(), "16.62");
         assert_eq!(v.json(), serde_json::json!(16.62));

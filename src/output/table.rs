@@ -11,7 +11,7 @@ use super::{Options, Report, Shape, escape_for_terminal, numeric_column};
 const MIN_WIDTH: u16 = 20;
 
 /// Writes `report` as a table, with its notes below.
-pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())

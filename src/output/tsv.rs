@@ -2,27 +2,45 @@
 
 use std::io::{self, Write};
 
-use super::{Options, Report};
+use super::{Options, Report, Value};
 
 /// Writes `report` as TSV.
-pub fn write(report: &Report, options: Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
     if options.header {
-        write_line(out, report.columns.iter().map(|c| c.key.to_owned()))?;
+        let keys: Vec<&str> = report.columns.iter().map(|c| c.key).collect();
+        writeln!(out, "{}", keys.join("\t"))?;
     }
     for row in &report.rows {
-        write_line(out, row.iter().map(|v| v.machine()))?;
+        for (i, value) in row.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b"\t")?;
+            }
+            write_value(out, value)?;
+        }
+        out.write_all(b"\n")?;
     }
     Ok(())
 }
 
-fn write_line(out: &mut dyn Write, fields: impl Iterator<Item = String>) -> io::Result<()> {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            out.write_all(b"\t")?;
+// Writes straight to the output: a listing of many records allocates nothing per cell.
+fn write_value(out: &mut dyn Write, value: &Value<'_>) -> io::Result<()> {
+    match value {
+        Value::Null => Ok(()),
+        Value::Text(s) => out.write_all(escape(s).as_bytes()),
+        Value::Int(n) => write!(out, "{n}"),
+        Value::Decimal(x, places) => write!(out, "{x:.*}", usize::from(*places)),
+        Value::Date(w) => write!(out, "{}", w.iso_display()),
+        Value::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.write_all(b"; ")?;
+                }
+                out.write_all(escape(item).as_bytes())?;
+            }
+            Ok(())
         }
-        out.write_all(escape(&field).as_bytes())?;
+        Value::Structured(s) => out.write_all(escape(&s.text).as_bytes()),
     }
-    out.write_all(b"\n")
 }
 
 // The escapes of the IANA text/tab-separated-values convention, as PostgreSQL's COPY uses.

@@ -10,6 +10,14 @@ use crate::data::{Dataset, TerritoryRef};
 /// Azerbaijani letters that do not decompose are mapped by hand: `ə` to `e` and the
 /// dotless `ı` to `i`; `İ` lower-cases to `i` and a dot, which is dropped.
 pub fn fold(name: &str) -> String {
+    // Most names are plain ASCII, which needs none of the Unicode work below.
+    if name.is_ascii() {
+        return name
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     // Lower case first, then decompose: a lower-case letter can decompose where its capital
     // did not, and the other order leaves such letters unfolded (found by fuzzing: `Ǿ`).
     name.chars()

@@ -1,6 +1,6 @@
 //! Filtering and sorting territories.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::data::{Dataset, Kind, Territory, TerritoryRef, When};
 
@@ -69,29 +69,27 @@ pub enum SortKey {
 
 /// The territories that match `filter`, sorted by `sort` (ties by name), reversed on request.
 pub fn select(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Vec<TerritoryRef> {
-    let mut rows: Vec<(TerritoryRef, String)> = ds
+    // Each row's sort key is computed once: (primary, secondary, folded name, id).
+    let mut rows: Vec<((i64, i64), String, &str, TerritoryRef)> = ds
         .territory_refs()
         .filter(|&r| filter.matches(ds.territory(r)))
-        .map(|r| (r, fold(&ds.territory(r).name)))
-        .collect();
-    let key = |&(r, _): &(TerritoryRef, String)| ds.territory(r);
-    rows.sort_by(|a, b| {
-        let (ta, tb) = (key(a), key(b));
-        let primary = match sort {
-            SortKey::Date => ta.occupied.cmp(&tb.occupied),
-            SortKey::Area => ta.area_km2.cmp(&tb.area_km2),
-            SortKey::Name => std::cmp::Ordering::Equal,
-            SortKey::Held => {
-                let (ha, hb) = (days_held(ta), days_held(tb));
+        .map(|r| {
+            let t = ds.territory(r);
+            let primary = match sort {
+                SortKey::Date => (
+                    i64::from(t.occupied.first_day().num_days_from_ce()),
+                    i64::from(t.occupied.last_day().num_days_from_ce()),
+                ),
+                SortKey::Area => (t.area_km2.get() as i64, 0),
+                SortKey::Name => (0, 0),
                 // Territories without a value go last.
-                (ha.is_none(), ha).cmp(&(hb.is_none(), hb))
-            }
-        };
-        primary
-            .then_with(|| a.1.cmp(&b.1))
-            .then_with(|| ta.id.cmp(&tb.id))
-    });
-    let mut refs: Vec<TerritoryRef> = rows.into_iter().map(|(r, _)| r).collect();
+                SortKey::Held => days_held(t).map_or((1, 0), |d| (0, d)),
+            };
+            (primary, fold(&t.name), t.id.as_str(), r)
+        })
+        .collect();
+    rows.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+    let mut refs: Vec<TerritoryRef> = rows.into_iter().map(|row| row.3).collect();
     if reverse {
         refs.reverse();
     }
