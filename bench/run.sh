@@ -14,13 +14,13 @@ quick=false
 
 # --- What the benchmark needs -------------------------------------------------------------
 need=()
-for tool in hyperfine sqlite3 mlr jq python3; do
+for tool in hyperfine sqlite3 mlr jq python3 /usr/bin/time; do
   command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
 done
 if [ ${#need[@]} -gt 0 ]; then
   packages=()
   for tool in "${need[@]}"; do
-    case $tool in mlr) packages+=(miller) ;; python3) packages+=(python3) ;; *) packages+=("$tool") ;; esac
+    case $tool in mlr) packages+=(miller) ;; /usr/bin/time) packages+=(time) ;; *) packages+=("$tool") ;; esac
   done
   echo "installing ${packages[*]}" >&2
   sudo=""
@@ -29,8 +29,17 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
-cargo build --release --locked -q
-bin=$root/target/release/karabakh
+# The binary as it would be shipped: on Linux with glibc, linked statically, which saves the
+# dynamic loader's work at every start (about 0.3 ms here; see bench/NOTES.md).
+host=$(rustc -vV | sed -n 's/^host: //p')
+case $host in
+  *-linux-gnu)
+    RUSTFLAGS="-C target-feature=+crt-static" cargo build --release --locked -q --target "$host"
+    bin=$root/target/$host/release/karabakh ;;
+  *)
+    cargo build --release --locked -q
+    bin=$root/target/release/karabakh ;;
+esac
 
 # --- The records ---------------------------------------------------------------------------
 # The nine territories in each tool's natural format: a database file, CSV and JSON.
@@ -78,7 +87,11 @@ hyperfine "${runs[@]}" -N --export-json "$json/total.json" \
 # Generated territories sorted by area, as TSV, read from a file each time.
 for n in "${sizes[@]}"; do
   base=$work/territories-$n
-  hyperfine "${runs[@]}" -N --export-json "$json/sort-$n.json" \
+  # Large inputs take seconds a run; a few runs give a stable median.
+  big_runs=("${runs[@]}")
+  [ "$n" -ge 100000 ] && ! $quick && big_runs=(--warmup 1 --min-runs 5)
+  [ "$n" -ge 1000000 ] && big_runs=(--warmup 0 --runs 3)
+  hyperfine "${big_runs[@]}" -N --export-json "$json/sort-$n.json" \
     -n karabakh-toml "$bin districts --sort area --format tsv --data $base.toml" \
     -n karabakh-json "$bin districts --sort area --format tsv --data $base.json" \
     -n sqlite3 "sqlite3 :memory: -cmd '.mode csv' -cmd '.import $base.csv territories' -cmd '.mode tabs' -cmd '.headers on' 'SELECT * FROM territories ORDER BY CAST(area_km2 AS INTEGER), name'" \
