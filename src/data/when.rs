@@ -99,10 +99,12 @@ impl When {
             }
             return Ok(When(Repr::Decade(start)));
         }
-        let parts: Vec<&str> = s.split('-').collect();
-        match parts.as_slice() {
-            [y] => Ok(When(Repr::Year(parse_year(y, text)?))),
-            [y, m] => {
+        // At most three parts; a fourth means too many. No allocation: datasets hold many dates.
+        let mut split = s.split('-');
+        let parts = [split.next(), split.next(), split.next(), split.next()];
+        match parts {
+            [Some(y), None, ..] => Ok(When(Repr::Year(parse_year(y, text)?))),
+            [Some(y), Some(m), None, _] => {
                 let year = parse_year(y, text)?;
                 let month =
                     parse_number(m, 2).ok_or_else(|| fail("the month must be two digits"))?;
@@ -110,7 +112,7 @@ impl When {
                     .map(|d| When(Repr::Month(d)))
                     .ok_or_else(|| fail("there is no such month"))
             }
-            [y, m, d] => {
+            [Some(y), Some(m), Some(d), None] => {
                 let year = parse_year(y, text)?;
                 let month =
                     parse_number(m, 2).ok_or_else(|| fail("the month must be two digits"))?;

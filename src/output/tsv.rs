@@ -27,9 +27,12 @@ fn write_value(out: &mut dyn Write, value: &Value<'_>) -> io::Result<()> {
     match value {
         Value::Null => Ok(()),
         Value::Text(s) => out.write_all(escape(s).as_bytes()),
-        Value::Int(n) => write!(out, "{n}"),
+        Value::Int(n) => write_u64(out, *n),
         Value::Decimal(x, places) => write!(out, "{x:.*}", usize::from(*places)),
-        Value::Date(w) => write!(out, "{}", w.iso_display()),
+        Value::Date(w) => match w.as_day() {
+            Some(day) => write_day(out, day),
+            None => write!(out, "{}", w.iso_display()),
+        },
         Value::List(items) => {
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
@@ -41,6 +44,44 @@ fn write_value(out: &mut dyn Write, value: &Value<'_>) -> io::Result<()> {
         }
         Value::Structured(s) => out.write_all(escape(&s.text).as_bytes()),
     }
+}
+
+// Digits by hand: the formatting machinery costs more than the write in a long listing.
+fn write_u64(out: &mut dyn Write, mut n: u64) -> io::Result<()> {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.write_all(&buf[i..])
+}
+
+fn write_day(out: &mut dyn Write, day: chrono::NaiveDate) -> io::Result<()> {
+    use chrono::Datelike;
+    let (y, m, d) = (day.year(), day.month(), day.day());
+    if !(0..=9999).contains(&y) {
+        return write!(out, "{}", day.format("%Y-%m-%d"));
+    }
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let y = y as u32;
+    let text = [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+    ];
+    out.write_all(&text)
 }
 
 // The escapes of the IANA text/tab-separated-values convention, as PostgreSQL's COPY uses.
@@ -64,6 +105,21 @@ fn escape(field: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_and_days_are_written_as_the_formatter_would() {
+        let mut out = Vec::new();
+        for n in [0, 7, 10, 14682, u64::MAX] {
+            write_u64(&mut out, n).unwrap();
+            out.push(b' ');
+        }
+        let day = chrono::NaiveDate::from_ymd_opt(992, 5, 8).unwrap();
+        write_day(&mut out, day).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("0 7 10 14682 {} 0992-05-08", u64::MAX)
+        );
+    }
 
     #[test]
     fn separators_inside_fields_are_escaped() {
