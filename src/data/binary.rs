@@ -235,7 +235,7 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
 // Every index points into its list, so the accessors of `Dataset` cannot go out of bounds.
 fn check_references(ds: &Dataset) -> Result<(), DecodeError> {
     let sources = ds.sources.len();
-    let cited_ok = |c: &Cited| !c.0.is_empty() && c.0.iter().all(|s| s.0 < sources);
+    let cited_ok = |c: &Cited| c.refs().iter().all(|s| s.0 < sources);
     let territory_ok = |t: &TerritoryRef| t.0 < ds.territories.len();
     let ok = cited_ok(&ds.country.source)
         && ds
@@ -379,7 +379,7 @@ impl Reader<'_> {
     }
 
     fn cited(&mut self) -> Result<Cited, DecodeError> {
-        self.seq(|r| r.index().map(SourceRef)).map(Cited)
+        Cited::new(self.seq(|r| r.index().map(SourceRef))?).ok_or(DecodeError("no source"))
     }
 
     fn area(&mut self) -> Result<Km2, DecodeError> {

@@ -18,7 +18,7 @@ pub fn to_json(ds: &Dataset) -> Result<String, serde_json::Error> {
 
 impl From<&Dataset> for RawDataset {
     fn from(ds: &Dataset) -> Self {
-        let ids = |cited: &Cited| Ids(ds.source_ids(cited));
+        let ids = |cited: &Cited| Ids::from(ds.source_ids(cited));
         let territory_id = |r: TerritoryRef| ds.territory(r).id.clone();
         RawDataset {
             schema: i64::from(ds.schema),

@@ -35,12 +35,36 @@ pub struct FigureRef(pub(crate) usize);
 
 /// The sources a value is attributed to; never empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cited(pub(crate) Vec<SourceRef>);
+pub struct Cited(CitedRepr);
+
+// Most values cite one source, which needs no allocation of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum CitedRepr {
+    One(SourceRef),
+    Many(Box<[SourceRef]>),
+}
 
 impl Cited {
+    /// The sources cited, or `None` when there are none.
+    pub(crate) fn new(refs: Vec<SourceRef>) -> Option<Cited> {
+        match refs.as_slice() {
+            [] => None,
+            [one] => Some(Cited(CitedRepr::One(*one))),
+            _ => Some(Cited(CitedRepr::Many(refs.into_boxed_slice()))),
+        }
+    }
+
+    /// One source.
+    pub(crate) fn one(source: SourceRef) -> Cited {
+        Cited(CitedRepr::One(source))
+    }
+
     /// The sources, in the order the dataset names them.
     pub fn refs(&self) -> &[SourceRef] {
-        &self.0
+        match &self.0 {
+            CitedRepr::One(one) => std::slice::from_ref(one),
+            CitedRepr::Many(many) => many,
+        }
     }
 }
 

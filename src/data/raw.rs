@@ -238,11 +238,34 @@ pub struct RawEvent {
 
 /// One id or a list of ids, such as `source = "a"` or `source = ["a", "b"]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ids(pub Vec<String>);
+pub enum Ids {
+    // Most records cite one source; it needs no list of its own.
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Ids {
+    /// The ids, in order.
+    pub fn as_slice(&self) -> &[String] {
+        match self {
+            Ids::One(one) => std::slice::from_ref(one),
+            Ids::Many(many) => many,
+        }
+    }
+}
+
+impl From<Vec<String>> for Ids {
+    fn from(mut ids: Vec<String>) -> Self {
+        match ids.len() {
+            1 => Ids::One(ids.remove(0)),
+            _ => Ids::Many(ids),
+        }
+    }
+}
 
 impl Serialize for Ids {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0.as_slice() {
+        match self.as_slice() {
             [one] => serializer.serialize_str(one),
             many => many.serialize(serializer),
         }
@@ -258,14 +281,14 @@ impl<'de> Deserialize<'de> for Ids {
                 f.write_str("a source id or a list of source ids")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Ids, E> {
-                Ok(Ids(vec![v.to_owned()]))
+                Ok(Ids::One(v.to_owned()))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ids, A::Error> {
                 let mut ids = Vec::new();
                 while let Some(id) = seq.next_element::<String>()? {
                     ids.push(id);
                 }
-                Ok(Ids(ids))
+                Ok(Ids::Many(ids))
             }
         }
         deserializer.deserialize_any(IdsVisitor)

@@ -173,13 +173,16 @@ impl Validator {
     }
 
     fn cite(&mut self, path: &At, ids: &Ids) -> Option<Cited> {
-        if ids.0.is_empty() {
+        let ids = ids.as_slice();
+        if ids.is_empty() {
             self.problem(path, "name at least one source id");
             return None;
         }
-        let mut refs = Vec::with_capacity(ids.0.len());
-        for id in &ids.0 {
+        let mut refs = Vec::new();
+        for id in ids {
             match self.sources.get(id) {
+                // One source, the common case, makes no list.
+                Some(&i) if ids.len() == 1 => return Some(Cited::one(SourceRef(i))),
                 Some(&i) => refs.push(SourceRef(i)),
                 None => self.problem(
                     path,
@@ -190,7 +193,11 @@ impl Validator {
                 ),
             }
         }
-        (refs.len() == ids.0.len()).then_some(Cited(refs))
+        if refs.len() == ids.len() {
+            Cited::new(refs)
+        } else {
+            None
+        }
     }
 
     fn cite_optional(&mut self, path: &At, ids: Option<&Ids>) -> Result<Option<Cited>, ()> {
