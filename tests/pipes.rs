@@ -3,9 +3,30 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::process::Stdio;
+use std::path::Path;
+use std::process::{Output, Stdio};
 
 use common::{MINIMAL, dataset_file};
+
+/// Runs `karabakh ARGS --data DATA`, reads one line of its output and closes the pipe; returns
+/// that line and how the program ended.
+fn first_line_then_close(args: &[&str], data: &Path) -> (String, Output) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh"))
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .env_remove("KARABAKH_DATA")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is dropped here, closing the pipe.
+    (first, child.wait_with_output().unwrap())
+}
 
 #[test]
 fn a_reader_that_stops_after_one_line_ends_the_program_quietly() {
@@ -19,20 +40,7 @@ fn a_reader_that_stops_after_one_line_ends_the_program_quietly() {
         ));
     }
     let file = dataset_file(&text);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh"))
-        .args(["districts", "--data"])
-        .arg(file.path())
-        .env_remove("KARABAKH_DATA")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    // The reader is dropped here, closing the pipe.
-    let output = child.wait_with_output().unwrap();
+    let (first, output) = first_line_then_close(&["districts"], file.path());
     assert_eq!(
         first,
         "id\tname\tname_az\tkind\toccupied\tarea_km2\trestored\tyears_held\tsource\n"
@@ -44,19 +52,8 @@ fn a_reader_that_stops_after_one_line_ends_the_program_quietly() {
 #[test]
 fn a_closed_pipe_ends_every_format_quietly_on_a_large_dataset() {
     for format in common::FORMATS {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh"))
-            .args(["timeline", "--format", format, "--data"])
-            .arg(common::large_dataset())
-            .env_remove("KARABAKH_DATA")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        let output = child.wait_with_output().unwrap();
+        let (first, output) =
+            first_line_then_close(&["timeline", "--format", format], common::large_dataset());
         assert!(!first.is_empty(), "{format}: no output");
         assert!(
             output.status.success(),

@@ -1,6 +1,6 @@
 //! `karabakh districts`: the territories, filtered and sorted.
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Territory};
 use crate::output::{Column, Report, Value};
 use crate::query::{self, Filter, SortKey};
 
@@ -40,24 +40,22 @@ pub fn report<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool
         ]);
     }
     let mut report = report.note(YEARS_HELD_NOTE);
-    let disputed: Vec<&str> = selected
-        .iter()
-        .map(|&r| ds.territory(r))
-        .filter(|t| !t.alternatives.is_empty())
-        .map(|t| t.id.as_str())
-        .collect();
+    let ids_where = |keep: fn(&Territory) -> bool| -> Vec<&str> {
+        selected
+            .iter()
+            .map(|&r| ds.territory(r))
+            .filter(|t| keep(t))
+            .map(|t| t.id.as_str())
+            .collect()
+    };
+    let disputed = ids_where(|t| !t.alternatives.is_empty());
     if !disputed.is_empty() {
         report = report.note(format!(
             "other sources give other areas for {}: see `karabakh show NAME`",
             some_of(&disputed, ", ")
         ));
     }
-    let partial: Vec<&str> = selected
-        .iter()
-        .map(|&r| ds.territory(r))
-        .filter(|t| t.partial.is_some())
-        .map(|t| t.id.as_str())
-        .collect();
+    let partial = ids_where(|t| t.partial.is_some());
     if !partial.is_empty() {
         report = report.note(format!(
             "only part of these was occupied, though the area is the whole district's: {}",
