@@ -2,9 +2,9 @@
 
 use serde_json::{Value as Json, json};
 
-use crate::data::{Cited, Dataset, SourceRef, TerritoryRef};
+use crate::data::{Cited, Dataset, Event, SourceRef, TerritoryRef};
 use crate::output::{Column, Report, Value, thousands};
-use crate::query::{self, EntryKind, Lookup};
+use crate::query::{self, Lookup};
 
 use super::{YEARS_HELD_NOTE, years_held};
 
@@ -153,16 +153,19 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report<'_> {
     }
     rows.push("years_held", held.clone(), None, Some("computed"));
     rows.push("share_percent", share.clone(), None, Some(&share_note));
-    let events: Vec<_> = query::timeline(ds, query::DateRange::default())
-        .into_iter()
-        .filter(|e| e.kind == EntryKind::Event && e.territories.contains(&r))
+    // The events written in the dataset that concern this territory, earliest first.
+    let mut events: Vec<&Event> = ds
+        .events
+        .iter()
+        .filter(|e| e.territories.contains(&r))
         .collect();
+    events.sort_by_key(|e| e.date);
     for e in &events {
         rows.push(
             "event",
             Value::owned(format!("{}: {}", e.date.iso(), e.label)),
-            Some(e.source),
-            e.note,
+            Some(&e.source),
+            e.note.as_deref(),
         );
     }
 
@@ -198,7 +201,7 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report<'_> {
         "share_percent": share.json(),
         "computed": ["years_held", "share_percent"],
         "events": events.iter().map(|e| json!({
-            "date": e.date.iso(), "label": e.label, "note": e.note, "source": src(e.source),
+            "date": e.date.iso(), "label": e.label, "note": e.note, "source": src(&e.source),
         })).collect::<Vec<_>>(),
         "sources": cited.iter().map(|&s| {
             let s = ds.source(s);
