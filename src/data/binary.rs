@@ -144,24 +144,24 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
             area_km2: r.area()?,
             source: r.cited()?,
             within: r.opt(|r| {
-                Ok(Within {
+                Ok(Box::new(Within {
                     territory: TerritoryRef(r.index()?),
                     note: r.opt(Reader::str)?,
                     source: r.opt(Reader::cited)?,
-                })
+                }))
             })?,
             partial: r.opt(|r| {
-                Ok(Note {
+                Ok(Box::new(Note {
                     note: r.str()?,
                     source: r.cited()?,
-                })
+                }))
             })?,
             restored: r.opt(|r| {
-                Ok(Restored {
+                Ok(Box::new(Restored {
                     date: r.when()?,
                     note: r.opt(Reader::str)?,
                     source: r.cited()?,
-                })
+                }))
             })?,
             alternatives: r.seq(|r| {
                 Ok(AreaAlternative {

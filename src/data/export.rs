@@ -62,20 +62,24 @@ impl From<&Dataset> for RawDataset {
                         })
                         .collect(),
                     within: t.within.as_ref().map(|w| {
-                        NameOr(RawWithin {
+                        Box::new(NameOr(RawWithin {
                             territory: territory_id(w.territory),
                             note: w.note.clone(),
                             source: w.source.as_ref().map(ids),
+                        }))
+                    }),
+                    partial: t.partial.as_ref().map(|p| {
+                        Box::new(RawNote {
+                            note: p.note.clone(),
+                            source: ids(&p.source),
                         })
                     }),
-                    partial: t.partial.as_ref().map(|p| RawNote {
-                        note: p.note.clone(),
-                        source: ids(&p.source),
-                    }),
-                    restored: t.restored.as_ref().map(|r| RawRestored {
-                        date: r.date,
-                        note: r.note.clone(),
-                        source: ids(&r.source),
+                    restored: t.restored.as_ref().map(|r| {
+                        Box::new(RawRestored {
+                            date: r.date,
+                            note: r.note.clone(),
+                            source: ids(&r.source),
+                        })
                     }),
                     alternatives: t
                         .alternatives

@@ -149,11 +149,11 @@ pub struct Territory {
     /// The source of the name, date and area.
     pub source: Cited,
     /// The territory it lies within, whose area already includes its own.
-    pub within: Option<Within>,
+    pub within: Option<Box<Within>>,
     /// A note that only part of it was occupied.
-    pub partial: Option<Note>,
+    pub partial: Option<Box<Note>>,
     /// When control was restored, if it was.
-    pub restored: Option<Restored>,
+    pub restored: Option<Box<Restored>>,
     /// Areas other sources give.
     pub alternatives: Vec<AreaAlternative>,
 }

@@ -83,11 +83,13 @@ pub struct RawTerritory {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<NameOr<RawAlias>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub within: Option<NameOr<RawWithin>>,
+    // The optional parts are boxed: most records lack them, and a smaller record means less
+    // memory for a dataset of many.
+    pub within: Option<Box<NameOr<RawWithin>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub partial: Option<RawNote>,
+    pub partial: Option<Box<RawNote>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub restored: Option<RawRestored>,
+    pub restored: Option<Box<RawRestored>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<RawAreaAlternative>,
 }

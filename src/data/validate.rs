@@ -286,7 +286,8 @@ impl Validator {
 
         let within = match t.within {
             None => None,
-            Some(NameOr(w)) => {
+            Some(w) => {
+                let NameOr(w) = *w;
                 let here = &at.key("within");
                 let within = self.within(here, &t.id, t.area_km2, w, areas);
                 ok &= within.is_some();
@@ -353,9 +354,9 @@ impl Validator {
             occupied: t.occupied,
             area_km2: area_km2?,
             source: source?,
-            within,
-            partial,
-            restored,
+            within: within.map(Box::new),
+            partial: partial.map(Box::new),
+            restored: restored.map(Box::new),
             alternatives,
         })
         .filter(|_| ok)
