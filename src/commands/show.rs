@@ -76,7 +76,8 @@ impl<'a> Rows<'a> {
             Value::str(field),
             value,
             Value::maybe_sources(self.ds, source),
-            Value::opt(note).into_owned(),
+            // Notes may be made for this report, so the row keeps its own copy.
+            note.map_or(Value::Null, |n| Value::owned(n.to_owned())),
         ]);
     }
 }

@@ -144,16 +144,6 @@ pub enum DataError {
     Invalid(Vec<LocatedProblem>),
 }
 
-impl DataError {
-    /// The problems, when the dataset was read but is not valid.
-    pub fn problems(&self) -> &[LocatedProblem] {
-        match self {
-            DataError::Invalid(problems) => problems,
-            DataError::Read { .. } => &[],
-        }
-    }
-}
-
 fn list_problems(problems: &[LocatedProblem]) -> String {
     match problems {
         [one] => one.to_string(),

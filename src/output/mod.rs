@@ -152,24 +152,6 @@ impl<'a> Value<'a> {
         matches!(self, Value::Int(_) | Value::Decimal(..))
     }
 
-    /// The value with any borrowed text copied, so that it no longer borrows.
-    pub fn into_owned(self) -> Value<'static> {
-        match self {
-            Value::Null => Value::Null,
-            Value::Text(s) => Value::Text(Cow::Owned(s.into_owned())),
-            Value::Int(n) => Value::Int(n),
-            Value::Decimal(x, p) => Value::Decimal(x, p),
-            Value::Date(w) => Value::Date(w),
-            Value::List(items) => Value::List(
-                items
-                    .into_iter()
-                    .map(|s| Cow::Owned(s.into_owned()))
-                    .collect(),
-            ),
-            Value::Structured(s) => Value::Structured(s),
-        }
-    }
-
     /// Sources as a list of their ids.
     pub fn sources(ds: &'a Dataset, cited: &Cited) -> Self {
         Value::List(
