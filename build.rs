@@ -14,6 +14,7 @@ mod data {
     pub mod load;
     pub mod model;
     pub mod raw;
+    pub mod text;
     pub mod validate;
     pub mod when;
 }

@@ -10,7 +10,7 @@ use crate::cli::{
     Cli, ColorChoice, Command, DataCommand, ExportFormat, FormatChoice, Global, GroupBy,
 };
 use crate::commands::{self, show::NotFound};
-use crate::data::{self, Dataset};
+use crate::data::{self, DataFile, Dataset};
 use crate::output::{self, Format, Options, escape_for_terminal};
 use crate::query::DateRange;
 
@@ -21,7 +21,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Data(command) = &cli.command {
         return data_command(command, &cli.global);
     }
-    let ds = load(&cli.global)?;
+    let file = read(&cli.global)?;
+    let ds = load(file.as_ref())?;
     let (report, output) = match &cli.command {
         Command::Data(_) => unreachable!("data commands returned above"),
         Command::Districts(args) => (
@@ -56,6 +57,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // The process ends now; freeing a large dataset piece by piece would only cost time.
     std::mem::forget(report);
     std::mem::forget(ds);
+    std::mem::forget(file);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -64,7 +66,8 @@ fn data_command(command: &DataCommand, global: &Global) -> anyhow::Result<ExitCo
     match command {
         DataCommand::Check { file } => check(file.as_deref().or(global.data.as_deref())),
         DataCommand::Export { format } => {
-            let ds = load(global)?;
+            let file = read(global)?;
+            let ds = load(file.as_ref())?;
             let text = match format {
                 ExportFormat::Toml => {
                     data::to_toml(&ds).context("cannot write the dataset as TOML")?
@@ -88,11 +91,12 @@ fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow:
 
 /// `data check`: every problem of the dataset on a line of its own.
 fn check(path: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let (origin, result) = match path {
-        Some(path) => (path.display().to_string(), data::from_path(path)),
-        None => (data::EMBEDDED_NAME.to_owned(), data::embedded()),
+    let origin = path.map_or_else(|| data::EMBEDDED_NAME.to_owned(), |p| p.display().to_string());
+    let file = match path.map(DataFile::read).transpose() {
+        Ok(file) => file,
+        Err(e) => return check_failed(&origin, e),
     };
-    match result {
+    match load(file.as_ref()) {
         Ok(ds) => {
             let summary = format!(
                 "{origin}: ok: {} territories, {} figures, {} events, {} sources\n",
@@ -104,7 +108,14 @@ fn check(path: Option<&Path>) -> anyhow::Result<ExitCode> {
             write_stdout(|out| out.write_all(summary.as_bytes()))?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(data::DataError::Invalid(problems)) => {
+        Err(e) => check_failed(&origin, e),
+    }
+}
+
+// `data check` of a dataset with problems: each on stdout, their count on stderr, exit 2.
+fn check_failed(origin: &str, error: data::DataError) -> anyhow::Result<ExitCode> {
+    match error {
+        data::DataError::Invalid(problems) => {
             write_stdout(|out| {
                 problems
                     .iter()
@@ -114,7 +125,7 @@ fn check(path: Option<&Path>) -> anyhow::Result<ExitCode> {
             eprintln!("error: {origin}: {} problem{s}", problems.len());
             Ok(ExitCode::from(2))
         }
-        Err(e) => Err(e.into()),
+        e => Err(e.into()),
     }
 }
 
@@ -161,9 +172,15 @@ pub fn resolve_color(choice: ColorChoice, stdout_is_terminal: bool, no_color: bo
     }
 }
 
-fn load(global: &Global) -> Result<Dataset, data::DataError> {
-    match &global.data {
-        Some(path) => data::from_path(path),
+/// The file `--data` names, read but not yet parsed; `None` for the built-in dataset.
+fn read(global: &Global) -> Result<Option<DataFile>, data::DataError> {
+    global.data.as_deref().map(DataFile::read).transpose()
+}
+
+/// The dataset of `file`, whose text it borrows, or the built-in one.
+fn load(file: Option<&DataFile>) -> Result<Dataset<'_>, data::DataError> {
+    match file {
+        Some(file) => file.parse(),
         None => data::embedded(),
     }
 }

@@ -20,7 +20,10 @@ pub fn load(bytes: &[u8]) {
     } else {
         Syntax::Json
     };
-    let Ok(ds) = data::from_bytes(rest, "fuzz", syntax) else {
+    let Ok(file) = data::DataFile::from_bytes(rest.to_vec(), "fuzz", syntax) else {
+        return;
+    };
+    let Ok(ds) = file.parse() else {
         return;
     };
     let filter = Filter::default();
@@ -55,7 +58,8 @@ pub fn load(bytes: &[u8]) {
     let toml = data::to_toml(&ds).expect("a valid dataset exports as TOML");
     let again = data::parse(&toml, "export", Syntax::Toml).expect("the export loads");
     assert_eq!(again, ds, "the export loads back unchanged");
-    let decoded = data::decode(&data::encode(&ds)).expect("an encoded dataset decodes");
+    let encoded = data::encode(&ds);
+    let decoded = data::decode(&encoded).expect("an encoded dataset decodes");
     assert_eq!(
         decoded, ds,
         "the binary encoding keeps the dataset unchanged"

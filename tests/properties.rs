@@ -63,7 +63,7 @@ fn territory() -> impl Strategy<Value = GenTerritory> {
 
 /// A valid dataset: `within` only points to an earlier, larger territory, restorations come
 /// after occupations.
-fn dataset() -> impl Strategy<Value = Dataset> {
+fn dataset() -> impl Strategy<Value = Dataset<'static>> {
     proptest::collection::vec(territory(), 0..40).prop_map(|ts| {
         let mut territories = Vec::new();
         for (i, t) in ts.iter().enumerate() {
@@ -95,7 +95,9 @@ fn dataset() -> impl Strategy<Value = Dataset> {
             "territories": territories,
         })
         .to_string();
-        data::parse(&text, "generated.json", Syntax::Json).unwrap_or_else(|e| panic!("{e}\n{text}"))
+        // The dataset borrows its text; a test case may keep it for as long as it likes.
+        let text: &'static str = text.leak();
+        data::parse(text, "generated.json", Syntax::Json).unwrap_or_else(|e| panic!("{e}\n{text}"))
     })
 }
 
@@ -204,7 +206,7 @@ proptest! {
         ];
         for report in &reports {
             let tsv = render(report, Format::Tsv);
-            prop_assert_eq!(tsv.lines().count(), report.rows.len() + 1);
+            prop_assert_eq!(tsv.lines().count(), report.len() + 1);
             for line in tsv.lines() {
                 prop_assert_eq!(line.split('\t').count(), report.columns.len(), "{}", line);
             }

@@ -5,7 +5,7 @@ use karabakh::data::{self, Dataset, When};
 
 const DOCUMENT: &str = "occupation-in-figures";
 
-fn dataset() -> Dataset {
+fn dataset() -> Dataset<'static> {
     data::embedded().unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -107,7 +107,7 @@ fn the_dated_statements_of_the_document_are_events() {
         let event = ds.events.iter().find(|e| e.date == when(date));
         let event = event.unwrap_or_else(|| panic!("no event on {date}"));
         assert!(
-            ds.source_ids(&event.source).contains(&DOCUMENT.to_owned()),
+            ds.source_ids(&event.source).contains(&DOCUMENT),
             "{date}"
         );
     }

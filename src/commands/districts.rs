@@ -1,6 +1,6 @@
 //! `karabakh districts`: the territories, filtered and sorted.
 
-use crate::data::{Dataset, Territory};
+use crate::data::{Dataset, Territory, TerritoryRef};
 use crate::output::{Column, Report, Value};
 use crate::query::{self, Filter, SortKey};
 
@@ -20,12 +20,12 @@ pub const COLUMNS: [Column; 9] = [
 ];
 
 /// The territories that match `filter`, in the order asked for.
-pub fn report<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Report<'a> {
+pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter, sort: SortKey, reverse: bool) -> Report<'a> {
     let selected = query::select(ds, filter, sort, reverse);
-    let mut report = Report::list(COLUMNS.to_vec());
-    for &r in &selected {
-        let t = ds.territory(r);
-        report.rows.push(vec![
+    let notes = notes(ds, &selected);
+    let mut report = Report::lazy(COLUMNS.to_vec(), selected.len(), move |i| {
+        let t = ds.territory(selected[i]);
+        vec![
             Value::str(&t.id),
             Value::str(&t.name),
             Value::opt(t.name_az.as_deref()),
@@ -37,10 +37,17 @@ pub fn report<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool
                 .map_or(Value::Null, |r| Value::Date(r.date)),
             years_held(t),
             Value::sources(ds, &t.source),
-        ]);
-    }
-    let mut report = report.note(YEARS_HELD_NOTE);
-    let ids_where = |keep: fn(&Territory) -> bool| -> Vec<&str> {
+        ]
+    });
+    report.notes = notes;
+    report
+}
+
+/// The notes under a listing of `selected`: what is computed, and which areas are disputed or
+/// only partly occupied.
+fn notes(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<String> {
+    let mut notes = vec![YEARS_HELD_NOTE.to_owned()];
+    let ids_where = |keep: fn(&Territory<'_>) -> bool| -> Vec<&str> {
         selected
             .iter()
             .map(|&r| ds.territory(r))
@@ -50,17 +57,17 @@ pub fn report<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool
     };
     let disputed = ids_where(|t| !t.alternatives.is_empty());
     if !disputed.is_empty() {
-        report = report.note(format!(
+        notes.push(format!(
             "other sources give other areas for {}: see `karabakh show NAME`",
             some_of(&disputed, ", ")
         ));
     }
     let partial = ids_where(|t| t.partial.is_some());
     if !partial.is_empty() {
-        report = report.note(format!(
+        notes.push(format!(
             "only part of these was occupied, though the area is the whole district's: {}",
             some_of(&partial, ", ")
         ));
     }
-    report
+    notes
 }

@@ -22,14 +22,14 @@ const COLUMNS: [Column; 9] = [
 ];
 
 /// The latest observation of each figure.
-pub fn latest(ds: &Dataset) -> Report<'_> {
+pub fn latest<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
     listing(ds, ds.figures.iter().map(|f| (f, f.latest())))
         .note("value is each figure's latest observation; `karabakh figures --history` lists them all")
         .note(PARTS_NOTE)
 }
 
 /// Every observation of every figure, earliest first within each figure.
-pub fn history(ds: &Dataset) -> Report<'_> {
+pub fn history<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
     listing(
         ds,
         ds.figures
@@ -40,12 +40,12 @@ pub fn history(ds: &Dataset) -> Report<'_> {
 }
 
 fn listing<'a>(
-    ds: &'a Dataset,
-    rows: impl Iterator<Item = (&'a Figure, &'a Observation)>,
+    ds: &'a Dataset<'a>,
+    rows: impl Iterator<Item = (&'a Figure<'a>, &'a Observation<'a>)>,
 ) -> Report<'a> {
     let mut report = Report::list(COLUMNS.to_vec());
     for (f, o) in rows {
-        report.rows.push(vec![
+        report.push(vec![
             Value::str(&f.id),
             Value::str(&f.label),
             Value::Int(o.value),
@@ -60,7 +60,7 @@ fn listing<'a>(
     report
 }
 
-fn parts(o: &Observation) -> Value<'static> {
+fn parts(o: &Observation<'_>) -> Value<'static> {
     let text = o
         .parts
         .iter()
@@ -87,7 +87,7 @@ fn parts(o: &Observation) -> Value<'static> {
     Value::structured(text, json.into())
 }
 
-fn alternatives(ds: &Dataset, o: &Observation) -> Value<'static> {
+fn alternatives(ds: &Dataset<'_>, o: &Observation<'_>) -> Value<'static> {
     let text = o
         .alternatives
         .iter()
@@ -95,7 +95,7 @@ fn alternatives(ds: &Dataset, o: &Observation) -> Value<'static> {
             let what: Vec<String> = [
                 a.value.map(|v| v.to_string()),
                 a.as_of.map(|d| d.iso()),
-                a.note.clone(),
+                a.note.as_deref().map(str::to_owned),
             ]
             .into_iter()
             .flatten()

@@ -16,7 +16,7 @@ pub struct NotFound {
 }
 
 /// The report on the territory called `name`, or [`NotFound`] with suggestions.
-pub fn report<'a>(ds: &'a Dataset, name: &str) -> Result<Report<'a>, NotFound> {
+pub fn report<'a>(ds: &'a Dataset<'a>, name: &str) -> Result<Report<'a>, NotFound> {
     let r = match query::lookup(ds, name) {
         Lookup::Found(r) => r,
         Lookup::Ambiguous(refs) => {
@@ -56,7 +56,7 @@ pub fn report<'a>(ds: &'a Dataset, name: &str) -> Result<Report<'a>, NotFound> {
 
 /// Collects rows of the long format and the sources they cite.
 struct Rows<'a> {
-    ds: &'a Dataset,
+    ds: &'a Dataset<'a>,
     rows: Vec<Vec<Value<'a>>>,
     cited: Vec<SourceRef>,
 }
@@ -82,7 +82,7 @@ impl<'a> Rows<'a> {
     }
 }
 
-fn build(ds: &Dataset, r: TerritoryRef) -> Report<'_> {
+fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef) -> Report<'a> {
     let t = ds.territory(r);
     let held = years_held(t);
     let share = Value::Decimal(
@@ -155,7 +155,7 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report<'_> {
     rows.push("years_held", held.clone(), None, Some("computed"));
     rows.push("share_percent", share.clone(), None, Some(&share_note));
     // The events written in the dataset that concern this territory, earliest first.
-    let mut events: Vec<&Event> = ds
+    let mut events: Vec<&Event<'_>> = ds
         .events
         .iter()
         .filter(|e| e.territories.contains(&r))
@@ -217,14 +217,16 @@ fn build(ds: &Dataset, r: TerritoryRef) -> Report<'_> {
         Column::new("source", "source"),
         Column::new("note", "note"),
     ]);
-    report.rows = rows;
+    report.rows = crate::output::Rows::Made(rows);
     report.json = Some(document);
     report = report.note(YEARS_HELD_NOTE);
     for &s in &cited {
         let s = ds.source(s);
         // A publisher that only repeats the title says nothing more.
-        let publisher = s.publisher.clone().filter(|p| *p != s.title);
-        let details: Vec<String> = [publisher, s.date.map(|d| d.iso()), s.url.clone()]
+        let publisher = (s.publisher.as_deref())
+            .filter(|p| *p != s.title.as_str())
+            .map(str::to_owned);
+        let details: Vec<String> = [publisher, s.date.map(|d| d.iso()), s.url.as_deref().map(str::to_owned)]
             .into_iter()
             .flatten()
             .collect();

@@ -4,7 +4,7 @@ use crate::data::{Cited, Dataset};
 use crate::output::{Column, Report, Value};
 
 /// The sources, each with the list of records that cite it.
-pub fn report(ds: &Dataset) -> Report<'_> {
+pub fn report<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
     let cited_by = citations(ds);
     let mut report = Report::list(vec![
         Column::new("id", "id"),
@@ -15,7 +15,7 @@ pub fn report(ds: &Dataset) -> Report<'_> {
         Column::new("cited_by", "cited by"),
     ]);
     for (s, cited_by) in ds.sources.iter().zip(cited_by) {
-        report.rows.push(vec![
+        report.push(vec![
             Value::str(&s.id),
             Value::str(&s.title),
             Value::opt(s.publisher.as_deref()),
@@ -29,7 +29,7 @@ pub fn report(ds: &Dataset) -> Report<'_> {
 
 /// For each source, in order, the paths of the records that cite it, such as
 /// `territories.kalbajar.restored`.
-pub fn citations(ds: &Dataset) -> Vec<Vec<String>> {
+pub fn citations(ds: &Dataset<'_>) -> Vec<Vec<String>> {
     let mut by_source = vec![Vec::new(); ds.sources.len()];
     let mut cite = |cited: &Cited, path: String| {
         for r in cited.refs() {

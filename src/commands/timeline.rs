@@ -5,7 +5,7 @@ use crate::output::{Column, Report, Value};
 use crate::query::{self, DateRange};
 
 /// The timeline within `range`.
-pub fn report(ds: &Dataset, range: DateRange) -> Report<'_> {
+pub fn report<'a>(ds: &'a Dataset<'_>, range: DateRange) -> Report<'a> {
     let mut report = Report::list(vec![
         Column::new("date", "date"),
         Column::new("type", "type"),
@@ -15,7 +15,7 @@ pub fn report(ds: &Dataset, range: DateRange) -> Report<'_> {
         Column::new("note", "note"),
     ]);
     for e in query::timeline(ds, range) {
-        report.rows.push(vec![
+        report.push(vec![
             Value::Date(e.date),
             Value::str(e.kind.as_str()),
             Value::owned(e.label),

@@ -8,7 +8,7 @@ use super::some_of;
 
 /// The totals of the territories that match `filter`, with notes on what is computed and
 /// where the computed share differs from the stated one.
-pub fn report<'a>(ds: &'a Dataset, filter: &Filter) -> Report<'a> {
+pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Report<'a> {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let totals = query::totals(ds, &selected);
     let stated = ds.country.occupied_share.map(|f| ds.figure(f).latest());
@@ -84,7 +84,7 @@ pub fn report<'a>(ds: &'a Dataset, filter: &Filter) -> Report<'a> {
     report
 }
 
-fn overlap_note(ds: &Dataset, selected: &[TerritoryRef]) -> String {
+fn overlap_note(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> String {
     let inner: Vec<String> = query::overlaps(ds, selected)
         .into_iter()
         .map(|(inner, outer)| {
@@ -108,7 +108,7 @@ fn overlap_note(ds: &Dataset, selected: &[TerritoryRef]) -> String {
 }
 
 /// The area per year of occupation and the cumulative area.
-pub fn by_year<'a>(ds: &'a Dataset, filter: &Filter) -> Report<'a> {
+pub fn by_year<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Report<'a> {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let country = ds.country.area_km2.get();
     let mut report = Report::list(vec![
@@ -120,7 +120,7 @@ pub fn by_year<'a>(ds: &'a Dataset, filter: &Filter) -> Report<'a> {
         Column::new("cumulative_share_percent", "cumulative share, %"),
     ]);
     for row in query::by_year(ds, &selected) {
-        report.rows.push(vec![
+        report.push(vec![
             Value::Date(row.period),
             Value::List(
                 row.territories

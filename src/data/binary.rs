@@ -8,6 +8,7 @@
 use std::num::NonZeroU32;
 
 use super::model::*;
+use super::text::Text;
 use super::when::When;
 
 // The first bytes of an encoded dataset, with the version of this encoding.
@@ -19,7 +20,7 @@ const MAGIC: &[u8; 4] = b"KBK1";
 pub struct DecodeError(&'static str);
 
 /// Encodes a validated dataset.
-pub fn encode(ds: &Dataset) -> Vec<u8> {
+pub fn encode(ds: &Dataset<'_>) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(64 * 1024));
     w.0.extend_from_slice(MAGIC);
     w.uint(u64::from(ds.schema));
@@ -104,7 +105,8 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
 }
 
 /// Decodes what [`encode`] wrote.
-pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
+/// The text of the dataset is borrowed from `bytes`.
+pub fn decode(bytes: &[u8]) -> Result<Dataset<'_>, DecodeError> {
     let rest = bytes
         .strip_prefix(MAGIC)
         .ok_or(DecodeError("unknown format"))?;
@@ -233,7 +235,7 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
 }
 
 // Every index points into its list, so the accessors of `Dataset` cannot go out of bounds.
-fn check_references(ds: &Dataset) -> Result<(), DecodeError> {
+fn check_references(ds: &Dataset<'_>) -> Result<(), DecodeError> {
     let sources = ds.sources.len();
     let cited_ok = |c: &Cited| c.refs().iter().all(|s| s.0 < sources);
     let territory_ok = |t: &TerritoryRef| t.0 < ds.territories.len();
@@ -298,7 +300,7 @@ impl Writer {
         }
     }
 
-    fn opt_str(&mut self, s: &Option<String>) {
+    fn opt_str(&mut self, s: &Option<Text<'_>>) {
         self.opt(s.as_deref(), Writer::str);
     }
 
@@ -323,7 +325,7 @@ struct Reader<'a> {
     bytes: &'a [u8],
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn uint(&mut self) -> Result<u64, DecodeError> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
@@ -341,7 +343,7 @@ impl Reader<'_> {
         usize::try_from(self.uint()?).map_err(|_| DecodeError("index"))
     }
 
-    fn str(&mut self) -> Result<String, DecodeError> {
+    fn str(&mut self) -> Result<Text<'a>, DecodeError> {
         let len = self.index()?;
         if len > self.bytes.len() {
             return Err(DecodeError("truncated text"));
@@ -349,7 +351,7 @@ impl Reader<'_> {
         let (text, rest) = self.bytes.split_at(len);
         self.bytes = rest;
         std::str::from_utf8(text)
-            .map(str::to_owned)
+            .map(Text::borrowed)
             .map_err(|_| DecodeError("text"))
     }
 

@@ -2,23 +2,30 @@
 
 use super::model::*;
 use super::raw::*;
+use super::text::Text;
 
 /// The dataset as TOML that `karabakh --data` reads back into an identical dataset.
-pub fn to_toml(ds: &Dataset) -> Result<String, toml::ser::Error> {
+pub fn to_toml(ds: &Dataset<'_>) -> Result<String, toml::ser::Error> {
     toml::to_string(&RawDataset::from(ds))
 }
 
 /// The dataset as JSON (read by `--data FILE.json`) that loads back into an identical dataset.
-pub fn to_json(ds: &Dataset) -> Result<String, serde_json::Error> {
+pub fn to_json(ds: &Dataset<'_>) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(&RawDataset::from(ds)).map(|mut s| {
         s.push('\n');
         s
     })
 }
 
-impl From<&Dataset> for RawDataset {
-    fn from(ds: &Dataset) -> Self {
-        let ids = |cited: &Cited| Ids::from(ds.source_ids(cited));
+impl<'a> From<&'a Dataset<'_>> for RawDataset<'a> {
+    fn from(ds: &'a Dataset<'_>) -> Self {
+        let ids = |cited: &Cited| {
+            Ids::from(
+                (ds.source_ids(cited).into_iter())
+                    .map(Text::borrowed)
+                    .collect::<Vec<_>>(),
+            )
+        };
         let territory_id = |r: TerritoryRef| ds.territory(r).id.clone();
         RawDataset {
             schema: i64::from(ds.schema),

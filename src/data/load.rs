@@ -4,10 +4,9 @@
 //! validated. Only when that fails is the text read again, more slowly, to find every problem
 //! and its line and column.
 
-use std::borrow::Cow;
 use std::path::Path;
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
@@ -35,24 +34,44 @@ impl Syntax {
     }
 }
 
-/// Loads and validates the dataset in the file at `path`, in the syntax its name says.
-pub fn from_path(path: &Path) -> Result<Dataset, DataError> {
-    let bytes = std::fs::read(path).map_err(|source| DataError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    from_bytes(&bytes, &path.display().to_string(), Syntax::of_path(path))
+/// A dataset file, read and decoded to text: the dataset parsed from it borrows its text.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    /// The name of the file in messages.
+    pub origin: String,
+    /// The syntax it is written in.
+    pub syntax: Syntax,
+    text: String,
 }
 
-/// Loads and validates a dataset from the bytes of a file; `origin` names it in messages.
-pub fn from_bytes(bytes: &[u8], origin: &str, syntax: Syntax) -> Result<Dataset, DataError> {
-    let text = decode(bytes, origin)?;
-    parse(&text, origin, syntax)
+impl DataFile {
+    /// Reads the file at `path`, in the syntax its name says.
+    pub fn read(path: &Path) -> Result<DataFile, DataError> {
+        let bytes = std::fs::read(path).map_err(|source| DataError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        DataFile::from_bytes(bytes, &path.display().to_string(), Syntax::of_path(path))
+    }
+
+    /// The file whose bytes are `bytes`; `origin` names it in messages.
+    pub fn from_bytes(bytes: Vec<u8>, origin: &str, syntax: Syntax) -> Result<DataFile, DataError> {
+        Ok(DataFile {
+            text: decode(bytes, origin)?,
+            origin: origin.to_owned(),
+            syntax,
+        })
+    }
+
+    /// Parses and validates the dataset.
+    pub fn parse(&self) -> Result<Dataset<'_>, DataError> {
+        parse(&self.text, &self.origin, self.syntax)
+    }
 }
 
 /// The text of a file as editors save it: UTF-8 with or without a byte order mark, or UTF-16
 /// with one (as Windows Notepad writes "Unicode").
-fn decode<'a>(bytes: &'a [u8], origin: &str) -> Result<Cow<'a, str>, DataError> {
+fn decode(bytes: Vec<u8>, origin: &str) -> Result<String, DataError> {
     let problem = |position, message: &str| {
         DataError::Invalid(vec![LocatedProblem {
             origin: origin.to_owned(),
@@ -62,14 +81,14 @@ fn decode<'a>(bytes: &'a [u8], origin: &str) -> Result<Cow<'a, str>, DataError> 
         }])
     };
     let utf16 = |units: Vec<u16>| {
-        String::from_utf16(&units).map(Cow::Owned).map_err(|_| {
+        String::from_utf16(&units).map_err(|_| {
             problem(
                 None,
                 "the dataset is not valid UTF-16 text; save it as UTF-8",
             )
         })
     };
-    match bytes {
+    match bytes.as_slice() {
         [0xFF, 0xFE, rest @ ..] => utf16(
             rest.chunks(2)
                 .map(|c| u16::from_le_bytes([c[0], *c.get(1).unwrap_or(&0)]))
@@ -80,24 +99,25 @@ fn decode<'a>(bytes: &'a [u8], origin: &str) -> Result<Cow<'a, str>, DataError> 
                 .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
                 .collect(),
         ),
-        _ => {
-            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
-                // The valid prefix is text, so the first bad byte has a line and column.
-                let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-                let position = line_column(valid, valid.len());
-                problem(
-                    Some(position),
-                    "the dataset is not UTF-8 text; save it as UTF-8 (a dataset is a TOML or JSON \
-                     text file)",
-                )
-            })
-        }
+        // UTF-8 becomes text in place, without a copy; `parse` skips a byte order mark.
+        _ => String::from_utf8(bytes).map_err(|e| {
+            let bytes = e.as_bytes();
+            let start = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+            // The valid prefix is text, so the first bad byte has a line and column.
+            let valid = std::str::from_utf8(&bytes[start..e.utf8_error().valid_up_to()])
+                .unwrap_or_default();
+            let position = line_column(valid, valid.len());
+            problem(
+                Some(position),
+                "the dataset is not UTF-8 text; save it as UTF-8 (a dataset is a TOML or JSON \
+                 text file)",
+            )
+        }),
     }
 }
 
 /// Parses and validates dataset `text` of `syntax`; `origin` names it in error messages.
-pub fn parse(text: &str, origin: &str, syntax: Syntax) -> Result<Dataset, DataError> {
+pub fn parse<'a>(text: &'a str, origin: &str, syntax: Syntax) -> Result<Dataset<'a>, DataError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         let problem = Problem::at(
@@ -133,7 +153,7 @@ const PIECES_FROM_BYTES: usize = 256 * 1024;
 /// `None` when the file is small, when cutting it could change its meaning (multi-line
 /// strings), or when any piece fails or the pieces do not join as the whole would: the caller
 /// then reads the file in one go, which also finds and places every problem.
-fn toml_in_pieces(text: &str) -> Option<RawDataset> {
+fn toml_in_pieces(text: &str) -> Option<RawDataset<'_>> {
     const HEADER: &str = "\n[[territories]]\n";
     if text.len() < PIECES_FROM_BYTES || text.contains("\"\"\"") || text.contains("\'\'\'") {
         return None;
@@ -302,7 +322,11 @@ fn diagnose_toml(text: &str) -> Vec<Problem> {
     problems
 }
 
-fn check<T: DeserializeOwned>(value: &Spanned<DeValue>, at: DocPath, problems: &mut Vec<Problem>) {
+fn check<'i, T: Deserialize<'i>>(
+    value: &Spanned<DeValue<'i>>,
+    at: DocPath,
+    problems: &mut Vec<Problem>,
+) {
     let deserializer = ValueDeserializer::from(value.clone());
     if let Err(e) = serde_path_to_error::deserialize::<_, T>(deserializer) {
         let path = at.join(&DocPath::from_serde(e.path()));
@@ -340,8 +364,8 @@ fn in_user_terms(message: &str) -> String {
     s
 }
 
-fn check_each<T: DeserializeOwned>(
-    value: &Spanned<DeValue>,
+fn check_each<'i, T: Deserialize<'i>>(
+    value: &Spanned<DeValue<'i>>,
     at: DocPath,
     problems: &mut Vec<Problem>,
 ) {

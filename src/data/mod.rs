@@ -6,15 +6,17 @@ mod export;
 mod load;
 mod model;
 mod raw;
+mod text;
 mod validate;
 mod when;
 
 pub use binary::{DecodeError, decode, encode};
 pub use error::{DataError, DocPath, LocatedProblem, Problem, Segment, line_column};
 pub use export::{to_json, to_toml};
-pub use load::{Syntax, from_bytes, from_path, parse};
+pub use load::{DataFile, Syntax, parse};
 pub use model::*;
 pub use validate::SCHEMA;
+pub use text::Text;
 pub use when::{Precision, When, WhenError};
 
 /// `data.toml` as `build.rs` validated and encoded it when the program was built.
@@ -25,7 +27,7 @@ pub const EMBEDDED_NAME: &str = "data.toml (embedded)";
 
 /// The dataset built into the program: `data.toml`, validated when the program was built and
 /// decoded here from its compact encoding.
-pub fn embedded() -> Result<Dataset, DataError> {
+pub fn embedded() -> Result<Dataset<'static>, DataError> {
     binary::decode(ENCODED).map_err(|e| {
         DataError::Invalid(vec![LocatedProblem {
             origin: EMBEDDED_NAME.to_owned(),

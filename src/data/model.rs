@@ -2,23 +2,24 @@
 
 use std::num::NonZeroU32;
 
+use super::text::Text;
 use super::when::When;
 
 /// A validated dataset: sources, the country, territories, figures and events.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Dataset {
+pub struct Dataset<'a> {
     /// The schema version the dataset was written for.
     pub schema: u32,
     /// The country whose territory the dataset describes.
-    pub country: Country,
+    pub country: Country<'a>,
     /// Every source cited, in the dataset's order.
-    pub sources: Vec<Source>,
+    pub sources: Vec<Source<'a>>,
     /// The territories, in the dataset's order.
-    pub territories: Vec<Territory>,
+    pub territories: Vec<Territory<'a>>,
     /// Counted figures, each with dated observations.
-    pub figures: Vec<Figure>,
+    pub figures: Vec<Figure<'a>>,
     /// Dated events written in the dataset (occupations and restorations are derived).
-    pub events: Vec<Event>,
+    pub events: Vec<Event<'a>>,
 }
 
 /// An index into [`Dataset::sources`], checked at validation.
@@ -81,24 +82,24 @@ impl Km2 {
 
 /// A source of the dataset.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Source {
+pub struct Source<'a> {
     /// The short id records use to cite it.
-    pub id: String,
+    pub id: Text<'a>,
     /// Its title.
-    pub title: String,
+    pub title: Text<'a>,
     /// Who published it, where known.
-    pub publisher: Option<String>,
+    pub publisher: Option<Text<'a>>,
     /// Where it can be read, where known.
-    pub url: Option<String>,
+    pub url: Option<Text<'a>>,
     /// The date it bears, where known.
     pub date: Option<When>,
 }
 
 /// The country against whose area shares are computed.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Country {
+pub struct Country<'a> {
     /// Its name.
-    pub name: String,
+    pub name: Text<'a>,
     /// Its total area.
     pub area_km2: Km2,
     /// The source of the area.
@@ -131,15 +132,15 @@ impl Kind {
 
 /// A territory listed by the dataset.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Territory {
+pub struct Territory<'a> {
     /// The short, unique id.
-    pub id: String,
+    pub id: Text<'a>,
     /// The name as the primary source spells it.
-    pub name: String,
+    pub name: Text<'a>,
     /// The name in Azerbaijani (official Latin alphabet).
-    pub name_az: Option<String>,
+    pub name_az: Option<Text<'a>>,
     /// Other spellings and names.
-    pub aliases: Vec<Alias>,
+    pub aliases: Vec<Alias<'a>>,
     /// Region or district.
     pub kind: Kind,
     /// When it was occupied, at the source's precision.
@@ -149,84 +150,84 @@ pub struct Territory {
     /// The source of the name, date and area.
     pub source: Cited,
     /// The territory it lies within, whose area already includes its own.
-    pub within: Option<Box<Within>>,
+    pub within: Option<Box<Within<'a>>>,
     /// A note that only part of it was occupied.
-    pub partial: Option<Box<Note>>,
+    pub partial: Option<Box<Note<'a>>>,
     /// When control was restored, if it was.
-    pub restored: Option<Box<Restored>>,
+    pub restored: Option<Box<Restored<'a>>>,
     /// Areas other sources give.
-    pub alternatives: Vec<AreaAlternative>,
+    pub alternatives: Vec<AreaAlternative<'a>>,
 }
 
 /// Another name for a territory.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Alias {
+pub struct Alias<'a> {
     /// The name.
-    pub name: String,
+    pub name: Text<'a>,
     /// Who uses it or what it names.
-    pub note: Option<String>,
+    pub note: Option<Text<'a>>,
     /// Where it is attested.
     pub source: Option<Cited>,
 }
 
 /// A territory's place inside another.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Within {
+pub struct Within<'a> {
     /// The enclosing territory.
     pub territory: TerritoryRef,
     /// An explanation.
-    pub note: Option<String>,
+    pub note: Option<Text<'a>>,
     /// Where that is stated.
     pub source: Option<Cited>,
 }
 
 /// A sourced note.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Note {
+pub struct Note<'a> {
     /// The note, in the project's own words.
-    pub note: String,
+    pub note: Text<'a>,
     /// Where its content comes from.
     pub source: Cited,
 }
 
 /// The restoration of control over a territory.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Restored {
+pub struct Restored<'a> {
     /// When.
     pub date: When,
     /// Qualifications, such as "the town".
-    pub note: Option<String>,
+    pub note: Option<Text<'a>>,
     /// Where that is reported.
     pub source: Cited,
 }
 
 /// An area that another source gives for a territory.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AreaAlternative {
+pub struct AreaAlternative<'a> {
     /// The area.
     pub area_km2: Km2,
     /// A qualification.
-    pub note: Option<String>,
+    pub note: Option<Text<'a>>,
     /// Who gives it.
     pub source: Cited,
 }
 
 /// A counted figure, such as the number of missing persons.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Figure {
+pub struct Figure<'a> {
     /// The short, unique id.
-    pub id: String,
+    pub id: Text<'a>,
     /// What is counted, in the project's words.
-    pub label: String,
+    pub label: Text<'a>,
     /// The unit of the values, such as `people` or `percent`.
-    pub unit: String,
+    pub unit: Text<'a>,
     /// The dated observations, earliest first.
-    pub observations: Vec<Observation>,
+    pub observations: Vec<Observation<'a>>,
 }
 
-impl Figure {
+impl<'a> Figure<'a> {
     /// The latest observation: the one with the latest date, or the last undated one.
-    pub fn latest(&self) -> &Observation {
+    pub fn latest(&self) -> &Observation<'a> {
         // Validation guarantees at least one observation; sorted earliest first, undated first.
         &self.observations[self.observations.len() - 1]
     }
@@ -234,28 +235,28 @@ impl Figure {
 
 /// One value of a figure, as one source gives it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Observation {
+pub struct Observation<'a> {
     /// The date the value is stated for, at the source's precision.
     pub as_of: Option<When>,
     /// The value.
     pub value: u64,
     /// A breakdown, exactly as stated; parts may overlap and need not add up.
-    pub parts: Vec<Part>,
+    pub parts: Vec<Part<'a>>,
     /// A qualification.
-    pub note: Option<String>,
+    pub note: Option<Text<'a>>,
     /// Who states it.
     pub source: Cited,
     /// What other sources say of the same value.
-    pub alternatives: Vec<ObservationAlternative>,
+    pub alternatives: Vec<ObservationAlternative<'a>>,
 }
 
 /// One part of a breakdown.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Part {
+pub struct Part<'a> {
     /// The short id, unique within the observation.
-    pub id: String,
+    pub id: Text<'a>,
     /// A description, when the id is not enough.
-    pub label: Option<String>,
+    pub label: Option<Text<'a>>,
     /// The count.
     pub value: u64,
     /// The index of the part this one is a subset of, within the same observation.
@@ -264,35 +265,35 @@ pub struct Part {
 
 /// Another source's account of an observation: a different value, date or both.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ObservationAlternative {
+pub struct ObservationAlternative<'a> {
     /// The value that source gives, if it differs.
     pub value: Option<u64>,
     /// The date that source gives, if it differs.
     pub as_of: Option<When>,
     /// A qualification.
-    pub note: Option<String>,
+    pub note: Option<Text<'a>>,
     /// Who gives it.
     pub source: Cited,
 }
 
 /// A dated event of the timeline.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Event {
+pub struct Event<'a> {
     /// When it happened, at the source's precision.
     pub date: When,
     /// What happened, in the project's words.
-    pub label: String,
+    pub label: Text<'a>,
     /// Details.
-    pub note: Option<String>,
+    pub note: Option<Text<'a>>,
     /// Who reports it.
     pub source: Cited,
     /// The territories it concerns.
     pub territories: Vec<TerritoryRef>,
 }
 
-impl Dataset {
+impl<'a> Dataset<'a> {
     /// The source a reference points to.
-    pub fn source(&self, r: SourceRef) -> &Source {
+    pub fn source(&self, r: SourceRef) -> &Source<'a> {
         &self.sources[r.0]
     }
 
@@ -302,21 +303,21 @@ impl Dataset {
     }
 
     /// The territory a reference points to.
-    pub fn territory(&self, r: TerritoryRef) -> &Territory {
+    pub fn territory(&self, r: TerritoryRef) -> &Territory<'a> {
         &self.territories[r.0]
     }
 
     /// The figure a reference points to.
-    pub fn figure(&self, r: FigureRef) -> &Figure {
+    pub fn figure(&self, r: FigureRef) -> &Figure<'a> {
         &self.figures[r.0]
     }
 
     /// The ids of the cited sources, joined for display.
-    pub fn source_ids(&self, cited: &Cited) -> Vec<String> {
+    pub fn source_ids(&self, cited: &Cited) -> Vec<&str> {
         cited
             .refs()
             .iter()
-            .map(|&r| self.source(r).id.clone())
+            .map(|&r| self.source(r).id.as_str())
             .collect()
     }
 }

@@ -10,60 +10,78 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::model::Kind;
+use super::text::Text;
 use super::when::When;
 
 /// The whole dataset file.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawDataset {
+pub struct RawDataset<'a> {
     pub schema: i64,
-    pub country: RawCountry,
-    pub sources: Vec<RawSource>,
-    pub territories: Vec<RawTerritory>,
+    #[serde(borrow)]
+    pub country: RawCountry<'a>,
+    #[serde(borrow)]
+    pub sources: Vec<RawSource<'a>>,
+    #[serde(borrow)]
+    pub territories: Vec<RawTerritory<'a>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub figures: Vec<RawFigure>,
+    #[serde(borrow)]
+    pub figures: Vec<RawFigure<'a>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub events: Vec<RawEvent>,
+    #[serde(borrow)]
+    pub events: Vec<RawEvent<'a>>,
 }
 
-/// A piece of a TOML dataset: the whole of it has the shape of [`RawDataset`], but a piece
+/// A piece of a TOML dataset: the whole of it has the shape of [`RawDataset<'a>`], but a piece
 /// may lack any part. Large files are read in pieces, in parallel, and the pieces joined.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPiece {
+pub struct RawPiece<'a> {
     pub schema: Option<i64>,
-    pub country: Option<RawCountry>,
+    #[serde(borrow)]
+    pub country: Option<RawCountry<'a>>,
     #[serde(default)]
-    pub sources: Vec<RawSource>,
+    #[serde(borrow)]
+    pub sources: Vec<RawSource<'a>>,
     #[serde(default)]
-    pub territories: Vec<RawTerritory>,
+    #[serde(borrow)]
+    pub territories: Vec<RawTerritory<'a>>,
     #[serde(default)]
-    pub figures: Vec<RawFigure>,
+    #[serde(borrow)]
+    pub figures: Vec<RawFigure<'a>>,
     #[serde(default)]
-    pub events: Vec<RawEvent>,
+    #[serde(borrow)]
+    pub events: Vec<RawEvent<'a>>,
 }
 
 /// `[country]`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawCountry {
-    pub name: String,
+pub struct RawCountry<'a> {
+    #[serde(borrow)]
+    pub name: Text<'a>,
     pub area_km2: i64,
-    pub source: Ids,
+    #[serde(borrow)]
+    pub source: Ids<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub occupied_share: Option<String>,
+    #[serde(borrow)]
+    pub occupied_share: Option<Text<'a>>,
 }
 
 /// One `[[sources]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSource {
-    pub id: String,
-    pub title: String,
+pub struct RawSource<'a> {
+    #[serde(borrow)]
+    pub id: Text<'a>,
+    #[serde(borrow)]
+    pub title: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
+    #[serde(borrow)]
+    pub publisher: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    #[serde(borrow)]
+    pub url: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
 }
@@ -71,51 +89,61 @@ pub struct RawSource {
 /// One `[[territories]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawTerritory {
-    pub id: String,
-    pub name: String,
+pub struct RawTerritory<'a> {
+    #[serde(borrow)]
+    pub id: Text<'a>,
+    #[serde(borrow)]
+    pub name: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name_az: Option<String>,
+    #[serde(borrow)]
+    pub name_az: Option<Text<'a>>,
     pub kind: Kind,
     pub occupied: When,
     pub area_km2: i64,
-    pub source: Ids,
+    #[serde(borrow)]
+    pub source: Ids<'a>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<NameOr<RawAlias>>,
+    #[serde(borrow)]
+    pub aliases: Vec<NameOr<RawAlias<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     // The optional parts are boxed: most records lack them, and a smaller record means less
     // memory for a dataset of many.
-    pub within: Option<Box<NameOr<RawWithin>>>,
+    #[serde(borrow)]
+    pub within: Option<Box<NameOr<RawWithin<'a>>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub partial: Option<Box<RawNote>>,
+    #[serde(borrow)]
+    pub partial: Option<Box<RawNote<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub restored: Option<Box<RawRestored>>,
+    #[serde(borrow)]
+    pub restored: Option<Box<RawRestored<'a>>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub alternatives: Vec<RawAreaAlternative>,
+    #[serde(borrow)]
+    pub alternatives: Vec<RawAreaAlternative<'a>>,
 }
 
 /// An alias: a bare name or `{ name, note, source }`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawAlias {
-    pub name: String,
+pub struct RawAlias<'a> {
+    #[serde(borrow)]
+    pub name: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    #[serde(borrow)]
+    pub note: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<Ids>,
+    #[serde(borrow)]
+    pub source: Option<Ids<'a>>,
 }
 
-impl From<String> for RawAlias {
-    fn from(name: String) -> Self {
+impl<'de: 'a, 'a> NameOrTable<'de> for RawAlias<'a> {
+    fn from_name(name: Text<'de>) -> Self {
         RawAlias {
             name,
             note: None,
             source: None,
         }
     }
-}
 
-impl NameOrTable for RawAlias {
     const EXPECTING: &'static str =
         "a name, or a table with `name` and optional `note` and `source`";
 }
@@ -123,25 +151,26 @@ impl NameOrTable for RawAlias {
 /// `within`: a territory id or `{ territory, note, source }`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawWithin {
-    pub territory: String,
+pub struct RawWithin<'a> {
+    #[serde(borrow)]
+    pub territory: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    #[serde(borrow)]
+    pub note: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<Ids>,
+    #[serde(borrow)]
+    pub source: Option<Ids<'a>>,
 }
 
-impl From<String> for RawWithin {
-    fn from(territory: String) -> Self {
+impl<'de: 'a, 'a> NameOrTable<'de> for RawWithin<'a> {
+    fn from_name(territory: Text<'de>) -> Self {
         RawWithin {
             territory,
             note: None,
             source: None,
         }
     }
-}
 
-impl NameOrTable for RawWithin {
     const EXPECTING: &'static str =
         "a territory id, or a table with `territory` and optional `note` and `source`";
 }
@@ -149,106 +178,129 @@ impl NameOrTable for RawWithin {
 /// A sourced note, such as `partial`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawNote {
-    pub note: String,
-    pub source: Ids,
+pub struct RawNote<'a> {
+    #[serde(borrow)]
+    pub note: Text<'a>,
+    #[serde(borrow)]
+    pub source: Ids<'a>,
 }
 
 /// `restored`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawRestored {
+pub struct RawRestored<'a> {
     pub date: When,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub source: Ids,
+    #[serde(borrow)]
+    pub note: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub source: Ids<'a>,
 }
 
 /// One of a territory's `alternatives`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawAreaAlternative {
+pub struct RawAreaAlternative<'a> {
     pub area_km2: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub source: Ids,
+    #[serde(borrow)]
+    pub note: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub source: Ids<'a>,
 }
 
 /// One `[[figures]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawFigure {
-    pub id: String,
-    pub label: String,
-    pub unit: String,
-    pub observations: Vec<RawObservation>,
+pub struct RawFigure<'a> {
+    #[serde(borrow)]
+    pub id: Text<'a>,
+    #[serde(borrow)]
+    pub label: Text<'a>,
+    #[serde(borrow)]
+    pub unit: Text<'a>,
+    #[serde(borrow)]
+    pub observations: Vec<RawObservation<'a>>,
 }
 
 /// One `[[figures.observations]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawObservation {
+pub struct RawObservation<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<When>,
     pub value: u64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub parts: Vec<RawPart>,
+    #[serde(borrow)]
+    pub parts: Vec<RawPart<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub source: Ids,
+    #[serde(borrow)]
+    pub note: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub source: Ids<'a>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub alternatives: Vec<RawObservationAlternative>,
+    #[serde(borrow)]
+    pub alternatives: Vec<RawObservationAlternative<'a>>,
 }
 
 /// One part of an observation's breakdown.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPart {
-    pub id: String,
+pub struct RawPart<'a> {
+    #[serde(borrow)]
+    pub id: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    #[serde(borrow)]
+    pub label: Option<Text<'a>>,
     pub value: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub of: Option<String>,
+    #[serde(borrow)]
+    pub of: Option<Text<'a>>,
 }
 
 /// One of an observation's `alternatives`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawObservationAlternative {
+pub struct RawObservationAlternative<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<When>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub source: Ids,
+    #[serde(borrow)]
+    pub note: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub source: Ids<'a>,
 }
 
 /// One `[[events]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawEvent {
+pub struct RawEvent<'a> {
     pub date: When,
-    pub label: String,
+    #[serde(borrow)]
+    pub label: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub source: Ids,
+    #[serde(borrow)]
+    pub note: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub source: Ids<'a>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub territories: Vec<String>,
+    #[serde(borrow)]
+    pub territories: Vec<Text<'a>>,
 }
 
 /// One id or a list of ids, such as `source = "a"` or `source = ["a", "b"]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ids {
+pub enum Ids<'a> {
     // Most records cite one source; it needs no list of its own.
-    One(String),
-    Many(Vec<String>),
+    One(Text<'a>),
+    Many(Vec<Text<'a>>),
 }
 
-impl Ids {
+impl<'a> Ids<'a> {
     /// The ids, in order.
-    pub fn as_slice(&self) -> &[String] {
+    pub fn as_slice(&self) -> &[Text<'a>] {
         match self {
             Ids::One(one) => std::slice::from_ref(one),
             Ids::Many(many) => many,
@@ -256,8 +308,8 @@ impl Ids {
     }
 }
 
-impl From<Vec<String>> for Ids {
-    fn from(mut ids: Vec<String>) -> Self {
+impl<'a> From<Vec<Text<'a>>> for Ids<'a> {
+    fn from(mut ids: Vec<Text<'a>>) -> Self {
         match ids.len() {
             1 => Ids::One(ids.remove(0)),
             _ => Ids::Many(ids),
@@ -265,29 +317,32 @@ impl From<Vec<String>> for Ids {
     }
 }
 
-impl Serialize for Ids {
+impl Serialize for Ids<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.as_slice() {
-            [one] => serializer.serialize_str(one),
+            [one] => one.serialize(serializer),
             many => many.serialize(serializer),
         }
     }
 }
 
-impl<'de> Deserialize<'de> for Ids {
+impl<'de: 'a, 'a> Deserialize<'de> for Ids<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct IdsVisitor;
         impl<'de> Visitor<'de> for IdsVisitor {
-            type Value = Ids;
+            type Value = Ids<'de>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a source id or a list of source ids")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Ids, E> {
-                Ok(Ids::One(v.to_owned()))
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Ids<'de>, E> {
+                Ok(Ids::One(Text::borrowed(v)))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ids, A::Error> {
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Ids<'de>, E> {
+                Ok(Ids::One(Text::from(v.to_owned())))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ids<'de>, A::Error> {
                 let mut ids = Vec::new();
-                while let Some(id) = seq.next_element::<String>()? {
+                while let Some(id) = seq.next_element::<Text<'de>>()? {
                     ids.push(id);
                 }
                 Ok(Ids::Many(ids))
@@ -298,9 +353,12 @@ impl<'de> Deserialize<'de> for Ids {
 }
 
 /// A value written either as a bare name or as a table.
-pub trait NameOrTable: From<String> {
+pub trait NameOrTable<'de> {
     /// What the value should look like, for error messages.
     const EXPECTING: &'static str;
+
+    /// The value written as a bare name.
+    fn from_name(name: Text<'de>) -> Self;
 }
 
 /// Deserializes a [`NameOrTable`] type from either of its forms; serializes the table form.
@@ -313,16 +371,19 @@ impl<T: Serialize> Serialize for NameOr<T> {
     }
 }
 
-impl<'de, T: NameOrTable + Deserialize<'de>> Deserialize<'de> for NameOr<T> {
+impl<'de, T: NameOrTable<'de> + Deserialize<'de>> Deserialize<'de> for NameOr<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct NameOrVisitor<T>(PhantomData<T>);
-        impl<'de, T: NameOrTable + Deserialize<'de>> Visitor<'de> for NameOrVisitor<T> {
+        impl<'de, T: NameOrTable<'de> + Deserialize<'de>> Visitor<'de> for NameOrVisitor<T> {
             type Value = NameOr<T>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str(T::EXPECTING)
             }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(NameOr(T::from_name(Text::borrowed(v))))
+            }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(NameOr(T::from(v.to_owned())))
+                Ok(NameOr(T::from_name(Text::from(v.to_owned()))))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 T::deserialize(de::value::MapAccessDeserializer::new(map)).map(NameOr)

@@ -4,6 +4,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::num::NonZeroU32;
 
 use super::error::{DocPath, Problem};
+use super::text::Text;
 
 /// Where validation is in the document: a chain of steps on the stack, turned into a
 /// [`DocPath`] only when there is a problem to report, so that a valid dataset of many records
@@ -58,7 +59,7 @@ pub const SCHEMA: i64 = 1;
 
 /// Checks every value and reference of `raw`; returns all the problems found, in document
 /// order.
-pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
+pub fn validate(raw: RawDataset<'_>) -> Result<Dataset<'_>, Vec<Problem>> {
     let root = At::ROOT;
     let mut v = Validator::default();
     if raw.schema != SCHEMA {
@@ -92,7 +93,7 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         .collect();
 
     let figures_at = root.key("figures");
-    let figures: Vec<Figure> = raw
+    let figures: Vec<Figure<'_>> = raw
         .figures
         .into_iter()
         .enumerate()
@@ -101,7 +102,7 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let country = v.country(&root.key("country"), raw.country, &figures);
     let areas: Vec<i64> = raw.territories.iter().map(|t| t.area_km2).collect();
     let territories_at = root.key("territories");
-    let territories: Vec<Territory> = raw
+    let territories: Vec<Territory<'_>> = raw
         .territories
         .into_iter()
         .enumerate()
@@ -134,24 +135,28 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
 }
 
 #[derive(Default)]
-struct Validator {
+struct Validator<'a> {
     problems: Vec<Problem>,
-    sources: HashMap<String, usize>,
-    territories: HashMap<String, usize>,
-    figures: HashMap<String, usize>,
+    // Keyed by the ids as read: borrowed from the file, they cost no allocation each.
+    sources: HashMap<Text<'a>, usize>,
+    territories: HashMap<Text<'a>, usize>,
+    figures: HashMap<Text<'a>, usize>,
 }
 
-impl Validator {
+impl<'a> Validator<'a> {
     fn problem(&mut self, at: &At, message: impl Into<String>) {
         self.problems.push(Problem::at(at.path(), message));
     }
 
-    fn index_ids<'a>(
+    fn index_ids<'t>(
         &mut self,
         what: &str,
         section: &'static str,
-        ids: impl Iterator<Item = &'a String>,
-    ) -> HashMap<String, usize> {
+        ids: impl Iterator<Item = &'t Text<'a>>,
+    ) -> HashMap<Text<'a>, usize>
+    where
+        'a: 't,
+    {
         let mut map = HashMap::default();
         map.reserve(ids.size_hint().0);
         for (i, id) in ids.enumerate() {
@@ -160,7 +165,7 @@ impl Validator {
             let path = item.key("id");
             if id.trim().is_empty() {
                 self.problem(&path, format!("a {what} id must not be empty"));
-            } else if map.contains_key(id) {
+            } else if map.contains_key(id.as_str()) {
                 self.problem(
                     &path,
                     format!("{what} id `{id}` is used twice; ids must be unique"),
@@ -172,7 +177,7 @@ impl Validator {
         map
     }
 
-    fn cite(&mut self, path: &At, ids: &Ids) -> Option<Cited> {
+    fn cite(&mut self, path: &At, ids: &Ids<'a>) -> Option<Cited> {
         let ids = ids.as_slice();
         if ids.is_empty() {
             self.problem(path, "name at least one source id");
@@ -180,7 +185,7 @@ impl Validator {
         }
         let mut refs = Vec::new();
         for id in ids {
-            match self.sources.get(id) {
+            match self.sources.get(id.as_str()) {
                 // One source, the common case, makes no list.
                 Some(&i) if ids.len() == 1 => return Some(Cited::one(SourceRef(i))),
                 Some(&i) => refs.push(SourceRef(i)),
@@ -200,7 +205,7 @@ impl Validator {
         }
     }
 
-    fn cite_optional(&mut self, path: &At, ids: Option<&Ids>) -> Result<Option<Cited>, ()> {
+    fn cite_optional(&mut self, path: &At, ids: Option<&Ids<'a>>) -> Result<Option<Cited>, ()> {
         match ids {
             None => Ok(None),
             Some(ids) => self.cite(path, ids).map(Some).ok_or(()),
@@ -227,13 +232,18 @@ impl Validator {
         }
     }
 
-    fn country(&mut self, at: &At, c: RawCountry, figures: &[Figure]) -> Option<Country> {
+    fn country(
+        &mut self,
+        at: &At,
+        c: RawCountry<'a>,
+        figures: &[Figure<'a>],
+    ) -> Option<Country<'a>> {
         let area_km2 = self.area(&at.key("area_km2"), c.area_km2);
         let source = self.cite(&at.key("source"), &c.source);
         let occupied_share = match &c.occupied_share {
             None => Some(None),
             Some(id) => {
-                match self.figures.get(id) {
+                match self.figures.get(id.as_str()) {
                     Some(&i) if figures.get(i).is_some_and(|f| f.unit != "percent") => {
                         self.problem(
                         &at.key("occupied_share"),
@@ -260,7 +270,12 @@ impl Validator {
         })
     }
 
-    fn territory(&mut self, at: &At, t: RawTerritory, areas: &[i64]) -> Option<Territory> {
+    fn territory(
+        &mut self,
+        at: &At,
+        t: RawTerritory<'a>,
+        areas: &[i64],
+    ) -> Option<Territory<'a>> {
         let area_km2 = self.area(&at.key("area_km2"), t.area_km2);
         let source = self.cite(&at.key("source"), &t.source);
         let mut ok = true;
@@ -367,11 +382,11 @@ impl Validator {
         at: &At,
         id: &str,
         own_area: i64,
-        w: RawWithin,
+        w: RawWithin<'a>,
         areas: &[i64],
-    ) -> Option<Within> {
+    ) -> Option<Within<'a>> {
         let source = self.cite_optional(&at.key("source"), w.source.as_ref());
-        let Some(&outer) = self.territories.get(&w.territory) else {
+        let Some(&outer) = self.territories.get(w.territory.as_str()) else {
             self.problem(
                 at,
                 format!(
@@ -404,7 +419,7 @@ impl Validator {
         })
     }
 
-    fn check_within_cycles(&mut self, territories: &[Territory]) {
+    fn check_within_cycles(&mut self, territories: &[Territory<'a>]) {
         // Only meaningful when every territory validated, so positions match the document.
         if !self.problems.is_empty() {
             return;
@@ -437,7 +452,7 @@ impl Validator {
         }
     }
 
-    fn figure(&mut self, at: &At, f: RawFigure) -> Option<Figure> {
+    fn figure(&mut self, at: &At, f: RawFigure<'a>) -> Option<Figure<'a>> {
         if f.observations.is_empty() {
             self.problem(
                 &at.key("observations"),
@@ -446,7 +461,7 @@ impl Validator {
             return None;
         }
         let count = f.observations.len();
-        let mut observations: Vec<Observation> = f
+        let mut observations: Vec<Observation<'a>> = f
             .observations
             .into_iter()
             .enumerate()
@@ -465,7 +480,7 @@ impl Validator {
         })
     }
 
-    fn observation(&mut self, at: &At, o: RawObservation) -> Option<Observation> {
+    fn observation(&mut self, at: &At, o: RawObservation<'a>) -> Option<Observation<'a>> {
         let source = self.cite(&at.key("source"), &o.source);
         let mut ok = true;
         let mut ids: HashMap<&str, usize> = HashMap::default();
@@ -549,12 +564,12 @@ impl Validator {
         .filter(|_| ok)
     }
 
-    fn event(&mut self, at: &At, e: RawEvent) -> Option<Event> {
+    fn event(&mut self, at: &At, e: RawEvent<'a>) -> Option<Event<'a>> {
         let source = self.cite(&at.key("source"), &e.source);
         let mut territories = Vec::with_capacity(e.territories.len());
         let mut ok = true;
         for (i, id) in e.territories.iter().enumerate() {
-            match self.territories.get(id) {
+            match self.territories.get(id.as_str()) {
                 Some(&t) => territories.push(TerritoryRef(t)),
                 None => {
                     self.problem(
@@ -577,7 +592,7 @@ impl Validator {
 }
 
 // Whether following `of` from part `start` comes back to it.
-fn of_chain_loops(parts: &[Part], start: usize) -> bool {
+fn of_chain_loops(parts: &[Part<'_>], start: usize) -> bool {
     let mut next = parts[start].of;
     for _ in 0..parts.len() {
         match next {

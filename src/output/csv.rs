@@ -14,7 +14,7 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
             .write_record(report.columns.iter().map(|c| c.key))
             .map_err(io_error)?;
     }
-    for row in &report.rows {
+    for row in report.rows() {
         writer
             .write_record(row.iter().map(|v| v.machine().into_owned()))
             .map_err(io_error)?;

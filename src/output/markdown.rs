@@ -18,14 +18,15 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
                     .iter()
                     .map(|&n| if n { "---:" } else { "---" }.to_owned()),
             )?;
-            for r in &report.rows {
+            for r in report.rows() {
                 row(out, r.iter().map(|v| cell(&v.human())))?;
             }
         }
         Shape::Record => {
             row(out, ["field", "value"].into_iter().map(str::to_owned))?;
             row(out, ["---", "---"].into_iter().map(str::to_owned))?;
-            let values = report.rows.first().map(Vec::as_slice).unwrap_or_default();
+            let values = (!report.is_empty()).then(|| report.row(0));
+            let values = values.as_deref().unwrap_or_default();
             for (c, v) in report.columns.iter().zip(values) {
                 row(out, [cell(c.label), cell(&Value::human(v))].into_iter())?;
             }

@@ -7,6 +7,7 @@ mod table;
 mod tsv;
 
 use std::borrow::Cow;
+use std::fmt;
 use std::io::{self, Write};
 
 use crate::data::{Cited, Dataset, When};
@@ -153,7 +154,7 @@ impl<'a> Value<'a> {
     }
 
     /// Sources as a list of their ids.
-    pub fn sources(ds: &'a Dataset, cited: &Cited) -> Self {
+    pub fn sources(ds: &'a Dataset<'a>, cited: &Cited) -> Self {
         Value::List(
             cited
                 .refs()
@@ -164,7 +165,7 @@ impl<'a> Value<'a> {
     }
 
     /// Optional sources as a list of their ids, or null.
-    pub fn maybe_sources(ds: &'a Dataset, cited: Option<&Cited>) -> Self {
+    pub fn maybe_sources(ds: &'a Dataset<'a>, cited: Option<&Cited>) -> Self {
         cited.map_or(Value::Null, |c| Value::sources(ds, c))
     }
 }
@@ -178,13 +179,39 @@ pub enum Shape {
     Record,
 }
 
+/// Makes row `i` of a listing on demand.
+pub type MakeRow<'a> = Box<dyn Fn(usize) -> Vec<Value<'a>> + 'a>;
+
+/// The rows of a report: made ahead, or made one at a time as they are written.
+pub enum Rows<'a> {
+    /// Rows made ahead, for short reports.
+    Made(Vec<Vec<Value<'a>>>),
+    /// `len` rows, each made when it is written: a listing of many records then never holds
+    /// all its rows at once, which would take more memory than the dataset itself.
+    Lazy {
+        /// How many rows there are.
+        len: usize,
+        /// Makes a row from its index.
+        make: MakeRow<'a>,
+    },
+}
+
+impl fmt::Debug for Rows<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rows::Made(rows) => f.debug_tuple("Made").field(rows).finish(),
+            Rows::Lazy { len, .. } => f.debug_struct("Lazy").field("len", len).finish(),
+        }
+    }
+}
+
 /// What a command has to say: columns, rows, and notes for people.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub struct Report<'a> {
     /// The columns, in order.
     pub columns: Vec<Column>,
     /// The rows; each has one value per column.
-    pub rows: Vec<Vec<Value<'a>>>,
+    pub rows: Rows<'a>,
     /// A list of records or a single record.
     pub shape: Shape,
     /// Notes shown under tables and Markdown: what is computed, where sources disagree.
@@ -198,7 +225,7 @@ impl<'a> Report<'a> {
     pub fn list(columns: Vec<Column>) -> Self {
         Report {
             columns,
-            rows: Vec::new(),
+            rows: Rows::Made(Vec::new()),
             shape: Shape::List,
             notes: Vec::new(),
             json: None,
@@ -210,11 +237,56 @@ impl<'a> Report<'a> {
         let (columns, row) = fields.into_iter().unzip();
         Report {
             columns,
-            rows: vec![row],
+            rows: Rows::Made(vec![row]),
             shape: Shape::Record,
             notes: Vec::new(),
             json: None,
         }
+    }
+
+    /// A list report whose `len` rows are made by `make` as they are written.
+    pub fn lazy(columns: Vec<Column>, len: usize, make: impl Fn(usize) -> Vec<Value<'a>> + 'a) -> Self {
+        Report {
+            rows: Rows::Lazy {
+                len,
+                make: Box::new(make),
+            },
+            ..Report::list(columns)
+        }
+    }
+
+    /// Adds a row to a report whose rows are made ahead.
+    pub fn push(&mut self, row: Vec<Value<'a>>) {
+        match &mut self.rows {
+            Rows::Made(rows) => rows.push(row),
+            Rows::Lazy { .. } => unreachable!("rows are added only to reports made ahead"),
+        }
+    }
+
+    /// How many rows the report has.
+    pub fn len(&self) -> usize {
+        match &self.rows {
+            Rows::Made(rows) => rows.len(),
+            Rows::Lazy { len, .. } => *len,
+        }
+    }
+
+    /// Whether the report has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `i`: borrowed if it was made ahead, made now otherwise.
+    pub fn row(&self, i: usize) -> Cow<'_, [Value<'a>]> {
+        match &self.rows {
+            Rows::Made(rows) => Cow::Borrowed(&rows[i]),
+            Rows::Lazy { make, .. } => Cow::Owned(make(i)),
+        }
+    }
+
+    /// Every row, in order.
+    pub fn rows(&self) -> impl Iterator<Item = Cow<'_, [Value<'a>]>> {
+        (0..self.len()).map(|i| self.row(i))
     }
 
     /// The report with a note added.
@@ -243,12 +315,11 @@ pub fn render(
 /// Whether column `i` of `report` holds numbers only (nulls aside), so it aligns right.
 pub fn numeric_column(report: &Report<'_>, i: usize) -> bool {
     let mut values = report
-        .rows
-        .iter()
-        .map(|r| &r[i])
-        .filter(|v| **v != Value::Null)
+        .rows()
+        .map(|r| r[i].clone())
+        .filter(|v| *v != Value::Null)
         .peekable();
-    values.peek().is_some() && values.all(Value::is_numeric)
+    values.peek().is_some() && values.all(|v| v.is_numeric())
 }
 
 /// `14682` as `14,682`.

@@ -34,7 +34,7 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
     match report.shape {
         Shape::List => {
             table.set_header(report.columns.iter().map(|c| heading(c.label)));
-            for row in &report.rows {
+            for row in report.rows() {
                 table.add_row(
                     row.iter()
                         .map(|v| Cell::new(escape_for_terminal(&v.human()))),
@@ -47,7 +47,8 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
             }
         }
         Shape::Record => {
-            let values = report.rows.first().map(Vec::as_slice).unwrap_or_default();
+            let values = (!report.is_empty()).then(|| report.row(0));
+            let values = values.as_deref().unwrap_or_default();
             for (column, value) in report.columns.iter().zip(values) {
                 table.add_row([
                     heading(column.label),
@@ -56,7 +57,7 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
             }
         }
     }
-    if report.rows.is_empty() {
+    if report.is_empty() {
         writeln!(out, "(nothing matches)")?;
     } else {
         writeln!(out, "{table}")?;

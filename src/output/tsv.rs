@@ -10,7 +10,7 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
         let keys: Vec<&str> = report.columns.iter().map(|c| c.key).collect();
         writeln!(out, "{}", keys.join("\t"))?;
     }
-    for row in &report.rows {
+    for row in report.rows() {
         for (i, value) in row.iter().enumerate() {
             if i > 0 {
                 out.write_all(b"\t")?;
@@ -86,7 +86,9 @@ fn write_day(out: &mut dyn Write, day: chrono::NaiveDate) -> io::Result<()> {
 
 // The escapes of the IANA text/tab-separated-values convention, as PostgreSQL's COPY uses.
 fn escape(field: &str) -> std::borrow::Cow<'_, str> {
-    if !field.contains(['\\', '\t', '\n', '\r']) {
+    // A byte scan, not a `char` search: almost no field needs an escape, and this is the loop
+    // that runs over every byte of a long listing.
+    if !field.bytes().any(|b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r')) {
         return field.into();
     }
     let mut s = String::with_capacity(field.len() + 4);

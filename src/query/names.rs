@@ -51,7 +51,7 @@ pub enum Lookup {
 const SUGGEST_AT: f64 = 0.8;
 
 /// Finds the territory whose id, name, Azerbaijani name or alias matches `query`.
-pub fn lookup(ds: &Dataset, query: &str) -> Lookup {
+pub fn lookup(ds: &Dataset<'_>, query: &str) -> Lookup {
     let wanted = fold(query);
     let names = |r: TerritoryRef| {
         let t = ds.territory(r);

@@ -42,7 +42,7 @@ pub struct Filter {
 
 impl Filter {
     /// Whether `t` passes every condition.
-    pub fn matches(&self, t: &Territory) -> bool {
+    pub fn matches(&self, t: &Territory<'_>) -> bool {
         let area = t.area_km2.get();
         self.year
             .is_none_or(|y| t.occupied.overlaps(y.first_day(), y.last_day()))
@@ -68,7 +68,7 @@ pub enum SortKey {
 }
 
 /// The territories that match `filter`, sorted by `sort` (ties by name), reversed on request.
-pub fn select(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Vec<TerritoryRef> {
+pub fn select(ds: &Dataset<'_>, filter: &Filter, sort: SortKey, reverse: bool) -> Vec<TerritoryRef> {
     // Each row's sort key is computed once: (primary, secondary, folded name, id).
     let mut rows: Vec<((i64, i64), String, &str, TerritoryRef)> = ds
         .territory_refs()
@@ -96,7 +96,7 @@ pub fn select(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Ve
     refs
 }
 
-fn days_held(t: &Territory) -> Option<i64> {
+fn days_held(t: &Territory<'_>) -> Option<i64> {
     let occupied = t.occupied.as_day()?;
     let restored = t.restored.as_ref()?.date.as_day()?;
     Some((restored - occupied).num_days())
@@ -107,7 +107,7 @@ const DAYS_PER_YEAR: f64 = 365.2425;
 
 /// Years from occupation to restoration, to one decimal; computed only when both dates are
 /// known to the day.
-pub fn years_held(t: &Territory) -> Option<f64> {
+pub fn years_held(t: &Territory<'_>) -> Option<f64> {
     days_held(t).map(|days| (days as f64 / DAYS_PER_YEAR * 10.0).round() / 10.0)
 }
 
@@ -115,8 +115,8 @@ pub fn years_held(t: &Territory) -> Option<f64> {
 mod tests {
     use super::*;
 
-    fn ids(ds: &Dataset, refs: &[TerritoryRef]) -> Vec<String> {
-        refs.iter().map(|&r| ds.territory(r).id.clone()).collect()
+    fn ids(ds: &Dataset<'_>, refs: &[TerritoryRef]) -> Vec<String> {
+        refs.iter().map(|&r| ds.territory(r).id.to_string()).collect()
     }
 
     #[test]

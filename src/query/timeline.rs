@@ -45,11 +45,11 @@ pub struct Entry<'a> {
 }
 
 /// Every dated entry within `range`, earliest first.
-pub fn timeline(ds: &Dataset, range: DateRange) -> Vec<Entry<'_>> {
+pub fn timeline<'a>(ds: &'a Dataset<'_>, range: DateRange) -> Vec<Entry<'a>> {
     let events = ds.events.iter().map(|e| Entry {
         date: e.date,
         kind: EntryKind::Event,
-        label: e.label.clone(),
+        label: e.label.to_string(),
         note: e.note.as_deref(),
         source: &e.source,
         territories: e.territories.clone(),

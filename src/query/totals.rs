@@ -46,7 +46,7 @@ pub fn percent(part: u64, whole: u64) -> f64 {
 
 /// For each selected territory that lies within another selected one, the pair (inner, outer),
 /// in the order of `selected`.
-pub fn overlaps(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<(TerritoryRef, TerritoryRef)> {
+pub fn overlaps(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<(TerritoryRef, TerritoryRef)> {
     let mask = selection_mask(ds, selected);
     selected
         .iter()
@@ -54,7 +54,7 @@ pub fn overlaps(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<(TerritoryRef, T
         .collect()
 }
 
-fn selection_mask(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<bool> {
+fn selection_mask(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<bool> {
     let mut mask = vec![false; ds.territories.len()];
     for r in selected {
         mask[r.0] = true;
@@ -63,7 +63,7 @@ fn selection_mask(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<bool> {
 }
 
 // The nearest territory that `r` lies within and that is selected, walking up `within`.
-fn selected_ancestor(ds: &Dataset, mask: &[bool], r: TerritoryRef) -> Option<TerritoryRef> {
+fn selected_ancestor(ds: &Dataset<'_>, mask: &[bool], r: TerritoryRef) -> Option<TerritoryRef> {
     let mut current = ds.territory(r).within.as_ref().map(|w| w.territory);
     // Validation rejects circles; the bound is a second guard.
     for _ in 0..ds.territories.len() {
@@ -77,7 +77,7 @@ fn selected_ancestor(ds: &Dataset, mask: &[bool], r: TerritoryRef) -> Option<Ter
 }
 
 // A territory counts for nothing when a selected territory already includes its area.
-fn counted_area(ds: &Dataset, mask: &[bool], r: TerritoryRef) -> u64 {
+fn counted_area(ds: &Dataset<'_>, mask: &[bool], r: TerritoryRef) -> u64 {
     match selected_ancestor(ds, mask, r) {
         Some(_) => 0,
         None => ds.territory(r).area_km2.get(),
@@ -85,7 +85,7 @@ fn counted_area(ds: &Dataset, mask: &[bool], r: TerritoryRef) -> u64 {
 }
 
 /// The totals of the `selected` territories.
-pub fn totals(ds: &Dataset, selected: &[TerritoryRef]) -> Totals {
+pub fn totals(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Totals {
     let area_km2_listed = selected
         .iter()
         .map(|&r| ds.territory(r).area_km2.get())
@@ -105,7 +105,7 @@ pub fn totals(ds: &Dataset, selected: &[TerritoryRef]) -> Totals {
 
 /// The `selected` territories grouped by year of occupation (a stated period stays a group
 /// of its own), earliest first, with the cumulative area.
-pub fn by_year(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<YearRow> {
+pub fn by_year(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<YearRow> {
     let mask = selection_mask(ds, selected);
     let mut rows: Vec<YearRow> = Vec::new();
     let mut sorted = selected.to_vec();
