@@ -91,7 +91,10 @@ fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow:
 
 /// `data check`: every problem of the dataset on a line of its own.
 fn check(path: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let origin = path.map_or_else(|| data::EMBEDDED_NAME.to_owned(), |p| p.display().to_string());
+    let origin = path.map_or_else(
+        || data::EMBEDDED_NAME.to_owned(),
+        |p| p.display().to_string(),
+    );
     let file = match path.map(DataFile::read).transpose() {
         Ok(file) => file,
         Err(e) => return check_failed(&origin, e),

@@ -106,10 +106,7 @@ fn the_dated_statements_of_the_document_are_events() {
     for date in ["1987", "1992-02", "1992-03-24"] {
         let event = ds.events.iter().find(|e| e.date == when(date));
         let event = event.unwrap_or_else(|| panic!("no event on {date}"));
-        assert!(
-            ds.source_ids(&event.source).contains(&DOCUMENT),
-            "{date}"
-        );
+        assert!(ds.source_ids(&event.source).contains(&DOCUMENT), "{date}");
     }
 }
 

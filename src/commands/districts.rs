@@ -20,7 +20,12 @@ pub const COLUMNS: [Column; 9] = [
 ];
 
 /// The territories that match `filter`, in the order asked for.
-pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter, sort: SortKey, reverse: bool) -> Report<'a> {
+pub fn report<'a>(
+    ds: &'a Dataset<'a>,
+    filter: &Filter,
+    sort: SortKey,
+    reverse: bool,
+) -> Report<'a> {
     let selected = query::select(ds, filter, sort, reverse);
     let notes = notes(ds, &selected);
     let mut report = Report::lazy(COLUMNS.to_vec(), selected.len(), move |i| {

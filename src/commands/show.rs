@@ -226,10 +226,14 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef) -> Report<'a> {
         let publisher = (s.publisher.as_deref())
             .filter(|p| *p != s.title.as_str())
             .map(str::to_owned);
-        let details: Vec<String> = [publisher, s.date.map(|d| d.iso()), s.url.as_deref().map(str::to_owned)]
-            .into_iter()
-            .flatten()
-            .collect();
+        let details: Vec<String> = [
+            publisher,
+            s.date.map(|d| d.iso()),
+            s.url.as_deref().map(str::to_owned),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         let details = if details.is_empty() {
             String::new()
         } else {

@@ -102,7 +102,11 @@ fn decode(bytes: Vec<u8>, origin: &str) -> Result<String, DataError> {
         // UTF-8 becomes text in place, without a copy; `parse` skips a byte order mark.
         _ => String::from_utf8(bytes).map_err(|e| {
             let bytes = e.as_bytes();
-            let start = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+            let start = if bytes.starts_with(b"\xEF\xBB\xBF") {
+                3
+            } else {
+                0
+            };
             // The valid prefix is text, so the first bad byte has a line and column.
             let valid = std::str::from_utf8(&bytes[start..e.utf8_error().valid_up_to()])
                 .unwrap_or_default();

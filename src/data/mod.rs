@@ -15,8 +15,8 @@ pub use error::{DataError, DocPath, LocatedProblem, Problem, Segment, line_colum
 pub use export::{to_json, to_toml};
 pub use load::{DataFile, Syntax, parse};
 pub use model::*;
-pub use validate::SCHEMA;
 pub use text::Text;
+pub use validate::SCHEMA;
 pub use when::{Precision, When, WhenError};
 
 /// `data.toml` as `build.rs` validated and encoded it when the program was built.

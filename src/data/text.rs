@@ -137,6 +137,9 @@ mod tests {
         }
         let doc: Doc = toml::from_str("name = \"plain\"\nnote = 'literal'\n").unwrap();
         assert!(matches!(doc.name.0, Cow::Borrowed("plain")));
-        assert!(matches!(doc.note.map(|n| n.0), Some(Cow::Borrowed("literal"))));
+        assert!(matches!(
+            doc.note.map(|n| n.0),
+            Some(Cow::Borrowed("literal"))
+        ));
     }
 }

@@ -270,12 +270,7 @@ impl<'a> Validator<'a> {
         })
     }
 
-    fn territory(
-        &mut self,
-        at: &At,
-        t: RawTerritory<'a>,
-        areas: &[i64],
-    ) -> Option<Territory<'a>> {
+    fn territory(&mut self, at: &At, t: RawTerritory<'a>, areas: &[i64]) -> Option<Territory<'a>> {
         let area_km2 = self.area(&at.key("area_km2"), t.area_km2);
         let source = self.cite(&at.key("source"), &t.source);
         let mut ok = true;

@@ -85,6 +85,20 @@ impl When {
             reason,
         };
         let s = text.trim();
+        // A day written in full, the common case in a large dataset, is read without searching
+        // the text for separators.
+        if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *s.as_bytes() {
+            let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+            if digits.iter().all(u8::is_ascii_digit) {
+                let n = |ds: &[u8]| ds.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+                let (year, month, day) = (n(&digits[..4]), n(&digits[4..6]), n(&digits[6..]));
+                let year = year as i32;
+                check_year(year, text)?;
+                return NaiveDate::from_ymd_opt(year, month, day)
+                    .map(When::day)
+                    .ok_or_else(|| fail("there is no such day in the calendar"));
+            }
+        }
         if let Some((from, to)) = s.split_once('/') {
             let (from, to) = (parse_year(from, text)?, parse_year(to, text)?);
             if from >= to {
@@ -359,6 +373,8 @@ mod tests {
     #[test]
     fn impossible_days_and_months_are_refused() {
         assert!(When::parse("1993-02-30").is_err());
+        assert!(When::parse("0000-01-01").is_err());
+        assert!(When::parse("1993-13-01").is_err());
         assert!(When::parse("1993-13").is_err());
         assert!(When::parse("1993-2-01").is_err());
         assert!(When::parse("1992/1988").is_err());

@@ -245,7 +245,11 @@ impl<'a> Report<'a> {
     }
 
     /// A list report whose `len` rows are made by `make` as they are written.
-    pub fn lazy(columns: Vec<Column>, len: usize, make: impl Fn(usize) -> Vec<Value<'a>> + 'a) -> Self {
+    pub fn lazy(
+        columns: Vec<Column>,
+        len: usize,
+        make: impl Fn(usize) -> Vec<Value<'a>> + 'a,
+    ) -> Self {
         Report {
             rows: Rows::Lazy {
                 len,

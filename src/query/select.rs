@@ -68,7 +68,12 @@ pub enum SortKey {
 }
 
 /// The territories that match `filter`, sorted by `sort` (ties by name), reversed on request.
-pub fn select(ds: &Dataset<'_>, filter: &Filter, sort: SortKey, reverse: bool) -> Vec<TerritoryRef> {
+pub fn select(
+    ds: &Dataset<'_>,
+    filter: &Filter,
+    sort: SortKey,
+    reverse: bool,
+) -> Vec<TerritoryRef> {
     // Each row's sort key is computed once: (primary, secondary, folded name, id).
     let mut rows: Vec<((i64, i64), String, &str, TerritoryRef)> = ds
         .territory_refs()
@@ -116,7 +121,9 @@ mod tests {
     use super::*;
 
     fn ids(ds: &Dataset<'_>, refs: &[TerritoryRef]) -> Vec<String> {
-        refs.iter().map(|&r| ds.territory(r).id.to_string()).collect()
+        refs.iter()
+            .map(|&r| ds.territory(r).id.to_string())
+            .collect()
     }
 
     #[test]
