@@ -209,10 +209,11 @@ fn toml_in_pieces(text: &str) -> Option<RawDataset<'_>> {
         schema: head.schema?,
         country: head.country?,
         sources: head.sources,
-        territories: Vec::new(),
+        territories: RawTerritories::default(),
         figures: head.figures,
         events: head.events,
     };
+    let mut territories = Vec::new();
     for piece in parts {
         // A table or array of tables written in two places would be refused by the whole.
         let twice = piece.schema.is_some()
@@ -224,10 +225,11 @@ fn toml_in_pieces(text: &str) -> Option<RawDataset<'_>> {
             return None;
         }
         whole.sources.extend(piece.sources);
-        whole.territories.extend(piece.territories);
+        territories.push(piece.territories);
         whole.figures.extend(piece.figures);
         whole.events.extend(piece.events);
     }
+    whole.territories = RawTerritories::from_pieces(territories);
     Some(whole)
 }
 

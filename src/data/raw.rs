@@ -23,13 +23,83 @@ pub struct RawDataset<'a> {
     #[serde(borrow)]
     pub sources: Vec<RawSource<'a>>,
     #[serde(borrow)]
-    pub territories: Vec<RawTerritory<'a>>,
+    pub territories: RawTerritories<'a>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(borrow)]
     pub figures: Vec<RawFigure<'a>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(borrow)]
     pub events: Vec<RawEvent<'a>>,
+}
+
+/// The `[[territories]]` of a dataset: in one list, or in one list for each piece of a large
+/// file that was read in pieces.
+#[derive(Debug, Clone, Default)]
+pub struct RawTerritories<'a>(Vec<Vec<RawTerritory<'a>>>);
+
+// Joining the pieces' lists into one would hold the records twice while it copies them;
+// validation instead takes them list by list. A file read whole gives one list, which
+// validation turns into the validated records in place.
+
+impl<'a> RawTerritories<'a> {
+    /// Territories read as the lists `pieces`, in order.
+    pub fn from_pieces(pieces: Vec<Vec<RawTerritory<'a>>>) -> Self {
+        RawTerritories(pieces)
+    }
+
+    /// How many territories there are.
+    pub fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+
+    /// What `keep` makes of each territory and its index, in order, dropping the `None`s.
+    pub fn filter_map<T>(
+        self,
+        mut keep: impl FnMut(usize, RawTerritory<'a>) -> Option<T>,
+    ) -> Vec<T> {
+        match <[_; 1]>::try_from(self.0) {
+            // One list is turned into the result in place, reusing its memory, when the
+            // result's items are no larger than the records (Rust's in-place collect).
+            Ok([list]) => (list.into_iter().enumerate())
+                .filter_map(|(i, t)| keep(i, t))
+                .collect(),
+            Err(lists) => {
+                let mut out = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+                let all = lists.into_iter().flatten().enumerate();
+                out.extend(all.filter_map(|(i, t)| keep(i, t)));
+                out
+            }
+        }
+    }
+
+    /// The territories, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &RawTerritory<'a>> {
+        self.0.iter().flatten()
+    }
+}
+
+impl<'a> FromIterator<RawTerritory<'a>> for RawTerritories<'a> {
+    fn from_iter<I: IntoIterator<Item = RawTerritory<'a>>>(iter: I) -> Self {
+        RawTerritories(vec![iter.into_iter().collect()])
+    }
+}
+
+impl PartialEq for RawTerritories<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Serialize for RawTerritories<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawTerritories<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::deserialize(deserializer).map(|list| RawTerritories(vec![list]))
+    }
 }
 
 /// A piece of a TOML dataset: the whole of it has the shape of [`RawDataset<'a>`], but a piece

@@ -102,12 +102,8 @@ pub fn validate(raw: RawDataset<'_>) -> Result<Dataset<'_>, Vec<Problem>> {
     let country = v.country(&root.key("country"), raw.country, &figures);
     let areas: Vec<i64> = raw.territories.iter().map(|t| t.area_km2).collect();
     let territories_at = root.key("territories");
-    let territories: Vec<Territory<'_>> = raw
-        .territories
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, t)| v.territory(&territories_at.index(i), t, &areas))
-        .collect();
+    let territories: Vec<Territory<'_>> =
+        (raw.territories).filter_map(|i, t| v.territory(&territories_at.index(i), t, &areas));
     v.check_within_cycles(&territories);
     let events_at = root.key("events");
     let events = raw
