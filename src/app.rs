@@ -11,32 +11,72 @@ use crate::cli::{
 };
 use crate::commands::{self, show::NotFound};
 use crate::data::{self, DataFile, Dataset};
+use crate::help;
+use crate::output::chart::ChartOptions;
 use crate::output::{self, Format, Options, escape_for_terminal};
-use crate::query::DateRange;
+use crate::query::{AreaUnit, DateRange};
 
 /// Runs the command `cli` describes, writing its output to standard output.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let terminal = io::stdout().is_terminal();
-    let color = resolve_color(cli.global.color, terminal, no_color());
-    if let Command::Data(command) = &cli.command {
-        return data_command(command, &cli.global);
+    let color = resolve_color(cli.global.color, terminal, ColorEnv::read());
+    let unit = AreaUnit::from(cli.global.units);
+    let Some(command) = &cli.command else {
+        write_stdout(|out| help::overview(out))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    match command {
+        Command::Data(command) => return data_command(command, &cli.global),
+        Command::Completions { shell } => {
+            write_stdout(|out| help::completions(*shell, out))?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Man => {
+            write_stdout(|out| help::man(out))?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
     }
     let file = read(&cli.global)?;
     let ds = load(file.as_ref())?;
-    let (report, output) = match &cli.command {
-        Command::Data(_) => unreachable!("data commands returned above"),
+    if let Command::Chart(args) = command {
+        let filter = args.filter.filter();
+        let chart = if args.cumulative {
+            commands::chart::cumulative(&ds, &filter)
+        } else {
+            commands::chart::bars(&ds, &filter, args.sort.into(), args.reverse)
+        };
+        let options = ChartOptions {
+            width: chart_width(args.width, terminal),
+            ascii: args.ascii,
+            color,
+            unit,
+        };
+        write_stdout(|out| output::chart::write(&chart, options, out))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (mut report, output) = match command {
+        Command::Data(_) | Command::Completions { .. } | Command::Man | Command::Chart(_) => {
+            unreachable!("handled above")
+        }
         Command::Districts(args) => (
-            commands::districts::report(&ds, &args.filter.filter(), args.sort.into(), args.reverse),
+            commands::districts::report(
+                &ds,
+                &args.filter.filter(),
+                args.sort.into(),
+                args.reverse,
+                unit,
+            ),
             &args.output,
         ),
         Command::Totals(args) => {
             let report = match args.by {
-                None => commands::totals::report(&ds, &args.filter.filter()),
-                Some(GroupBy::Year) => commands::totals::by_year(&ds, &args.filter.filter()),
+                None => commands::totals::report(&ds, &args.filter.filter(), unit),
+                Some(GroupBy::Year) => commands::totals::by_year(&ds, &args.filter.filter(), unit),
             };
             (report, &args.output)
         }
-        Command::Show(args) => (commands::show::report(&ds, &args.name)?, &args.output),
+        Command::Show(args) => (commands::show::report(&ds, &args.name, unit)?, &args.output),
         Command::Figures(args) if args.history => (commands::figures::history(&ds), &args.output),
         Command::Figures(args) => (commands::figures::latest(&ds), &args.output),
         Command::Timeline(args) => {
@@ -48,6 +88,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Sources(args) => (commands::sources::report(&ds), &args.output),
     };
+    if let Some(fields) = &output.fields {
+        report.select_fields(fields)?;
+    }
     let format = resolve_format(output.format, terminal);
     let options = Options {
         header: !output.no_header,
@@ -148,9 +191,42 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
-// NO_COLOR counts when set to anything but the empty string (no-color.org).
-fn no_color() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+/// What the environment says about colour, read once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ColorEnv {
+    /// `NO_COLOR` is set to anything but the empty string (no-color.org): no colour.
+    pub no_color: bool,
+    /// `CLICOLOR_FORCE` is set and not `0` (bixense.com/clicolors): colour even into a pipe.
+    pub clicolor_force: bool,
+    /// `CLICOLOR` is `0`: no colour.
+    pub clicolor_off: bool,
+}
+
+impl ColorEnv {
+    /// Reads `NO_COLOR`, `CLICOLOR_FORCE` and `CLICOLOR`.
+    pub fn read() -> ColorEnv {
+        let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+        ColorEnv {
+            no_color: var("NO_COLOR").is_some(),
+            clicolor_force: var("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
+            clicolor_off: var("CLICOLOR").is_some_and(|v| v == "0"),
+        }
+    }
+}
+
+/// The width a chart fits: `--width`, else the terminal's, else `$COLUMNS`, else 80.
+fn chart_width(flag: Option<u16>, stdout_is_terminal: bool) -> usize {
+    let terminal = stdout_is_terminal
+        .then(|| comfy_table::Table::new().width())
+        .flatten()
+        .filter(|&w| w > 0);
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&w| w > 0)
+    };
+    usize::from(flag.or(terminal).or_else(columns).unwrap_or(80))
 }
 
 /// The format a listing is written in: "auto" is a table on a terminal and TSV otherwise.
@@ -165,13 +241,17 @@ pub fn resolve_format(choice: FormatChoice, stdout_is_terminal: bool) -> Format 
     }
 }
 
-/// Whether tables are coloured: an explicit flag wins; "auto" colours only a terminal, and
-/// not when NO_COLOR is set.
-pub fn resolve_color(choice: ColorChoice, stdout_is_terminal: bool, no_color: bool) -> bool {
+/// Whether tables and charts are coloured. An explicit flag wins; in "auto", NO_COLOR turns
+/// colour off, then CLICOLOR_FORCE turns it on, then CLICOLOR=0 turns it off; otherwise only a
+/// terminal gets colour.
+pub fn resolve_color(choice: ColorChoice, stdout_is_terminal: bool, env: ColorEnv) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => stdout_is_terminal && !no_color,
+        ColorChoice::Auto if env.no_color => false,
+        ColorChoice::Auto if env.clicolor_force => true,
+        ColorChoice::Auto if env.clicolor_off => false,
+        ColorChoice::Auto => stdout_is_terminal,
     }
 }
 
@@ -201,11 +281,33 @@ mod tests {
     }
 
     #[test]
-    fn colour_follows_the_terminal_and_no_color_but_a_flag_wins() {
-        assert!(resolve_color(ColorChoice::Auto, true, false));
-        assert!(!resolve_color(ColorChoice::Auto, true, true));
-        assert!(!resolve_color(ColorChoice::Auto, false, false));
-        assert!(resolve_color(ColorChoice::Always, false, true));
-        assert!(!resolve_color(ColorChoice::Never, true, false));
+    fn colour_follows_the_terminal_and_the_environment_but_a_flag_wins() {
+        let plain = ColorEnv::default();
+        let no_color = ColorEnv {
+            no_color: true,
+            ..plain
+        };
+        let force = ColorEnv {
+            clicolor_force: true,
+            ..plain
+        };
+        let off = ColorEnv {
+            clicolor_off: true,
+            ..plain
+        };
+        assert!(resolve_color(ColorChoice::Auto, true, plain));
+        assert!(!resolve_color(ColorChoice::Auto, false, plain));
+        assert!(!resolve_color(ColorChoice::Auto, true, no_color));
+        assert!(resolve_color(ColorChoice::Auto, false, force));
+        assert!(!resolve_color(ColorChoice::Auto, true, off));
+        // NO_COLOR wins over CLICOLOR_FORCE, as no-color.org asks.
+        let both = ColorEnv {
+            no_color: true,
+            clicolor_force: true,
+            ..plain
+        };
+        assert!(!resolve_color(ColorChoice::Auto, true, both));
+        assert!(resolve_color(ColorChoice::Always, false, no_color));
+        assert!(!resolve_color(ColorChoice::Never, true, force));
     }
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::data::{Kind, When};
-use crate::query::{DateRange, Filter, SortKey};
+use crate::query::{AreaUnit, DateRange, Filter, SortKey};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -24,15 +24,15 @@ Every value comes with its source: `karabakh sources` lists them.";
 /// timeline and what happened to each territory since, each value with its source. On a
 /// terminal the output is a table; into a pipe it is tab-separated text.
 #[derive(Debug, Parser)]
-#[command(name = "karabakh", version, after_help = EXAMPLES, arg_required_else_help = true)]
+#[command(name = "karabakh", version, after_help = EXAMPLES)]
 pub struct Cli {
     /// Options that apply to every command.
     #[command(flatten)]
     pub global: Global,
 
-    /// The command to run.
+    /// The command to run; without one, a short overview of the commands is printed.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// Options that apply to every command.
@@ -47,9 +47,13 @@ pub struct Global {
     )]
     pub data: Option<PathBuf>,
 
-    /// When to use colour in tables; NO_COLOR turns it off in auto mode
+    /// When to use colour in tables and charts; auto follows NO_COLOR, CLICOLOR and CLICOLOR_FORCE
     #[arg(long = "color", value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+
+    /// The unit of areas in the output; machine formats name their columns after it (area_mi2)
+    #[arg(long = "units", value_enum, default_value_t = UnitChoice::Km2, global = true)]
+    pub units: UnitChoice,
 }
 
 /// How a listing is written.
@@ -68,6 +72,10 @@ pub struct OutputArgs {
     /// Leave out the header line of TSV and CSV output
     #[arg(long = "no-header")]
     pub no_header: bool,
+
+    /// Only these fields, in this order (comma-separated, as named in the header or JSON)
+    #[arg(long = "fields", value_name = "LIST", value_delimiter = ',')]
+    pub fields: Option<Vec<String>>,
 }
 
 /// The commands.
@@ -125,8 +133,42 @@ Examples:
   karabakh sources --format json | jq '.[] | select(.cited_by | length == 0)'")]
     Sources(SourcesArgs),
 
+    /// Draw the areas as bars, or the occupied area over time as a step chart
+    #[command(after_help = "\
+Examples:
+  karabakh chart
+  karabakh chart --sort area --reverse
+  karabakh chart --cumulative
+  karabakh chart --kind district --units mi2 --ascii --width 60")]
+    Chart(ChartArgs),
+
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell)
+    #[command(after_help = "\
+Examples:
+  karabakh completions bash > ~/.local/share/bash-completion/completions/karabakh
+  karabakh completions zsh > ~/.zfunc/_karabakh
+  karabakh completions fish > ~/.config/fish/completions/karabakh.fish")]
+    Completions {
+        /// The shell to complete in
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff), covering every command
+    #[command(after_help = "\
+Examples:
+  karabakh man | man -l -
+  karabakh man > ~/.local/share/man/man1/karabakh.1")]
+    Man,
+
     /// Check or export a dataset
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  karabakh data check my-data.toml
+  karabakh data export --format json > my-data.json"
+    )]
     Data(DataCommand),
 }
 
@@ -174,11 +216,11 @@ pub struct FilterArgs {
     #[arg(long = "until", value_name = "DATE")]
     pub until: Option<When>,
 
-    /// Only those of at least N km²
+    /// Only those of at least N km² (in km² whatever --units says)
     #[arg(long = "min-area", value_name = "N")]
     pub min_area: Option<u64>,
 
-    /// Only those of at most N km²
+    /// Only those of at most N km² (in km² whatever --units says)
     #[arg(long = "max-area", value_name = "N")]
     pub max_area: Option<u64>,
 
@@ -271,6 +313,34 @@ pub struct SourcesArgs {
     pub output: OutputArgs,
 }
 
+/// Options of `chart`.
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// Draw the cumulative occupied area over time, as `totals --by year` gives it
+    #[arg(long = "cumulative", conflicts_with_all = ["sort", "reverse"])]
+    pub cumulative: bool,
+
+    /// The order of the bars; ties are ordered by name
+    #[arg(long = "sort", value_enum, default_value_t = SortChoice::Date)]
+    pub sort: SortChoice,
+
+    /// Reverse the order of the bars
+    #[arg(long = "reverse", short = 'r')]
+    pub reverse: bool,
+
+    /// Plain ASCII instead of Unicode blocks and lines
+    #[arg(long = "ascii")]
+    pub ascii: bool,
+
+    /// The width to fit [default: the terminal's, else $COLUMNS, else 80]
+    #[arg(long = "width", value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
+
+    /// Which territories to draw.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
 /// Options of `timeline`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
@@ -318,10 +388,31 @@ pub enum ExportFormat {
 pub enum ColorChoice {
     /// Colour on a terminal, unless NO_COLOR is set
     Auto,
-    /// Always colour tables
+    /// Always colour tables and charts
     Always,
     /// Never colour
     Never,
+}
+
+/// `--units`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnitChoice {
+    /// Square kilometres, as the sources state areas
+    Km2,
+    /// Square miles, to two decimals
+    Mi2,
+    /// Hectares
+    Ha,
+}
+
+impl From<UnitChoice> for AreaUnit {
+    fn from(choice: UnitChoice) -> Self {
+        match choice {
+            UnitChoice::Km2 => AreaUnit::Km2,
+            UnitChoice::Mi2 => AreaUnit::Mi2,
+            UnitChoice::Ha => AreaUnit::Ha,
+        }
+    }
 }
 
 /// `--sort`.
@@ -399,9 +490,9 @@ mod tests {
         let cli = Cli::try_parse_from(["karabakh", "data", "export", "--format", "json"]).unwrap();
         assert!(matches!(
             cli.command,
-            Command::Data(DataCommand::Export {
+            Some(Command::Data(DataCommand::Export {
                 format: ExportFormat::Json
-            })
+            }))
         ));
         assert!(Cli::try_parse_from(["karabakh", "data", "export", "--format", "csv"]).is_err());
     }
@@ -410,7 +501,7 @@ mod tests {
     fn a_year_must_be_four_digits() {
         assert!(Cli::try_parse_from(["karabakh", "districts", "--year", "93"]).is_err());
         let cli = Cli::try_parse_from(["karabakh", "districts", "--year", "1993"]).unwrap();
-        let Command::Districts(args) = cli.command else {
+        let Some(Command::Districts(args)) = cli.command else {
             panic!("not districts")
         };
         assert_eq!(args.filter.year, Some(When::parse("1993").unwrap()));

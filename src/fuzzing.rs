@@ -5,8 +5,9 @@ use std::sync::LazyLock;
 
 use crate::commands;
 use crate::data::{self, Dataset, Syntax};
+use crate::output::chart::ChartOptions;
 use crate::output::{self, Format, Options};
-use crate::query::{self, DateRange, Filter, Lookup, SortKey};
+use crate::query::{self, AreaUnit, DateRange, Filter, Lookup, SortKey};
 
 /// Loads arbitrary bytes as a dataset (the first byte picks TOML or JSON); whatever loads is
 /// listed, summed and rendered in every format, and exports to a dataset that loads back
@@ -28,16 +29,16 @@ pub fn load(bytes: &[u8]) {
     };
     let filter = Filter::default();
     let mut reports = vec![
-        commands::districts::report(&ds, &filter, SortKey::Held, true),
-        commands::totals::report(&ds, &filter),
-        commands::totals::by_year(&ds, &filter),
+        commands::districts::report(&ds, &filter, SortKey::Held, true, AreaUnit::Mi2),
+        commands::totals::report(&ds, &filter, AreaUnit::Km2),
+        commands::totals::by_year(&ds, &filter, AreaUnit::Ha),
         commands::figures::latest(&ds),
         commands::figures::history(&ds),
         commands::timeline::report(&ds, DateRange::default()),
         commands::sources::report(&ds),
     ];
     if let Some(t) = ds.territories.first() {
-        reports.extend(commands::show::report(&ds, &t.name).ok());
+        reports.extend(commands::show::report(&ds, &t.name, AreaUnit::Km2).ok());
     }
     for report in &reports {
         for format in [
@@ -53,6 +54,22 @@ pub fn load(bytes: &[u8]) {
                 color: true,
             };
             output::render(report, format, options, &mut sink).expect("writing to memory works");
+        }
+    }
+    let charts = [
+        commands::chart::bars(&ds, &filter, SortKey::Area, false),
+        commands::chart::cumulative(&ds, &filter),
+    ];
+    for chart in &charts {
+        for (width, ascii) in [(1, true), (40, false), (200, true)] {
+            let options = ChartOptions {
+                width,
+                ascii,
+                color: true,
+                unit: AreaUnit::Mi2,
+            };
+            let mut sink = Vec::new();
+            output::chart::write(chart, options, &mut sink).expect("writing to memory works");
         }
     }
     let toml = data::to_toml(&ds).expect("a valid dataset exports as TOML");

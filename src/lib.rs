@@ -3,7 +3,8 @@
 //!
 //! Data flows one way: [`data`] loads and validates the dataset, [`query`] selects, sorts and
 //! sums, [`commands`] turns the results into [`output::Report`]s, and [`output`] renders them.
-//! [`app`] ties them together for the binary; [`cli`] defines its command line.
+//! [`app`] ties them together for the binary; [`cli`] defines its command line, and [`help`]
+//! makes the overview, the manual page and the completions from it.
 
 pub mod app;
 pub mod cli;
@@ -11,5 +12,6 @@ pub mod commands;
 pub mod data;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod help;
 pub mod output;
 pub mod query;

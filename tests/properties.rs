@@ -6,7 +6,7 @@ use chrono::Datelike;
 use karabakh::commands;
 use karabakh::data::{self, Dataset, Kind, Syntax, TerritoryRef, When};
 use karabakh::output::{self, Format, Options};
-use karabakh::query::{self, DateRange, Filter, SortKey};
+use karabakh::query::{self, AreaUnit, DateRange, Filter, SortKey};
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -180,7 +180,7 @@ proptest! {
 
     #[test]
     fn json_output_reads_back_as_the_same_records(ds in dataset(), f in filter(), sort in sort_key()) {
-        let report = commands::districts::report(&ds, &f, sort, false);
+        let report = commands::districts::report(&ds, &f, sort, false, AreaUnit::Km2);
         let json: serde_json::Value = serde_json::from_str(&render(&report, Format::Json)).unwrap();
         let rows = json.as_array().unwrap();
         let selected = query::select(&ds, &f, sort, false);
@@ -199,9 +199,9 @@ proptest! {
     #[test]
     fn tsv_lines_all_have_the_same_number_of_fields(ds in dataset(), f in filter()) {
         let reports = [
-            commands::districts::report(&ds, &f, SortKey::Name, false),
+            commands::districts::report(&ds, &f, SortKey::Name, false, AreaUnit::Mi2),
             commands::timeline::report(&ds, f.dates),
-            commands::totals::by_year(&ds, &f),
+            commands::totals::by_year(&ds, &f, AreaUnit::Km2),
             commands::sources::report(&ds),
         ];
         for report in &reports {

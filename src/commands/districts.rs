@@ -2,22 +2,24 @@
 
 use crate::data::{Dataset, Territory, TerritoryRef};
 use crate::output::{Column, Report, Value};
-use crate::query::{self, Filter, SortKey};
+use crate::query::{self, AreaUnit, Filter, SortKey};
 
 use super::{YEARS_HELD_NOTE, some_of, years_held};
 
-/// The columns of the listing, in order.
-pub const COLUMNS: [Column; 9] = [
-    Column::new("id", "id"),
-    Column::new("name", "name"),
-    Column::new("name_az", "Azerbaijani"),
-    Column::new("kind", "kind"),
-    Column::new("occupied", "occupied"),
-    Column::new("area_km2", "area km²"),
-    Column::new("restored", "restored"),
-    Column::new("years_held", "years held"),
-    Column::new("source", "source"),
-];
+/// The columns of the listing, in order, with areas in `unit`.
+pub fn columns(unit: AreaUnit) -> Vec<Column> {
+    vec![
+        Column::new("id", "id"),
+        Column::new("name", "name"),
+        Column::new("name_az", "Azerbaijani"),
+        Column::new("kind", "kind"),
+        Column::new("occupied", "occupied"),
+        Column::area("area_km2", "area km²", unit),
+        Column::new("restored", "restored"),
+        Column::new("years_held", "years held"),
+        Column::new("source", "source"),
+    ]
+}
 
 /// The territories that match `filter`, in the order asked for.
 pub fn report<'a>(
@@ -25,10 +27,11 @@ pub fn report<'a>(
     filter: &Filter,
     sort: SortKey,
     reverse: bool,
+    unit: AreaUnit,
 ) -> Report<'a> {
     let selected = query::select(ds, filter, sort, reverse);
     let notes = notes(ds, &selected);
-    let mut report = Report::lazy(COLUMNS.to_vec(), selected.len(), move |i| {
+    let mut report = Report::lazy(columns(unit), selected.len(), move |i| {
         let t = ds.territory(selected[i]);
         vec![
             Value::str(&t.id),
@@ -36,7 +39,7 @@ pub fn report<'a>(
             Value::opt(t.name_az.as_deref()),
             Value::str(t.kind.as_str()),
             Value::Date(t.occupied),
-            Value::Int(t.area_km2.get()),
+            Value::area(t.area_km2.get(), unit),
             t.restored
                 .as_ref()
                 .map_or(Value::Null, |r| Value::Date(r.date)),

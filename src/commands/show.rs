@@ -3,8 +3,10 @@
 use serde_json::{Value as Json, json};
 
 use crate::data::{Cited, Dataset, Event, SourceRef, TerritoryRef};
-use crate::output::{Column, Report, Value, thousands};
-use crate::query::{self, Lookup};
+use std::borrow::Cow;
+
+use crate::output::{Column, Report, Value, area_text};
+use crate::query::{self, AreaUnit, Lookup};
 
 use super::{YEARS_HELD_NOTE, years_held};
 
@@ -16,7 +18,7 @@ pub struct NotFound {
 }
 
 /// The report on the territory called `name`, or [`NotFound`] with suggestions.
-pub fn report<'a>(ds: &'a Dataset<'a>, name: &str) -> Result<Report<'a>, NotFound> {
+pub fn report<'a>(ds: &'a Dataset<'a>, name: &str, unit: AreaUnit) -> Result<Report<'a>, NotFound> {
     let r = match query::lookup(ds, name) {
         Lookup::Found(r) => r,
         Lookup::Ambiguous(refs) => {
@@ -51,29 +53,40 @@ pub fn report<'a>(ds: &'a Dataset<'a>, name: &str) -> Result<Report<'a>, NotFoun
             });
         }
     };
-    Ok(build(ds, r))
+    Ok(build(ds, r, unit))
 }
 
 /// Collects rows of the long format and the sources they cite.
 struct Rows<'a> {
     ds: &'a Dataset<'a>,
     rows: Vec<Vec<Value<'a>>>,
+    // The field of each row as the JSON document names it, for `--fields`.
+    fields: Vec<Cow<'static, str>>,
     cited: Vec<SourceRef>,
 }
 
 impl<'a> Rows<'a> {
     fn push(
         &mut self,
-        field: &'static str,
+        field: impl Into<Cow<'static, str>>,
         value: Value<'a>,
         source: Option<&Cited>,
         note: Option<&str>,
     ) {
+        let field = field.into();
         if let Some(c) = source {
             self.cited.extend(c.refs());
         }
+        // Fields that repeat, one row each, are a list in the JSON document.
+        let key: Cow<'static, str> = match field.as_ref() {
+            "alias" => "aliases".into(),
+            "event" => "events".into(),
+            f if f.starts_with("area_") && f.ends_with("_other") => "alternatives".into(),
+            _ => field.clone(),
+        };
+        self.fields.push(key);
         self.rows.push(vec![
-            Value::str(field),
+            Value::Text(field),
             value,
             Value::maybe_sources(self.ds, source),
             // Notes may be made for this report, so the row keeps its own copy.
@@ -82,7 +95,7 @@ impl<'a> Rows<'a> {
     }
 }
 
-fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef) -> Report<'a> {
+fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef, unit: AreaUnit) -> Report<'a> {
     let t = ds.territory(r);
     let held = years_held(t);
     let share = Value::Decimal(
@@ -90,13 +103,14 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef) -> Report<'a> {
         2,
     );
     let share_note = format!(
-        "computed: the area as listed over {}'s {} km²",
+        "computed: the area as listed over {}'s {}",
         ds.country.name,
-        thousands(ds.country.area_km2.get())
+        area_text(ds.country.area_km2.get(), unit)
     );
     let mut rows = Rows {
         ds,
         rows: Vec::new(),
+        fields: Vec::new(),
         cited: Vec::new(),
     };
     rows.push("id", Value::str(&t.id), None, None);
@@ -122,16 +136,17 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef) -> Report<'a> {
     if let Some(p) = &t.partial {
         rows.push("partial", Value::str(&p.note), Some(&p.source), None);
     }
+    let area_key = unit.rename("area_km2");
     rows.push(
-        "area_km2",
-        Value::Int(t.area_km2.get()),
+        area_key.clone(),
+        Value::area(t.area_km2.get(), unit),
         Some(&t.source),
         None,
     );
     for a in &t.alternatives {
         rows.push(
-            "area_km2_other",
-            Value::Int(a.area_km2.get()),
+            unit.rename("area_km2_other"),
+            Value::area(a.area_km2.get(), unit),
             Some(&a.source),
             Some(a.note.as_deref().unwrap_or("another source's value")),
         );
@@ -171,7 +186,10 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef) -> Report<'a> {
     }
 
     let Rows {
-        rows, mut cited, ..
+        rows,
+        fields,
+        mut cited,
+        ..
     } = rows;
     cited.sort();
     cited.dedup();
@@ -186,11 +204,11 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef) -> Report<'a> {
         })).collect::<Vec<_>>(),
         "kind": t.kind.as_str(),
         "occupied": t.occupied.iso(),
-        "area_km2": t.area_km2.get(),
+        area_key.clone(): Value::area(t.area_km2.get(), unit).json(),
         "source": src(&t.source),
         "partial": t.partial.as_ref().map(|p| json!({ "note": p.note, "source": src(&p.source) })),
         "alternatives": t.alternatives.iter().map(|a| json!({
-            "area_km2": a.area_km2.get(), "note": a.note, "source": src(&a.source),
+            area_key.clone(): Value::area(a.area_km2.get(), unit).json(), "note": a.note, "source": src(&a.source),
         })).collect::<Vec<_>>(),
         "within": t.within.as_ref().map(|w| json!({
             "territory": ds.territory(w.territory).id, "note": w.note, "source": src_opt(w.source.as_ref()),
@@ -218,6 +236,7 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef) -> Report<'a> {
         Column::new("note", "note"),
     ]);
     report.rows = crate::output::Rows::Made(rows);
+    report.row_fields = Some(fields);
     report.json = Some(document);
     report = report.note(YEARS_HELD_NOTE);
     for &s in &cited {

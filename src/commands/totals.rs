@@ -1,14 +1,14 @@
 //! `karabakh totals`: sums of areas and the share of the country.
 
 use crate::data::{Dataset, TerritoryRef};
-use crate::output::{Column, Report, Value, thousands};
-use crate::query::{self, Filter};
+use crate::output::{Column, Report, Value, area_text};
+use crate::query::{self, AreaUnit, Filter};
 
 use super::some_of;
 
 /// The totals of the territories that match `filter`, with notes on what is computed and
 /// where the computed share differs from the stated one.
-pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Report<'a> {
+pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a> {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let totals = query::totals(ds, &selected);
     let stated = ds.country.occupied_share.map(|f| ds.figure(f).latest());
@@ -18,16 +18,20 @@ pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Report<'a> {
             Value::Int(totals.territories as u64),
         ),
         (
-            Column::new("area_km2_listed", "area as listed, km² (sum, computed)"),
-            Value::Int(totals.area_km2_listed),
+            Column::area(
+                "area_km2_listed",
+                "area as listed, km² (sum, computed)",
+                unit,
+            ),
+            Value::area(totals.area_km2_listed, unit),
         ),
         (
-            Column::new("area_km2", "area counted once, km² (computed)"),
-            Value::Int(totals.area_km2),
+            Column::area("area_km2", "area counted once, km² (computed)", unit),
+            Value::area(totals.area_km2, unit),
         ),
         (
-            Column::new("country_area_km2", "country's area, km²"),
-            Value::Int(totals.country_area_km2),
+            Column::area("country_area_km2", "country's area, km²", unit),
+            Value::area(totals.country_area_km2, unit),
         ),
         (
             Column::new("share_percent", "share of the country, % (computed)"),
@@ -50,11 +54,11 @@ pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Report<'a> {
     let country_source = ds.source_ids(&ds.country.source).join(", ");
     report = report
         .note("area as listed is the plain sum of the areas as the sources state them")
-        .note(overlap_note(ds, &selected))
+        .note(overlap_note(ds, &selected, unit))
         .note(format!(
-            "the shares are computed against {}'s area of {} km² ({country_source})",
+            "the shares are computed against {}'s area of {} ({country_source})",
             ds.country.name,
-            thousands(totals.country_area_km2)
+            area_text(totals.country_area_km2, unit)
         ));
     if let Some(o) = stated {
         if (o.value as f64 - totals.share_percent).abs() >= 0.005 {
@@ -84,15 +88,15 @@ pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Report<'a> {
     report
 }
 
-fn overlap_note(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> String {
+fn overlap_note(ds: &Dataset<'_>, selected: &[TerritoryRef], unit: AreaUnit) -> String {
     let inner: Vec<String> = query::overlaps(ds, selected)
         .into_iter()
         .map(|(inner, outer)| {
             let t = ds.territory(inner);
             format!(
-                "{} ({} km²) lies within {}",
+                "{} ({}) lies within {}",
                 t.name,
-                thousands(t.area_km2.get()),
+                area_text(t.area_km2.get(), unit),
                 ds.territory(outer).name
             )
         })
@@ -108,15 +112,15 @@ fn overlap_note(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> String {
 }
 
 /// The area per year of occupation and the cumulative area.
-pub fn by_year<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Report<'a> {
+pub fn by_year<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a> {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let country = ds.country.area_km2.get();
     let mut report = Report::list(vec![
         Column::new("year", "year"),
         Column::new("territories", "territories"),
-        Column::new("area_km2_listed", "area as listed, km²"),
-        Column::new("area_km2", "area counted once, km²"),
-        Column::new("cumulative_area_km2", "cumulative area, km²"),
+        Column::area("area_km2_listed", "area as listed, km²", unit),
+        Column::area("area_km2", "area counted once, km²", unit),
+        Column::area("cumulative_area_km2", "cumulative area, km²", unit),
         Column::new("cumulative_share_percent", "cumulative share, %"),
     ]);
     for row in query::by_year(ds, &selected) {
@@ -128,13 +132,13 @@ pub fn by_year<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Report<'a> {
                     .map(|&r| ds.territory(r).id.as_str().into())
                     .collect(),
             ),
-            Value::Int(row.area_km2_listed),
-            Value::Int(row.area_km2),
-            Value::Int(row.cumulative_area_km2),
+            Value::area(row.area_km2_listed, unit),
+            Value::area(row.area_km2, unit),
+            Value::area(row.cumulative_area_km2, unit),
             Value::Decimal(query::percent(row.cumulative_area_km2, country), 2),
         ]);
     }
     report
         .note("all areas and shares here are computed from the listed areas; a period stated by the source (such as 1988–1992) is a row of its own")
-        .note(overlap_note(ds, &selected))
+        .note(overlap_note(ds, &selected, unit))
 }

@@ -11,7 +11,7 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
         .from_writer(out);
     if options.header {
         writer
-            .write_record(report.columns.iter().map(|c| c.key))
+            .write_record(report.columns.iter().map(|c| c.key.as_ref()))
             .map_err(io_error)?;
     }
     for row in report.rows() {

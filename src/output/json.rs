@@ -60,7 +60,7 @@ impl Serialize for Record<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.columns.len()))?;
         for (column, value) in self.columns.iter().zip(self.values) {
-            map.serialize_entry(column.key, &Json(value))?;
+            map.serialize_entry(column.key.as_ref(), &Json(value))?;
         }
         map.end()
     }

@@ -11,7 +11,7 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             let numeric: Vec<bool> = (0..report.columns.len())
                 .map(|i| numeric_column(report, i))
                 .collect();
-            row(out, report.columns.iter().map(|c| cell(c.label)))?;
+            row(out, report.columns.iter().map(|c| cell(&c.label)))?;
             row(
                 out,
                 numeric
@@ -28,7 +28,7 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             let values = (!report.is_empty()).then(|| report.row(0));
             let values = values.as_deref().unwrap_or_default();
             for (c, v) in report.columns.iter().zip(values) {
-                row(out, [cell(c.label), cell(&Value::human(v))].into_iter())?;
+                row(out, [cell(&c.label), cell(&Value::human(v))].into_iter())?;
             }
         }
     }

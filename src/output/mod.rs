@@ -1,5 +1,6 @@
 //! Rendering of reports: one file per format, chosen by one `match` in [`render`].
 
+pub mod chart;
 mod csv;
 mod json;
 mod markdown;
@@ -10,7 +11,10 @@ use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::data::{Cited, Dataset, When};
+use crate::query::AreaUnit;
 
 /// An output format that has been resolved (no "auto" left).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,16 +44,42 @@ pub struct Options {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
     /// The stable snake_case name used by machine formats.
-    pub key: &'static str,
+    pub key: Cow<'static, str>,
     /// The heading shown to people in tables and Markdown.
-    pub label: &'static str,
+    pub label: Cow<'static, str>,
 }
 
 impl Column {
     /// A column with a machine `key` and a human `label`.
     pub const fn new(key: &'static str, label: &'static str) -> Self {
-        Column { key, label }
+        Column {
+            key: Cow::Borrowed(key),
+            label: Cow::Borrowed(label),
+        }
     }
+
+    /// A column of areas in `unit`; its key and label are written for km² (`area_km2`,
+    /// `area km²`) and renamed for other units (`area_mi2`, `area mi²`).
+    pub fn area(key: &'static str, label: &'static str, unit: AreaUnit) -> Self {
+        if unit.is_source_unit() {
+            Column::new(key, label)
+        } else {
+            Column {
+                key: Cow::Owned(unit.rename(key)),
+                label: Cow::Owned(unit.rename(label)),
+            }
+        }
+    }
+}
+
+/// `--fields` named a field the report does not have.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown field `{field}`; the fields here are: {}", available.join(", "))]
+pub struct UnknownField {
+    /// The field asked for.
+    pub field: String,
+    /// The fields there are, in order.
+    pub available: Vec<String>,
 }
 
 /// One cell of a report, typed so each format can write it its own way. Text borrows from
@@ -119,6 +149,7 @@ impl<'a> Value<'a> {
     pub fn human(&self) -> String {
         match self {
             Value::Int(n) => thousands(*n),
+            Value::Decimal(..) => group_thousands(&self.machine()),
             Value::Date(w) => w.human(),
             other => match other.machine() {
                 s if s.is_empty() => "—".to_owned(),
@@ -162,6 +193,15 @@ impl<'a> Value<'a> {
                 .map(|&r| Cow::Borrowed(ds.source(r).id.as_str()))
                 .collect(),
         )
+    }
+
+    /// An area given in km², in `unit`: whole km² and hectares, or square miles to two places.
+    pub fn area(km2: u64, unit: AreaUnit) -> Value<'static> {
+        let converted = unit.convert(km2);
+        match converted.places {
+            0 => Value::Int(u64::try_from(converted.scaled).unwrap_or(u64::MAX)),
+            places => Value::Decimal(converted.value(), places),
+        }
     }
 
     /// Optional sources as a list of their ids, or null.
@@ -218,6 +258,9 @@ pub struct Report<'a> {
     pub notes: Vec<String>,
     /// A JSON document to print instead of the rows, for reports richer than a table.
     pub json: Option<serde_json::Value>,
+    /// For a record written one field a row (`show`): the field of each row, named as in
+    /// the JSON document. `--fields` then picks rows, not columns.
+    pub row_fields: Option<Vec<Cow<'static, str>>>,
 }
 
 impl<'a> Report<'a> {
@@ -229,6 +272,7 @@ impl<'a> Report<'a> {
             shape: Shape::List,
             notes: Vec::new(),
             json: None,
+            row_fields: None,
         }
     }
 
@@ -241,6 +285,7 @@ impl<'a> Report<'a> {
             shape: Shape::Record,
             notes: Vec::new(),
             json: None,
+            row_fields: None,
         }
     }
 
@@ -257,6 +302,75 @@ impl<'a> Report<'a> {
             },
             ..Report::list(columns)
         }
+    }
+
+    /// Keeps only the fields named in `fields`, in that order: the columns of a listing or a
+    /// record, or the rows of a record written one field a row.
+    pub fn select_fields(&mut self, fields: &[String]) -> Result<(), UnknownField> {
+        if let Some(row_fields) = self.row_fields.take() {
+            return self.select_row_fields(row_fields, fields);
+        }
+        let available = || self.columns.iter().map(|c| c.key.to_string()).collect();
+        let mut picked = Vec::with_capacity(fields.len());
+        for field in fields {
+            match self.columns.iter().position(|c| c.key == field.as_str()) {
+                Some(i) => picked.push(i),
+                None => {
+                    return Err(UnknownField {
+                        field: field.clone(),
+                        available: available(),
+                    });
+                }
+            }
+        }
+        self.columns = picked.iter().map(|&i| self.columns[i].clone()).collect();
+        let project = move |row: &[Value<'a>]| picked.iter().map(|&i| row[i].clone()).collect();
+        self.rows = match std::mem::replace(&mut self.rows, Rows::Made(Vec::new())) {
+            Rows::Made(rows) => Rows::Made(rows.iter().map(|r| project(r)).collect()),
+            Rows::Lazy { len, make } => Rows::Lazy {
+                len,
+                make: Box::new(move |i| project(&make(i))),
+            },
+        };
+        Ok(())
+    }
+
+    fn select_row_fields(
+        &mut self,
+        row_fields: Vec<Cow<'static, str>>,
+        fields: &[String],
+    ) -> Result<(), UnknownField> {
+        // The JSON document names every field; without one, the rows do.
+        let mut available: Vec<String> = match &self.json {
+            Some(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+            _ => row_fields.iter().map(|f| f.to_string()).collect(),
+        };
+        available.dedup();
+        if let Some(field) = fields.iter().find(|f| !available.contains(f)) {
+            return Err(UnknownField {
+                field: field.clone(),
+                available,
+            });
+        }
+        let Rows::Made(rows) = std::mem::replace(&mut self.rows, Rows::Made(Vec::new())) else {
+            unreachable!("a record written one field a row is made ahead");
+        };
+        let mut picked = Vec::new();
+        for field in fields {
+            let of_field = row_fields.iter().zip(&rows).filter(|(f, _)| *f == field);
+            picked.extend(of_field.map(|(_, row)| row.clone()));
+        }
+        self.rows = Rows::Made(picked);
+        if let Some(serde_json::Value::Object(map)) = &mut self.json {
+            let mut kept = serde_json::Map::new();
+            for field in fields {
+                if let Some(value) = map.remove(field) {
+                    kept.insert(field.clone(), value);
+                }
+            }
+            *map = kept;
+        }
+        Ok(())
     }
 
     /// Adds a row to a report whose rows are made ahead.
@@ -326,6 +440,62 @@ pub fn numeric_column(report: &Report<'_>, i: usize) -> bool {
     values.peek().is_some() && values.all(|v| v.is_numeric())
 }
 
+/// An area in `unit` for people: `4,400 km²`, `1,698.85 mi²`.
+pub fn area_text(km2: u64, unit: AreaUnit) -> String {
+    format!("{} {}", Value::area(km2, unit).human(), unit.symbol())
+}
+
+/// A plain decimal such as `-14393.50` with its whole part grouped: `-14,393.50`.
+fn group_thousands(number: &str) -> String {
+    let (sign, rest) = match number.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number),
+    };
+    let (whole, fraction) = rest
+        .split_once('.')
+        .map_or((rest, None), |(w, f)| (w, Some(f)));
+    match whole.parse::<u64>() {
+        Ok(n) => {
+            let mut s = format!("{sign}{}", thousands(n));
+            if let Some(f) = fraction {
+                s.push('.');
+                s.push_str(f);
+            }
+            s
+        }
+        // Not a plain number (`NaN`, `inf`): left as it is.
+        Err(_) => number.to_owned(),
+    }
+}
+
+/// `text` cut at spaces into lines of at most `width` columns (a word longer than that stands
+/// alone), continuation lines indented under the text after `note: `; whole without a width.
+pub(crate) fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
+    const INDENT: &str = "      ";
+    let Some(width) = width else {
+        return vec![text.to_owned()];
+    };
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    // Whether the line has a word yet; a continuation line starts with the indent only.
+    let mut started = false;
+    for word in text.split(' ') {
+        if started
+            && UnicodeWidthStr::width(line.as_str()) + 1 + UnicodeWidthStr::width(word) > width
+        {
+            lines.push(std::mem::replace(&mut line, INDENT.to_owned()));
+            started = false;
+        }
+        if started {
+            line.push(' ');
+        }
+        line.push_str(word);
+        started = true;
+    }
+    lines.push(line);
+    lines
+}
+
 /// `14682` as `14,682`.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -372,6 +542,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn notes_wrap_at_spaces_to_the_width_with_an_indent() {
+        let note = "note: the shares are computed against Azerbaijan's area";
+        assert_eq!(
+            wrap(note, Some(24)),
+            [
+                "note: the shares are",
+                "      computed against",
+                "      Azerbaijan's area"
+            ]
+        );
+        assert_eq!(wrap(note, None), [note]);
+        assert_eq!(wrap("note: x", Some(24)), ["note: x"]);
+    }
+
+    #[test]
     fn thousands_are_separated_by_commas() {
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(707), "707");
@@ -387,6 +572,11 @@ mod tests {
         assert_eq!(v.machine(), "16.62");
         assert_eq!(v.json(), serde_json::json!(16.62));
         assert_eq!(Value::Decimal(27.0, 1).machine(), "27.0");
+        assert_eq!(Value::Decimal(14393.5, 2).human(), "14,393.50");
+        assert_eq!(Value::Decimal(-1234.0, 1).human(), "-1,234.0");
+        assert_eq!(Value::Decimal(5.08, 2).human(), "5.08");
+        assert_eq!(area_text(4400, AreaUnit::Mi2), "1,698.85 mi²");
+        assert_eq!(area_text(4400, AreaUnit::Ha), "440,000 ha");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
 
-use super::{Options, Report, Shape, escape_for_terminal, numeric_column};
+use super::{Options, Report, Shape, escape_for_terminal, numeric_column, wrap};
 
 // Below this many columns a terminal is taken to have reported no usable size.
 const MIN_WIDTH: u16 = 20;
@@ -33,7 +33,7 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
     };
     match report.shape {
         Shape::List => {
-            table.set_header(report.columns.iter().map(|c| heading(c.label)));
+            table.set_header(report.columns.iter().map(|c| heading(&c.label)));
             for row in report.rows() {
                 table.add_row(
                     row.iter()
@@ -51,7 +51,7 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
             let values = values.as_deref().unwrap_or_default();
             for (column, value) in report.columns.iter().zip(values) {
                 table.add_row([
-                    heading(column.label),
+                    heading(&column.label),
                     Cell::new(escape_for_terminal(&value.human())),
                 ]);
             }
@@ -62,12 +62,19 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
     } else {
         writeln!(out, "{table}")?;
     }
+    // On a terminal, notes are wrapped to its width as the table is.
+    let width = table
+        .width()
+        .map(usize::from)
+        .filter(|&w| w >= usize::from(MIN_WIDTH));
     for note in &report.notes {
-        let note = escape_for_terminal(note);
-        if options.color {
-            writeln!(out, "\x1b[2mnote: {note}\x1b[0m")?;
-        } else {
-            writeln!(out, "note: {note}")?;
+        let note = format!("note: {}", escape_for_terminal(note));
+        for line in wrap(&note, width) {
+            if options.color {
+                writeln!(out, "\x1b[2m{line}\x1b[0m")?;
+            } else {
+                writeln!(out, "{line}")?;
+            }
         }
     }
     Ok(())

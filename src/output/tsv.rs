@@ -7,7 +7,7 @@ use super::{Options, Report, Value};
 /// Writes `report` as TSV.
 pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
     if options.header {
-        let keys: Vec<&str> = report.columns.iter().map(|c| c.key).collect();
+        let keys: Vec<&str> = report.columns.iter().map(|c| c.key.as_ref()).collect();
         writeln!(out, "{}", keys.join("\t"))?;
     }
     for row in report.rows() {

@@ -4,15 +4,16 @@
 
 use assert_cmd::cargo::cargo_bin_cmd;
 
-/// `karabakh` with `args`, in a clean environment: no dataset or colour variables from the
-/// machine running the tests.
+/// `karabakh` with `args`, in a clean environment: no dataset, colour or width variables from
+/// the machine running the tests.
 pub fn karabakh(args: &[&str]) -> assert_cmd::Command {
     let mut cmd = cargo_bin_cmd!("karabakh");
     cmd.args(args)
         .env_remove("KARABAKH_DATA")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE");
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("COLUMNS");
     cmd
 }
 

@@ -1,0 +1,288 @@
+//! Charts drawn with text: horizontal bars, and a step chart of the cumulative area.
+
+use std::io::{self, Write};
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::commands::chart::{Bar, Chart, Step};
+use crate::data::Kind;
+use crate::query::AreaUnit;
+
+use super::{Value, escape_for_terminal, wrap};
+
+/// How a chart is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartOptions {
+    /// The width to fit, in columns.
+    pub width: usize,
+    /// Plain ASCII instead of Unicode blocks and lines.
+    pub ascii: bool,
+    /// Whether bars are coloured by kind.
+    pub color: bool,
+    /// The unit of the areas shown.
+    pub unit: AreaUnit,
+}
+
+// Below this width a chart is drawn this wide anyway: narrower, bars say nothing.
+const MIN_WIDTH: usize = 30;
+// Labels longer than this share of the width are cut.
+const MAX_LABEL_SHARE: usize = 3;
+// The height of the step chart, in lines.
+const STEP_ROWS: usize = 10;
+
+const EIGHTHS_LEFT: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+const EIGHTHS_LOW: [char; 8] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇'];
+const RESET: &str = "\x1b[0m";
+const DIM: &str = "\x1b[2m";
+
+fn kind_color(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Region => "\x1b[36m",
+        Kind::District => "\x1b[33m",
+    }
+}
+
+/// Writes `chart`.
+pub fn write(chart: &Chart<'_>, options: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
+    let options = ChartOptions {
+        width: options.width.max(MIN_WIDTH),
+        ..options
+    };
+    match chart {
+        Chart::Bars(bars) => write_bars(bars, options, out),
+        Chart::Steps(steps) => write_steps(steps, options, out),
+    }
+}
+
+fn write_bars(bars: &[Bar<'_>], o: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
+    let unit = o.unit.symbol();
+    writeln!(
+        out,
+        "{}",
+        text(&format!("Area of each territory, {unit}"), o)
+    )?;
+    if bars.is_empty() {
+        return writeln!(out, "(nothing matches)");
+    }
+    let values: Vec<String> = bars
+        .iter()
+        .map(|b| Value::area(b.km2, o.unit).human())
+        .collect();
+    let value_width = values.iter().map(|v| v.width()).max().unwrap_or(0);
+    let labels: Vec<String> = bars
+        .iter()
+        .map(|b| text(&escape_for_terminal(b.label), o))
+        .collect();
+    let label_width = labels
+        .iter()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0)
+        .min(o.width / MAX_LABEL_SHARE);
+    // label, space, bar, space, value: the bar takes what is left.
+    let room = o.width.saturating_sub(label_width + value_width + 2).max(1);
+    let max = bars.iter().map(|b| b.km2).max().unwrap_or(1).max(1);
+    for ((bar, label), value) in bars.iter().zip(&labels).zip(&values) {
+        let eighths = scaled(bar.km2, max, room * 8);
+        let drawn = if o.ascii {
+            "#".repeat((eighths + 4) / 8)
+        } else {
+            let mut s = "█".repeat(eighths / 8);
+            if eighths % 8 > 0 {
+                s.push(EIGHTHS_LEFT[eighths % 8]);
+            }
+            s
+        };
+        let pad = room - drawn.chars().count();
+        let label = fit(label, label_width, o.ascii);
+        if o.color {
+            let color = kind_color(bar.kind);
+            write!(out, "{label} {color}{drawn}{RESET}")?;
+        } else {
+            write!(out, "{label} {drawn}")?;
+        }
+        writeln!(out, "{:pad$} {value:>value_width$}", "")?;
+    }
+    if o.color {
+        let block = if o.ascii { "#" } else { "█" };
+        writeln!(
+            out,
+            "{}{block}{RESET} region  {}{block}{RESET} district",
+            kind_color(Kind::Region),
+            kind_color(Kind::District)
+        )?;
+    }
+    note(
+        out,
+        o,
+        &format!(
+            "areas as the sources state them, in {unit}; bar lengths are computed to scale, the \
+             longest being {}",
+            values[bars.iter().position(|b| b.km2 == max).unwrap_or(0)]
+        ),
+    )
+}
+
+fn write_steps(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
+    let unit = o.unit.symbol();
+    writeln!(
+        out,
+        "{}",
+        text(&format!("Area occupied over time, cumulative, {unit}"), o)
+    )?;
+    if steps.is_empty() {
+        return writeln!(out, "(nothing matches)");
+    }
+    let max = steps
+        .iter()
+        .map(|s| s.cumulative_km2)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let top = Value::area(max, o.unit).human();
+    let axis_width = top.width().max(1);
+    let plot = o.width.saturating_sub(axis_width + 2);
+    // Each period gets a band of equal width, with a column of space between bands.
+    let band = (plot / steps.len()).clamp(2, 16);
+    let (vertical, tick, corner, horizontal) = if o.ascii {
+        ('|', '+', '+', '-')
+    } else {
+        ('│', '┤', '└', '─')
+    };
+    let color = if o.color {
+        kind_color(Kind::Region)
+    } else {
+        ""
+    };
+    let reset = if o.color { RESET } else { "" };
+    for level in (0..STEP_ROWS).rev() {
+        let (label, axis) = if level == STEP_ROWS - 1 {
+            (top.as_str(), tick)
+        } else {
+            ("", vertical)
+        };
+        let mut line = format!("{label:>axis_width$} {axis}{color}");
+        for step in steps {
+            let eighths = scaled(step.cumulative_km2, max, STEP_ROWS * 8);
+            let filled = eighths.saturating_sub(level * 8).min(8);
+            let cell = match (o.ascii, filled) {
+                (_, 8) => {
+                    if o.ascii {
+                        '#'
+                    } else {
+                        '█'
+                    }
+                }
+                (true, f) if f >= 4 => '#',
+                (true, _) => ' ',
+                (false, f) => EIGHTHS_LOW[f],
+            };
+            line.push(' ');
+            line.extend(std::iter::repeat_n(cell, band - 1));
+        }
+        writeln!(out, "{}{reset}", line.trim_end())?;
+    }
+    let rule: String = std::iter::repeat_n(horizontal, steps.len() * band).collect();
+    writeln!(out, "{:>axis_width$} {corner}{rule}", "0")?;
+    let periods: Vec<String> = steps
+        .iter()
+        .map(|s| {
+            if o.ascii {
+                s.period.iso()
+            } else {
+                s.period.human()
+            }
+        })
+        .collect();
+    let values: Vec<String> = steps
+        .iter()
+        .map(|s| Value::area(s.cumulative_km2, o.unit).human())
+        .collect();
+    for row in [&periods, &values] {
+        // Under the bands' first column, past the axis and the space before each band.
+        let mut line = format!("{:axis_width$}   ", "");
+        for cell in row {
+            line.push_str(&fit(cell, band, o.ascii));
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    note(
+        out,
+        o,
+        &format!(
+            "computed: the area counted once, in {unit}, reached by the end of each period of \
+             occupation, as `karabakh totals --by year` lists it; periods are drawn side by side, \
+             not to the scale of time"
+        ),
+    )
+}
+
+// `value` over `max` as a whole number of `steps`, rounded, at least one for a value above 0.
+fn scaled(value: u64, max: u64, steps: usize) -> usize {
+    let steps = steps as u128;
+    let n = (u128::from(value) * steps + u128::from(max) / 2) / u128::from(max);
+    let n = if value > 0 { n.max(1) } else { n };
+    usize::try_from(n.min(steps)).unwrap_or(0)
+}
+
+// Text as the options allow: ASCII replaces what it cannot show.
+fn text(s: &str, o: ChartOptions) -> String {
+    if !o.ascii || s.is_ascii() {
+        return s.to_owned();
+    }
+    s.replace('²', "2")
+        .replace(['–', '—'], "-")
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { '?' })
+        .collect()
+}
+
+// `s` padded or cut to exactly `width` columns.
+fn fit(s: &str, width: usize, ascii: bool) -> String {
+    if s.width() <= width {
+        return format!("{s}{}", " ".repeat(width - s.width()));
+    }
+    let ellipsis = if ascii { "~" } else { "…" };
+    let room = width.saturating_sub(1);
+    let mut cut = String::new();
+    for c in s.chars() {
+        if cut.width() + c.width().unwrap_or(0) > room {
+            break;
+        }
+        cut.push(c);
+    }
+    let pad = width.saturating_sub(cut.width() + 1);
+    format!("{cut}{ellipsis}{}", " ".repeat(pad))
+}
+
+fn note(out: &mut dyn Write, o: ChartOptions, note: &str) -> io::Result<()> {
+    let note = text(&format!("note: {note}"), o);
+    for line in wrap(&note, Some(o.width)) {
+        if o.color {
+            writeln!(out, "{DIM}{line}{RESET}")?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_scaled_in_eighths_and_never_vanish() {
+        assert_eq!(scaled(4400, 4400, 80), 80);
+        assert_eq!(scaled(2200, 4400, 80), 40);
+        assert_eq!(scaled(1, 4400, 80), 1);
+        assert_eq!(scaled(0, 4400, 80), 0);
+    }
+
+    #[test]
+    fn labels_are_cut_to_their_width_with_an_ellipsis() {
+        assert_eq!(fit("Kalbajar", 10, false), "Kalbajar  ");
+        assert_eq!(fit("Nagorno-Karabakh", 8, false), "Nagorno…");
+        assert_eq!(fit("Nagorno-Karabakh", 8, true), "Nagorno~");
+    }
+}
