@@ -3,7 +3,10 @@
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
+use comfy_table::{
+    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width,
+};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Options, Report, Shape, escape_for_terminal, numeric_column, wrap};
 
@@ -43,6 +46,13 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
             for i in 0..report.columns.len() {
                 if let (true, Some(column)) = (numeric_column(report, i), table.column_mut(i)) {
                     column.set_cell_alignment(CellAlignment::Right);
+                    // Numbers are short and unreadable when broken: on a narrow terminal the
+                    // text columns and the heading wrap instead.
+                    let widest = report.rows().map(|r| r[i].human().width()).max();
+                    let widest = u16::try_from(widest.unwrap_or(0)).unwrap_or(u16::MAX);
+                    column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+                        widest.saturating_add(2),
+                    )));
                 }
             }
         }
