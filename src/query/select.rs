@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::data::{Dataset, Kind, Territory, TerritoryRef, When};
 
-use super::names::fold;
+use super::names::{cmp_folded, fold};
 
 /// A range of dates; a date matches when any day of it lies in the range, so a year or a
 /// period such as 1988–1992 matches a range it overlaps.
@@ -74,31 +74,51 @@ pub fn select(
     sort: SortKey,
     reverse: bool,
 ) -> Vec<TerritoryRef> {
-    // Each row's sort key is computed once: (primary, secondary, folded name, id).
-    let mut rows: Vec<((i64, i64), String, &str, TerritoryRef)> = ds
+    let matching = ds
         .territory_refs()
-        .filter(|&r| filter.matches(ds.territory(r)))
-        .map(|r| {
-            let t = ds.territory(r);
-            let primary = match sort {
-                SortKey::Date => (
-                    i64::from(t.occupied.first_day().num_days_from_ce()),
-                    i64::from(t.occupied.last_day().num_days_from_ce()),
-                ),
-                SortKey::Area => (t.area_km2.get() as i64, 0),
-                SortKey::Name => (0, 0),
-                // Territories without a value go last.
-                SortKey::Held => days_held(t).map_or((1, 0), |d| (0, d)),
-            };
-            (primary, fold(&t.name), t.id.as_str(), r)
-        })
-        .collect();
-    rows.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
-    let mut refs: Vec<TerritoryRef> = rows.into_iter().map(|row| row.3).collect();
+        .filter(|&r| filter.matches(ds.territory(r)));
+    let mut refs: Vec<TerritoryRef> = if sort == SortKey::Name {
+        // Every comparison is by name: each name is folded once, ahead.
+        let mut rows: Vec<(String, &str, TerritoryRef)> = matching
+            .map(|r| {
+                let t = ds.territory(r);
+                (fold(&t.name), t.id.as_str(), r)
+            })
+            .collect();
+        rows.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        rows.into_iter().map(|row| row.2).collect()
+    } else {
+        // Names only break ties, so they are compared as needed, without a folded copy of
+        // each: a listing of many records then needs no allocation per record to sort.
+        let mut rows: Vec<((i64, i64), TerritoryRef)> = matching
+            .map(|r| (primary_key(ds.territory(r), sort), r))
+            .collect();
+        rows.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| {
+                let (x, y) = (ds.territory(a.1), ds.territory(b.1));
+                cmp_folded(&x.name, &y.name).then_with(|| x.id.cmp(&y.id))
+            })
+        });
+        rows.into_iter().map(|row| row.1).collect()
+    };
     if reverse {
         refs.reverse();
     }
     refs
+}
+
+// The key a territory sorts by before its name: dates by their first and last day, areas
+// as listed; territories without years held go last.
+fn primary_key(t: &Territory<'_>, sort: SortKey) -> (i64, i64) {
+    match sort {
+        SortKey::Date => (
+            i64::from(t.occupied.first_day().num_days_from_ce()),
+            i64::from(t.occupied.last_day().num_days_from_ce()),
+        ),
+        SortKey::Area => (t.area_km2.get() as i64, 0),
+        SortKey::Name => (0, 0),
+        SortKey::Held => days_held(t).map_or((1, 0), |d| (0, d)),
+    }
 }
 
 fn days_held(t: &Territory<'_>) -> Option<i64> {
