@@ -159,11 +159,11 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset<'_>, DecodeError> {
                 }))
             })?,
             restored: r.opt(|r| {
-                Ok(Box::new(Restored {
+                Ok(Restored {
                     date: r.when()?,
                     note: r.opt(Reader::str)?,
                     source: r.cited()?,
-                }))
+                })
             })?,
             alternatives: r.seq(|r| {
                 Ok(AreaAlternative {

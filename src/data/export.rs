@@ -81,12 +81,10 @@ impl<'a> From<&'a Dataset<'_>> for RawDataset<'a> {
                             source: ids(&p.source),
                         })
                     }),
-                    restored: t.restored.as_ref().map(|r| {
-                        Box::new(RawRestored {
-                            date: r.date,
-                            note: r.note.clone(),
-                            source: ids(&r.source),
-                        })
+                    restored: t.restored.as_ref().map(|r| RawRestored {
+                        date: r.date,
+                        note: r.note.clone(),
+                        source: ids(&r.source),
                     }),
                     alternatives: t
                         .alternatives

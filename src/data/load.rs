@@ -171,7 +171,7 @@ fn toml_in_pieces(text: &str) -> Option<RawDataset<'_>> {
     }
     // Many more pieces than threads keep each piece's parse tree small; each thread reads a
     // run of neighbouring pieces, so the order is kept by joining the runs in turn.
-    let piece_count = (text.len() / (64 * 1024)).clamp(threads, cuts.len());
+    let piece_count = (text.len() / (4 * 1024)).clamp(threads, cuts.len());
     // The head, up to the first [[territories]], is a piece of its own.
     let mut bounds = vec![0];
     bounds.extend((0..piece_count).map(|i| cuts[i * cuts.len() / piece_count]));

@@ -154,7 +154,7 @@ pub struct Territory<'a> {
     /// A note that only part of it was occupied.
     pub partial: Option<Box<Note<'a>>>,
     /// When control was restored, if it was.
-    pub restored: Option<Box<Restored<'a>>>,
+    pub restored: Option<Restored<'a>>,
     /// Areas other sources give.
     pub alternatives: Vec<AreaAlternative<'a>>,
 }

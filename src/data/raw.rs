@@ -176,8 +176,9 @@ pub struct RawTerritory<'a> {
     #[serde(borrow)]
     pub aliases: Vec<NameOr<RawAlias<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    // The optional parts are boxed: most records lack them, and a smaller record means less
-    // memory for a dataset of many.
+    // `within` and `partial` are boxed: most records lack them, and a smaller record means less
+    // memory for a dataset of many. `restored` is not: most territories were restored, and a
+    // box for each would cost more than the room it saves where there is none.
     #[serde(borrow)]
     pub within: Option<Box<NameOr<RawWithin<'a>>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,7 +186,7 @@ pub struct RawTerritory<'a> {
     pub partial: Option<Box<RawNote<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(borrow)]
-    pub restored: Option<Box<RawRestored<'a>>>,
+    pub restored: Option<RawRestored<'a>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(borrow)]
     pub alternatives: Vec<RawAreaAlternative<'a>>,

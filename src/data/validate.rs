@@ -362,7 +362,7 @@ impl<'a> Validator<'a> {
             source: source?,
             within: within.map(Box::new),
             partial: partial.map(Box::new),
-            restored: restored.map(Box::new),
+            restored,
             alternatives,
         })
         .filter(|_| ok)
