@@ -36,22 +36,6 @@ pub fn fold(name: &str) -> String {
         .collect()
 }
 
-/// The order of `fold(a)` and `fold(b)`, found without folding plain ASCII names into new
-/// strings.
-pub fn cmp_folded(a: &str, b: &str) -> std::cmp::Ordering {
-    fn ascii_folded(s: &str) -> impl Iterator<Item = u8> + '_ {
-        s.bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| b.to_ascii_lowercase())
-    }
-    if a.is_ascii() && b.is_ascii() {
-        // Byte order is character order for ASCII, as for the folded strings.
-        ascii_folded(a).cmp(ascii_folded(b))
-    } else {
-        fold(a).cmp(&fold(b))
-    }
-}
-
 /// The result of looking up a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup {
@@ -111,32 +95,6 @@ fn similarity(query: &str, name: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn comparing_folded_names_agrees_with_folding_them() {
-        let names = [
-            "Aghdam",
-            "aghdam",
-            "Ağdam",
-            "Nagorno-Karabakh",
-            "nagorno karabakh",
-            "Territory 10",
-            "Territory 9",
-            "Şuşa",
-            "Shusha",
-            "",
-            "-",
-            "Kəlbəcər",
-            "Kelbajar",
-            "ZANGILAN",
-            "Z9",
-        ];
-        for a in names {
-            for b in names {
-                assert_eq!(cmp_folded(a, b), fold(a).cmp(&fold(b)), "{a} and {b}");
-            }
-        }
-    }
 
     #[test]
     fn folding_ignores_case_diacritics_and_punctuation() {

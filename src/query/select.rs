@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::data::{Dataset, Kind, Territory, TerritoryRef, When};
 
-use super::names::{cmp_folded, fold};
+use super::names::fold;
 
 /// A range of dates; a date matches when any day of it lies in the range, so a year or a
 /// period such as 1988–1992 matches a range it overlaps.
@@ -88,17 +88,30 @@ pub fn select(
         rows.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         rows.into_iter().map(|row| row.2).collect()
     } else {
-        // Names only break ties, so they are compared as needed, without a folded copy of
-        // each: a listing of many records then needs no allocation per record to sort.
+        // Names only break ties: the rows are sorted by their key alone, then each run of
+        // equal keys by name, so that only a run's folded names are held at a time.
         let mut rows: Vec<((i64, i64), TerritoryRef)> = matching
             .map(|r| (primary_key(ds.territory(r), sort), r))
             .collect();
-        rows.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| {
-                let (x, y) = (ds.territory(a.1), ds.territory(b.1));
-                cmp_folded(&x.name, &y.name).then_with(|| x.id.cmp(&y.id))
-            })
-        });
+        rows.sort_unstable_by_key(|row| row.0);
+        for run in rows
+            .chunk_by_mut(|a, b| a.0 == b.0)
+            .filter(|run| run.len() > 1)
+        {
+            // Each name of the run is folded once: comparing records scattered in memory
+            // over and over would cost more than the folding.
+            let mut named: Vec<(String, &str, TerritoryRef)> = run
+                .iter()
+                .map(|&(_, r)| {
+                    let t = ds.territory(r);
+                    (fold(&t.name), t.id.as_str(), r)
+                })
+                .collect();
+            named.sort_unstable();
+            for (row, (_, _, r)) in run.iter_mut().zip(named) {
+                row.1 = r;
+            }
+        }
         rows.into_iter().map(|row| row.1).collect()
     };
     if reverse {
