@@ -73,10 +73,35 @@ impl<'a> RawTerritories<'a> {
     }
 
     /// The territories, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &RawTerritory<'a>> {
-        self.0.iter().flatten()
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &RawTerritory<'a>> {
+        Counted {
+            items: self.0.iter().flatten(),
+            left: self.len(),
+        }
     }
 }
+
+/// An iterator that knows how many items it has left.
+struct Counted<I> {
+    items: I,
+    left: usize,
+}
+
+impl<I: Iterator> Iterator for Counted<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        let item = self.items.next()?;
+        self.left = self.left.saturating_sub(1);
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl<I: Iterator> ExactSizeIterator for Counted<I> {}
 
 impl<'a> FromIterator<RawTerritory<'a>> for RawTerritories<'a> {
     fn from_iter<I: IntoIterator<Item = RawTerritory<'a>>>(iter: I) -> Self {

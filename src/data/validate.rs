@@ -148,18 +148,20 @@ impl<'a> Validator<'a> {
         &mut self,
         what: &str,
         section: &'static str,
-        ids: impl Iterator<Item = &'t Text<'a>>,
+        ids: impl ExactSizeIterator<Item = &'t Text<'a>>,
     ) -> HashMap<Text<'a>, usize>
     where
         'a: 't,
     {
         let mut map = HashMap::default();
-        map.reserve(ids.size_hint().0);
+        // Room for every id at once: growing the table as it fills rehashes it each time.
+        map.reserve(ids.len());
         for (i, id) in ids.enumerate() {
             let list = At::ROOT.key(section);
             let item = list.index(i);
             let path = item.key("id");
-            if id.trim().is_empty() {
+            // Blank, but found without trimming: a valid id stops the search at its first letter.
+            if id.chars().all(char::is_whitespace) {
                 self.problem(&path, format!("a {what} id must not be empty"));
             } else if map.contains_key(id.as_str()) {
                 self.problem(
@@ -275,7 +277,7 @@ impl<'a> Validator<'a> {
         for (i, NameOr(a)) in t.aliases.into_iter().enumerate() {
             let list = at.key("aliases");
             let here = list.index(i);
-            if a.name.trim().is_empty() {
+            if a.name.chars().all(char::is_whitespace) {
                 self.problem(&here, "an alias must not be empty");
                 ok = false;
                 continue;
