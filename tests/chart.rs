@@ -2,26 +2,12 @@
 
 mod common;
 
-use common::{karabakh, stdout};
+use common::{karabakh, shown_width, stdout};
 
 fn snapshot(name: &str, text: &str) {
     insta::with_settings!({ snapshot_path => "snapshots/chart", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!(name, text);
     });
-}
-
-// The width of a line as a terminal shows it, colour codes aside.
-fn shown_width(line: &str) -> usize {
-    let mut width = 0;
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            chars.by_ref().find(|&c| c == 'm');
-        } else {
-            width += 1;
-        }
-    }
-    width
 }
 
 fn assert_fits(text: &str, width: usize) {

@@ -1,7 +1,11 @@
 //! On a real terminal: `karabakh` run on a pseudo-terminal made by util-linux's `script`, so
 //! that its own terminal detection decides, not a forced format.
 
+mod common;
+
 use std::process::Command;
+
+use common::shown_width;
 
 const BIN: &str = env!("CARGO_BIN_EXE_karabakh");
 
@@ -32,20 +36,6 @@ fn on_terminal(columns: u16, args: &str, env: &[(&str, &str)]) -> String {
     String::from_utf8(output.stdout)
         .expect("output is UTF-8")
         .replace("\r\n", "\n")
-}
-
-// The width of a line as a terminal shows it, colour codes aside.
-fn shown_width(line: &str) -> usize {
-    let mut width = 0;
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            chars.by_ref().find(|&c| c == 'm');
-        } else {
-            width += 1;
-        }
-    }
-    width
 }
 
 #[test]

@@ -98,3 +98,17 @@ pub fn large_dataset() -> &'static std::path::Path {
     static FILE: std::sync::OnceLock<tempfile::TempPath> = std::sync::OnceLock::new();
     FILE.get_or_init(|| dataset_file(&generated_dataset(100_000)).into_temp_path())
 }
+
+/// The width of a line as a terminal shows it, colour codes aside.
+pub fn shown_width(line: &str) -> usize {
+    let mut width = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            chars.by_ref().find(|&c| c == 'm');
+        } else {
+            width += 1;
+        }
+    }
+    width
+}
