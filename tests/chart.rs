@@ -136,3 +136,15 @@ fn the_cumulative_chart_refuses_a_sort_order() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("cannot be used with"), "{stderr}");
 }
+
+#[test]
+fn a_chart_of_nothing_says_so() {
+    assert_eq!(
+        stdout(&["chart", "--year", "1950"]),
+        "Area of each territory, km²\n(nothing matches)\n"
+    );
+    assert_eq!(
+        stdout(&["chart", "--cumulative", "--year", "1950", "--ascii"]),
+        "Area occupied over time, cumulative, km2\n(nothing matches)\n"
+    );
+}

@@ -56,13 +56,13 @@ pub fn write(chart: &Chart<'_>, options: ChartOptions, out: &mut dyn Write) -> i
 
 fn write_bars(bars: &[Bar<'_>], o: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
     let unit = o.unit.symbol();
-    writeln!(
+    if !title(
         out,
-        "{}",
-        text(&format!("Area of each territory, {unit}"), o)
-    )?;
-    if bars.is_empty() {
-        return writeln!(out, "(nothing matches)");
+        o,
+        &format!("Area of each territory, {unit}"),
+        bars.len(),
+    )? {
+        return Ok(());
     }
     let values: Vec<String> = bars
         .iter()
@@ -125,13 +125,9 @@ fn write_bars(bars: &[Bar<'_>], o: ChartOptions, out: &mut dyn Write) -> io::Res
 
 fn write_steps(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
     let unit = o.unit.symbol();
-    writeln!(
-        out,
-        "{}",
-        text(&format!("Area occupied over time, cumulative, {unit}"), o)
-    )?;
-    if steps.is_empty() {
-        return writeln!(out, "(nothing matches)");
+    let heading = format!("Area occupied over time, cumulative, {unit}");
+    if !title(out, o, &heading, steps.len())? {
+        return Ok(());
     }
     let max = steps
         .iter()
@@ -215,6 +211,15 @@ fn write_steps(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::Resu
              not to the scale of time"
         ),
     )
+}
+
+// The chart's title; with nothing to draw, a line that says so too, and `false`.
+fn title(out: &mut dyn Write, o: ChartOptions, title: &str, items: usize) -> io::Result<bool> {
+    writeln!(out, "{}", text(title, o))?;
+    if items == 0 {
+        writeln!(out, "(nothing matches)")?;
+    }
+    Ok(items > 0)
 }
 
 // `value` over `max` as a whole number of `steps`, rounded, at least one for a value above 0.

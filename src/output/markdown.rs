@@ -2,15 +2,13 @@
 
 use std::io::{self, Write};
 
-use super::{Report, Shape, Value, escape_for_terminal, numeric_column};
+use super::{Report, Shape, Value, escape_for_terminal, numeric_columns};
 
 /// Writes `report` as a Markdown table.
 pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     match report.shape {
         Shape::List => {
-            let numeric: Vec<bool> = (0..report.columns.len())
-                .map(|i| numeric_column(report, i))
-                .collect();
+            let numeric = numeric_columns(report);
             row(out, report.columns.iter().map(|c| cell(&c.label)))?;
             row(
                 out,

@@ -430,14 +430,19 @@ pub fn render(
     }
 }
 
-/// Whether column `i` of `report` holds numbers only (nulls aside), so it aligns right.
-pub fn numeric_column(report: &Report<'_>, i: usize) -> bool {
-    let mut values = report
-        .rows()
-        .map(|r| r[i].clone())
-        .filter(|v| *v != Value::Null)
-        .peekable();
-    values.peek().is_some() && values.all(|v| v.is_numeric())
+/// For each column of `report`, whether it holds numbers only (nulls aside), so it aligns right.
+pub fn numeric_columns(report: &Report<'_>) -> Vec<bool> {
+    // Per column: no value yet, or whether every value so far is a number. One pass over the
+    // rows, since a long listing makes its rows anew each time they are read.
+    let mut numeric: Vec<Option<bool>> = vec![None; report.columns.len()];
+    for row in report.rows() {
+        for (state, value) in numeric.iter_mut().zip(row.iter()) {
+            if *value != Value::Null {
+                *state = Some(state.unwrap_or(true) && value.is_numeric());
+            }
+        }
+    }
+    numeric.into_iter().map(|n| n == Some(true)).collect()
 }
 
 /// An area in `unit` for people: `4,400 km²`, `1,698.85 mi²`.

@@ -8,7 +8,7 @@ use comfy_table::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::{Options, Report, Shape, escape_for_terminal, numeric_column, wrap};
+use super::{Options, Report, Shape, escape_for_terminal, numeric_columns, wrap};
 
 // Below this many columns a terminal is taken to have reported no usable size.
 const MIN_WIDTH: u16 = 20;
@@ -37,21 +37,25 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
     match report.shape {
         Shape::List => {
             table.set_header(report.columns.iter().map(|c| heading(&c.label)));
+            let mut widest = vec![0; report.columns.len()];
             for row in report.rows() {
-                table.add_row(
-                    row.iter()
-                        .map(|v| Cell::new(escape_for_terminal(&v.human()))),
-                );
+                let texts: Vec<String> = row
+                    .iter()
+                    .map(|v| escape_for_terminal(&v.human()))
+                    .collect();
+                for (w, text) in widest.iter_mut().zip(&texts) {
+                    *w = (*w).max(text.width());
+                }
+                table.add_row(texts.into_iter().map(Cell::new));
             }
-            for i in 0..report.columns.len() {
-                if let (true, Some(column)) = (numeric_column(report, i), table.column_mut(i)) {
+            for (i, numeric) in numeric_columns(report).into_iter().enumerate() {
+                if let (true, Some(column)) = (numeric, table.column_mut(i)) {
                     column.set_cell_alignment(CellAlignment::Right);
                     // Numbers are short and unreadable when broken: on a narrow terminal the
                     // text columns and the heading wrap instead.
-                    let widest = report.rows().map(|r| r[i].human().width()).max();
-                    let widest = u16::try_from(widest.unwrap_or(0)).unwrap_or(u16::MAX);
+                    let width = u16::try_from(widest[i]).unwrap_or(u16::MAX);
                     column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
-                        widest.saturating_add(2),
+                        width.saturating_add(2),
                     )));
                 }
             }
