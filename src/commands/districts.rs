@@ -56,6 +56,11 @@ pub fn report<'a>(
 fn notes(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<String> {
     let mut notes = vec![YEARS_HELD_NOTE.to_owned()];
     let ids_where = |keep: fn(&Territory<'_>) -> bool| -> Vec<&str> {
+        // Most datasets have none: finding that in the dataset's order is quicker than
+        // visiting the selection's records, which lie scattered in memory once sorted.
+        if !ds.territories.iter().any(keep) {
+            return Vec::new();
+        }
         selected
             .iter()
             .map(|&r| ds.territory(r))
