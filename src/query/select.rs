@@ -77,18 +77,20 @@ pub fn select(
     // Each row holds its key and the first bytes of its folded name, computed in one pass
     // over the records in the dataset's order: the sort then reads only the rows, not records
     // and names scattered over memory (on a million records, most of the time went there).
-    let mut rows: Vec<Row> = ds
-        .territory_refs()
-        .filter(|&r| filter.matches(ds.territory(r)))
-        .map(|r| {
-            let t = ds.territory(r);
-            Row {
-                key: primary_key(t, sort),
-                name: fold_prefix(&t.name),
-                territory: r,
-            }
-        })
-        .collect();
+    // Room for every territory at once: growing the list would copy it each time it doubles.
+    let mut rows: Vec<Row> = Vec::with_capacity(ds.territories.len());
+    rows.extend(
+        ds.territory_refs()
+            .filter(|&r| filter.matches(ds.territory(r)))
+            .map(|r| {
+                let t = ds.territory(r);
+                Row {
+                    key: primary_key(t, sort),
+                    name: fold_prefix(&t.name),
+                    territory: r,
+                }
+            }),
+    );
     rows.sort_unstable_by_key(|row| (row.key, row.name));
     // Rows whose key and name prefix are equal are few: their full folded names, then their
     // ids, decide.
@@ -117,23 +119,28 @@ pub fn select(
 
 // A territory as the sort sees it.
 struct Row {
-    key: (i64, i64),
+    key: i64,
     name: [u8; FOLD_PREFIX],
     territory: TerritoryRef,
 }
 
 // The key a territory sorts by before its name: dates by their first and last day, areas
-// as listed; territories without years held go last.
-fn primary_key(t: &Territory<'_>, sort: SortKey) -> (i64, i64) {
+// as listed; territories without years held go last. One number, to keep the rows small.
+fn primary_key(t: &Territory<'_>, sort: SortKey) -> i64 {
     match sort {
-        SortKey::Date => (
-            i64::from(t.occupied.first_day().num_days_from_ce()),
-            i64::from(t.occupied.last_day().num_days_from_ce()),
+        SortKey::Date => pair(
+            t.occupied.first_day().num_days_from_ce(),
+            t.occupied.last_day().num_days_from_ce(),
         ),
-        SortKey::Area => (t.area_km2.get() as i64, 0),
-        SortKey::Name => (0, 0),
-        SortKey::Held => days_held(t).map_or((1, 0), |d| (0, d)),
+        SortKey::Area => t.area_km2.get() as i64,
+        SortKey::Name => 0,
+        SortKey::Held => days_held(t).unwrap_or(i64::MAX),
     }
+}
+
+// Two numbers in one that orders as the pair `(high, low)` does.
+fn pair(high: i32, low: i32) -> i64 {
+    (i64::from(high) << 32) + (i64::from(low) - i64::from(i32::MIN))
 }
 
 fn days_held(t: &Territory<'_>) -> Option<i64> {
@@ -195,6 +202,20 @@ mod tests {
         for sort in [SortKey::Area, SortKey::Name, SortKey::Date] {
             let refs = select(&ds, &Filter::default(), sort, false);
             assert_eq!(ids(&ds, &refs), ["e", "c", "d", "a", "b"], "{sort:?}");
+        }
+    }
+
+    #[test]
+    fn a_pair_of_numbers_in_one_orders_as_the_pair() {
+        let values = [i32::MIN, -2, -1, 0, 1, 2, i32::MAX];
+        for a in values {
+            for b in values {
+                for c in values {
+                    for d in values {
+                        assert_eq!(pair(a, b).cmp(&pair(c, d)), (a, b).cmp(&(c, d)));
+                    }
+                }
+            }
         }
     }
 
