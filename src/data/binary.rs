@@ -130,13 +130,15 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset<'_>, DecodeError> {
             id: r.str()?,
             name: r.str()?,
             name_az: r.opt(Reader::str)?,
-            aliases: r.seq(|r| {
-                Ok(Alias {
-                    name: r.str()?,
-                    note: r.opt(Reader::str)?,
-                    source: r.opt(Reader::cited)?,
-                })
-            })?,
+            aliases: r
+                .seq(|r| {
+                    Ok(Alias {
+                        name: r.str()?,
+                        note: r.opt(Reader::str)?,
+                        source: r.opt(Reader::cited)?,
+                    })
+                })?
+                .into_boxed_slice(),
             kind: match r.uint()? {
                 0 => Kind::Region,
                 1 => Kind::District,
@@ -165,13 +167,15 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset<'_>, DecodeError> {
                     source: r.cited()?,
                 })
             })?,
-            alternatives: r.seq(|r| {
-                Ok(AreaAlternative {
-                    area_km2: r.area()?,
-                    note: r.opt(Reader::str)?,
-                    source: r.cited()?,
-                })
-            })?,
+            alternatives: r
+                .seq(|r| {
+                    Ok(AreaAlternative {
+                        area_km2: r.area()?,
+                        note: r.opt(Reader::str)?,
+                        source: r.cited()?,
+                    })
+                })?
+                .into_boxed_slice(),
         })
     })?;
     let figures = r.seq(|r| {

@@ -202,72 +202,109 @@ pub fn parse<'a>(text: &'a str, origin: &str, syntax: Syntax) -> Result<Dataset<
     Err(locate(origin, text, syntax, problems))
 }
 
-// Below this size a file is read in one go; above it, in pieces on every core.
+// Below this size a file is read in one go; above it, in pieces.
 const PIECES_FROM_BYTES: usize = 256 * 1024;
 
-/// Reads a large TOML dataset in pieces, in parallel: it is cut before the lines that are
+// From this size on, the pieces are read on every core.
+const PARALLEL_FROM_BYTES: usize = 8 << 20;
+
+/// Reads a large TOML dataset in pieces, in parallel if it is larger still: it is cut before the lines that are
 /// exactly `[[territories]]`, each piece is read on its own, and the pieces are joined in order.
 ///
 /// `None` when the file is small, when cutting it could change its meaning (multi-line
 /// strings), or when any piece fails or the pieces do not join as the whole would: the caller
 /// then reads the file in one go, which also finds and places every problem.
 fn toml_in_pieces(text: &str) -> Option<RawDataset<'_>> {
-    const HEADER: &str = "\n[[territories]]\n";
     if text.len() < PIECES_FROM_BYTES || text.contains("\"\"\"") || text.contains("\'\'\'") {
         return None;
     }
-    let cuts: Vec<usize> = text.match_indices(HEADER).map(|(i, _)| i + 1).collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(8);
-    if cuts.len() < 2 || threads < 2 {
+    let cuts = territory_headers(text);
+    if cuts.len() < 2 {
         return None;
     }
+    // A file of a few megabytes is read on this thread: threads of their own would each take
+    // memory (a stack and a heap) that weighs against so small a file.
+    let threads = if text.len() < PARALLEL_FROM_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(8)
+    };
+    read_pieces(text, &cuts, threads)
+}
+
+/// Where the lines of `text` that are exactly `[[territories]]` start.
+fn territory_headers(text: &str) -> Vec<usize> {
+    const HEADER: &str = "\n[[territories]]\n";
+    text.match_indices(HEADER).map(|(i, _)| i + 1).collect()
+}
+
+/// Reads `text` in pieces cut at `cuts` (the starts of its `[[territories]]` lines), on
+/// `threads` threads.
+fn read_pieces<'a>(text: &'a str, cuts: &[usize], threads: usize) -> Option<RawDataset<'a>> {
     // Many more pieces than threads keep each piece's parse tree small; each thread reads a
     // run of neighbouring pieces, so the order is kept by joining the runs in turn.
     let piece_count = (text.len() / (4 * 1024)).clamp(threads, cuts.len());
-    // The head, up to the first [[territories]], is a piece of its own.
-    let mut bounds = vec![0];
-    bounds.extend((0..piece_count).map(|i| cuts[i * cuts.len() / piece_count]));
-    bounds.push(text.len());
-    bounds.dedup();
-    let pieces: Vec<&str> = bounds.windows(2).map(|w| &text[w[0]..w[1]]).collect();
-    let per_thread = pieces.len().div_ceil(threads);
-    let read: Vec<Option<Vec<RawPiece>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pieces
-            .chunks(per_thread)
-            .map(|run| {
-                scope.spawn(move || {
-                    run.iter()
-                        .map(|p| toml::from_str::<RawPiece>(p).ok())
-                        .collect()
+    // The index in `cuts` of the first territory of each piece.
+    let mut firsts: Vec<usize> = (0..piece_count)
+        .map(|i| i * cuts.len() / piece_count)
+        .collect();
+    firsts.dedup();
+    // Every territory has its place in one list from the start: each piece's records are
+    // moved there as soon as the piece is read, so they are never held twice, and the list
+    // becomes the validated records in place.
+    let mut slots: Vec<Option<RawTerritory<'_>>> =
+        std::iter::repeat_with(|| None).take(cuts.len()).collect();
+    // The head, up to the first [[territories]], is a piece of its own, with no territories.
+    let mut jobs: Vec<(&str, &mut [Option<RawTerritory<'_>>])> = vec![(&text[..cuts[0]], &mut [])];
+    let mut rest = slots.as_mut_slice();
+    for (k, &first) in firsts.iter().enumerate() {
+        let end = firsts.get(k + 1).copied().unwrap_or(cuts.len());
+        let (mine, more) = std::mem::take(&mut rest).split_at_mut(end - first);
+        rest = more;
+        let until = cuts.get(end).copied().unwrap_or(text.len());
+        jobs.push((&text[cuts[first]..until], mine));
+    }
+    let per_thread = jobs.len().div_ceil(threads);
+    let mut jobs = jobs.into_iter();
+    let read: Vec<Option<Vec<RawPiece>>> = if threads == 1 {
+        vec![
+            jobs.map(|(piece, slots)| read_piece(piece, slots))
+                .collect(),
+        ]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    let run: Vec<_> = jobs.by_ref().take(per_thread).collect();
+                    scope.spawn(move || {
+                        (run.into_iter())
+                            .map(|(piece, slots)| read_piece(piece, slots))
+                            .collect()
+                    })
                 })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().ok().flatten())
-            .collect()
-    });
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
+        })
+    };
     let mut parts = read
         .into_iter()
         .collect::<Option<Vec<Vec<RawPiece>>>>()?
         .into_iter()
         .flatten();
     let head = parts.next()?;
-    // The head holds what precedes the first [[territories]]; no territories, then.
-    if !head.territories.is_empty() {
-        return None;
-    }
     let mut whole = RawDataset {
         schema: head.schema?,
         country: head.country?,
         sources: head.sources,
-        territories: RawTerritories::default(),
+        territories: Vec::new(),
         figures: head.figures,
         events: head.events,
     };
-    let mut territories = Vec::new();
     for piece in parts {
         // A table or array of tables written in two places would be refused by the whole.
         let twice = piece.schema.is_some()
@@ -279,12 +316,27 @@ fn toml_in_pieces(text: &str) -> Option<RawDataset<'_>> {
             return None;
         }
         whole.sources.extend(piece.sources);
-        territories.push(piece.territories);
         whole.figures.extend(piece.figures);
         whole.events.extend(piece.events);
     }
-    whole.territories = RawTerritories::from_pieces(territories);
+    // Every slot is filled, since every piece filled its own (in place, as above).
+    whole.territories = slots.into_iter().collect::<Option<Vec<_>>>()?;
     Some(whole)
+}
+
+/// Reads one piece of a TOML dataset and moves its territories to `slots`: `None` if it does
+/// not read, or if it has not one territory for each slot (a header the cut did not see).
+fn read_piece<'a>(piece: &'a str, slots: &mut [Option<RawTerritory<'a>>]) -> Option<RawPiece<'a>> {
+    let mut read = toml::from_str::<RawPiece>(piece).ok()?;
+    // Taken out, so that the piece's own list is freed at once.
+    let territories = std::mem::take(&mut read.territories);
+    if territories.len() != slots.len() {
+        return None;
+    }
+    for (slot, territory) in slots.iter_mut().zip(territories) {
+        *slot = Some(territory);
+    }
+    Some(read)
 }
 
 /// Places problems at lines and columns and orders them as they stand in the text.
@@ -530,7 +582,16 @@ mod tests {
         let text = large("\n[[events]]\ndate = 1994\nlabel = \"e\"\nsource = \"s\"\n");
         assert!(text.len() > PIECES_FROM_BYTES);
         let whole: RawDataset = toml::from_str(&text).unwrap();
-        assert_eq!(toml_in_pieces(&text), Some(whole));
+        assert_eq!(toml_in_pieces(&text).as_ref(), Some(&whole));
+        // On one thread and on several.
+        let cuts = territory_headers(&text);
+        for threads in [1, 2, 3, 8] {
+            assert_eq!(
+                read_pieces(&text, &cuts, threads).as_ref(),
+                Some(&whole),
+                "{threads}"
+            );
+        }
     }
 
     #[test]
@@ -544,5 +605,25 @@ mod tests {
             "\n[[events]]\ndate = 1994\nlabel = \"\"\"x\n[[territories]]\n\"\"\"\nsource = \"s\"\n",
         );
         assert_eq!(toml_in_pieces(&text), None);
+    }
+
+    #[test]
+    fn a_header_the_cut_does_not_see_makes_the_file_read_as_a_whole() {
+        // An indented header is valid TOML, but no cut is made before it: its piece has one
+        // territory more than it has headers.
+        let text = large(
+            "\n  [[territories]]\nid = \"x\"\nname = \"X\"\nkind = \"district\"\n\
+             occupied = 1993\narea_km2 = 5\nsource = \"s\"\n",
+        );
+        assert_eq!(toml_in_pieces(&text), None);
+        let whole: RawDataset = toml::from_str(&text).unwrap();
+        assert_eq!(whole.territories.len(), 3001);
+        assert_eq!(
+            parse(&text, "x.toml", Syntax::Toml)
+                .unwrap()
+                .territories
+                .len(),
+            3001
+        );
     }
 }

@@ -140,7 +140,9 @@ pub struct Territory<'a> {
     /// The name in Azerbaijani (official Latin alphabet).
     pub name_az: Option<Text<'a>>,
     /// Other spellings and names.
-    pub aliases: Vec<Alias<'a>>,
+    // Lists of a territory are boxed slices, a word smaller than a `Vec` each: a large
+    // dataset holds many territories.
+    pub aliases: Box<[Alias<'a>]>,
     /// Region or district.
     pub kind: Kind,
     /// When it was occupied, at the source's precision.
@@ -156,7 +158,7 @@ pub struct Territory<'a> {
     /// When control was restored, if it was.
     pub restored: Option<Restored<'a>>,
     /// Areas other sources give.
-    pub alternatives: Vec<AreaAlternative<'a>>,
+    pub alternatives: Box<[AreaAlternative<'a>]>,
 }
 
 /// Another name for a territory.

@@ -103,8 +103,11 @@ pub fn validate(raw: RawDataset<'_>) -> Result<Dataset<'_>, Vec<Problem>> {
     let country = v.country(&root.key("country"), raw.country, &figures);
     let areas: Vec<i64> = raw.territories.iter().map(|t| t.area_km2).collect();
     let territories_at = root.key("territories");
-    let territories: Vec<Territory<'_>> =
-        (raw.territories).filter_map(|i, t| v.territory(&territories_at.index(i), t, &areas));
+    // Made in place: the validated records take the memory of the raw ones (Rust's in-place
+    // collect), so the two lists are never held at once.
+    let territories: Vec<Territory<'_>> = (raw.territories.into_iter().enumerate())
+        .filter_map(|(i, t)| v.territory(&territories_at.index(i), t, &areas))
+        .collect();
     v.check_within_cycles(&territories);
     let events_at = root.key("events");
     let events = raw
@@ -359,7 +362,7 @@ impl<'a> Validator<'a> {
             id: t.id,
             name: t.name,
             name_az: t.name_az,
-            aliases,
+            aliases: aliases.into_boxed_slice(),
             kind: t.kind,
             occupied: t.occupied,
             area_km2: area_km2?,
@@ -367,7 +370,7 @@ impl<'a> Validator<'a> {
             within: within.map(Box::new),
             partial: partial.map(Box::new),
             restored,
-            alternatives,
+            alternatives: alternatives.into_boxed_slice(),
         })
         .filter(|_| ok)
     }
