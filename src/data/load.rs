@@ -215,7 +215,10 @@ const PARALLEL_FROM_BYTES: usize = 8 << 20;
 /// strings), or when any piece fails or the pieces do not join as the whole would: the caller
 /// then reads the file in one go, which also finds and places every problem.
 fn toml_in_pieces(text: &str) -> Option<RawDataset<'_>> {
-    if text.len() < PIECES_FROM_BYTES || text.contains("\"\"\"") || text.contains("\'\'\'") {
+    // Searched with `memchr`'s vectorised search: `str::contains` took a twelfth of the time
+    // of a large file, before the pieces could be read in parallel.
+    let has = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
+    if text.len() < PIECES_FROM_BYTES || has("\"\"\"") || has("\'\'\'") {
         return None;
     }
     let cuts = territory_headers(text);
@@ -237,7 +240,9 @@ fn toml_in_pieces(text: &str) -> Option<RawDataset<'_>> {
 /// Where the lines of `text` that are exactly `[[territories]]` start.
 fn territory_headers(text: &str) -> Vec<usize> {
     const HEADER: &str = "\n[[territories]]\n";
-    text.match_indices(HEADER).map(|(i, _)| i + 1).collect()
+    memchr::memmem::find_iter(text.as_bytes(), HEADER.as_bytes())
+        .map(|i| i + 1)
+        .collect()
 }
 
 /// Reads `text` in pieces cut at `cuts` (the starts of its `[[territories]]` lines), on
