@@ -5,6 +5,7 @@
 //! and its line and column.
 
 use std::cell::OnceCell;
+use std::mem::MaybeUninit;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -258,12 +259,13 @@ fn read_pieces<'a>(text: &'a str, cuts: &[usize], threads: usize) -> Option<RawD
     firsts.dedup();
     // Every territory has its place in one list from the start: each piece's records are
     // moved there as soon as the piece is read, so they are never held twice, and the list
-    // becomes the validated records in place.
-    let mut slots: Vec<Option<RawTerritory<'_>>> =
-        std::iter::repeat_with(|| None).take(cuts.len()).collect();
+    // becomes the validated records in place. The places are written only by the pieces,
+    // in parallel: filling them first would cost a pass over all the memory, on one thread.
+    let mut territories: Vec<RawTerritory<'_>> = Vec::with_capacity(cuts.len());
+    let mut rest = &mut territories.spare_capacity_mut()[..cuts.len()];
     // The head, up to the first [[territories]], is a piece of its own, with no territories.
-    let mut jobs: Vec<(&str, &mut [Option<RawTerritory<'_>>])> = vec![(&text[..cuts[0]], &mut [])];
-    let mut rest = slots.as_mut_slice();
+    let mut jobs: Vec<(&str, &mut [MaybeUninit<RawTerritory<'_>>])> =
+        vec![(&text[..cuts[0]], &mut [])];
     for (k, &first) in firsts.iter().enumerate() {
         let end = firsts.get(k + 1).copied().unwrap_or(cuts.len());
         let (mine, more) = std::mem::take(&mut rest).split_at_mut(end - first);
@@ -324,14 +326,23 @@ fn read_pieces<'a>(text: &'a str, cuts: &[usize], threads: usize) -> Option<RawD
         whole.figures.extend(piece.figures);
         whole.events.extend(piece.events);
     }
-    // Every slot is filled, since every piece filled its own (in place, as above).
-    whole.territories = slots.into_iter().collect::<Option<Vec<_>>>()?;
+    // SAFETY: the places `0..cuts.len()` are split, without gaps, among the pieces (`firsts`
+    // starts at 0 and each piece runs to the next one's first, the last to `cuts.len()`), and
+    // every piece returned `Some`, which `read_piece` does only after writing every place it
+    // was given. Had one failed, the records written would be left unread and never dropped
+    // (a leak, on a path that then reads the file whole), as this line would not be reached.
+    unsafe { territories.set_len(cuts.len()) };
+    whole.territories = territories;
     Some(whole)
 }
 
-/// Reads one piece of a TOML dataset and moves its territories to `slots`: `None` if it does
-/// not read, or if it has not one territory for each slot (a header the cut did not see).
-fn read_piece<'a>(piece: &'a str, slots: &mut [Option<RawTerritory<'a>>]) -> Option<RawPiece<'a>> {
+/// Reads one piece of a TOML dataset and moves its territories to `slots`, writing every one
+/// of them: `None` if it does not read, or if it has not one territory for each slot (a
+/// header the cut did not see).
+fn read_piece<'a>(
+    piece: &'a str,
+    slots: &mut [MaybeUninit<RawTerritory<'a>>],
+) -> Option<RawPiece<'a>> {
     let mut read = toml::from_str::<RawPiece>(piece).ok()?;
     // Taken out, so that the piece's own list is freed at once.
     let territories = std::mem::take(&mut read.territories);
@@ -339,7 +350,7 @@ fn read_piece<'a>(piece: &'a str, slots: &mut [Option<RawTerritory<'a>>]) -> Opt
         return None;
     }
     for (slot, territory) in slots.iter_mut().zip(territories) {
-        *slot = Some(territory);
+        slot.write(territory);
     }
     Some(read)
 }
@@ -621,6 +632,10 @@ mod tests {
              occupied = 1993\narea_km2 = 5\nsource = \"s\"\n",
         );
         assert_eq!(toml_in_pieces(&text), None);
+        // Other pieces may have filled their places by then, on other threads.
+        for threads in [1, 2, 3] {
+            assert_eq!(read_pieces(&text, &territory_headers(&text), threads), None);
+        }
         let whole: RawDataset = toml::from_str(&text).unwrap();
         assert_eq!(whole.territories.len(), 3001);
         assert_eq!(
