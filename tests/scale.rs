@@ -1,14 +1,12 @@
-//! A dataset of 100,000 territories loads, and every command works on it.
+//! A dataset of 100,000 territories loads, every command works on it, and a data file is
+//! read afresh at every run.
 
 mod common;
 
 use common::{large_dataset, stdout};
 
 fn run(args: &[&str]) -> String {
-    let path = large_dataset().to_str().unwrap();
-    let mut full = args.to_vec();
-    full.extend(["--data", path]);
-    stdout(&full)
+    run_on(large_dataset().to_str().unwrap(), args)
 }
 
 #[test]
@@ -58,4 +56,29 @@ fn every_other_command_works_on_a_large_dataset() {
         run(&["data", "check"])
             .ends_with(": ok: 100000 territories, 0 figures, 0 events, 1 sources\n")
     );
+}
+
+#[test]
+fn a_data_file_rewritten_between_runs_is_read_afresh_each_time() {
+    // Small files are read, large ones mapped and read in pieces: both must follow the file.
+    for (before, after) in [(3, 5), (20_000, 20_001)] {
+        let file = common::dataset_file(&common::generated_dataset(before));
+        let path = file.path().to_str().unwrap();
+        let count = || {
+            let out = stdout(&["data", "check", "--data", path]);
+            out.split(": ok: ").nth(1).unwrap().to_owned()
+        };
+        assert!(count().starts_with(&format!("{before} territories")));
+        std::fs::write(path, common::generated_dataset(after)).unwrap();
+        assert!(count().starts_with(&format!("{after} territories")));
+        let json = run_on(path, &["districts", "--sort", "area", "--format", "json"]);
+        let listed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(listed.as_array().unwrap().len(), after);
+    }
+}
+
+fn run_on(path: &str, args: &[&str]) -> String {
+    let mut full = args.to_vec();
+    full.extend(["--data", path]);
+    stdout(&full)
 }
