@@ -12,13 +12,19 @@ use serde::{Deserialize, Serialize, Serializer};
 /// A piece of the dataset's text: borrowed from the file, or owned where the file escapes it
 /// (`\"` in a string) or where it was built by the program.
 #[derive(Clone)]
-pub struct Text<'a>(beef::lean::Cow<'a, str>);
+pub struct Text<'a>(Compact<'a>);
 
 // A dataset of many records holds several texts a record; borrowing them from the file,
 // instead of copying each into an allocation of its own, halves the memory a large file
 // needs and saves most of the time spent reading it. `beef`'s `Cow` takes two words where
 // the standard one takes three, which makes each record some 50 bytes smaller; in exchange
 // a text can be at most 4 GiB long, which `Deserialize` checks.
+
+// `beef`'s two-word `Cow` exists on 64-bit targets only; elsewhere its three-word one serves.
+#[cfg(target_pointer_width = "64")]
+type Compact<'a> = beef::lean::Cow<'a, str>;
+#[cfg(not(target_pointer_width = "64"))]
+type Compact<'a> = beef::Cow<'a, str>;
 
 /// The longest text a [`Text`] can hold: 4 GiB less a byte.
 pub const MAX_LEN: usize = u32::MAX as usize;
@@ -29,7 +35,7 @@ impl<'a> Text<'a> {
     /// Only the first [`MAX_LEN`] bytes of a longer text are kept, so the caller checks the
     /// length of text that does not come from the program itself.
     pub const fn borrowed(text: &'a str) -> Text<'a> {
-        Text(beef::lean::Cow::const_str(text))
+        Text(Compact::const_str(text))
     }
 
     /// The text as a string slice.
@@ -79,7 +85,7 @@ impl From<String> for Text<'_> {
     fn from(mut text: String) -> Self {
         // `beef` keeps the capacity in 32 bits too.
         text.shrink_to_fit();
-        Text(beef::lean::Cow::owned(text))
+        Text(Compact::owned(text))
     }
 }
 
@@ -209,8 +215,19 @@ mod tests {
 
     #[test]
     fn a_text_takes_two_words_and_owned_text_survives_clones_and_conversions() {
-        assert_eq!(std::mem::size_of::<Text>(), 16);
-        assert_eq!(std::mem::size_of::<Option<Text>>(), 16);
+        let words = if cfg!(target_pointer_width = "64") {
+            2
+        } else {
+            3
+        };
+        assert_eq!(
+            std::mem::size_of::<Text>(),
+            words * std::mem::size_of::<usize>()
+        );
+        assert_eq!(
+            std::mem::size_of::<Option<Text>>(),
+            std::mem::size_of::<Text>()
+        );
         let owned = Text::from(String::from("owned ") + "text");
         let copy = owned.clone();
         drop(owned);
