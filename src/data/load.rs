@@ -209,8 +209,9 @@ const PIECES_FROM_BYTES: usize = 256 * 1024;
 // From this size on, the pieces are read on every core.
 const PARALLEL_FROM_BYTES: usize = 8 << 20;
 
-/// Reads a large TOML dataset in pieces, in parallel if it is larger still: it is cut before the lines that are
-/// exactly `[[territories]]`, each piece is read on its own, and the pieces are joined in order.
+/// Reads a large TOML dataset in pieces, in parallel if it is larger still: it is cut before
+/// the lines that are exactly `[[territories]]`, each piece is read on its own, and the pieces
+/// are joined in order.
 ///
 /// `None` when the file is small, when cutting it could change its meaning (multi-line
 /// strings), or when any piece fails or the pieces do not join as the whole would: the caller
