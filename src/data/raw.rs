@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::model::Kind;
-use super::text::{self, Text};
+use super::text::Text;
 use super::when::When;
 
 /// The whole dataset file.
@@ -339,12 +339,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Ids<'a> {
                 f.write_str("a source id or a list of source ids")
             }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Ids<'de>, E> {
-                text::fits(v)?;
-                Ok(Ids::One(Text::borrowed(v)))
+                Text::read_borrowed(v).map(Ids::One)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Ids<'de>, E> {
-                text::fits(v)?;
-                Ok(Ids::One(Text::from(v.to_owned())))
+                Text::read_owned(v.to_owned()).map(Ids::One)
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ids<'de>, A::Error> {
                 let mut ids = Vec::new();

@@ -38,6 +38,19 @@ impl<'a> Text<'a> {
         Text(Compact::const_str(text))
     }
 
+    /// Text borrowed from a file being read: an error if it is too long for a `Text`.
+    pub(crate) fn read_borrowed<E: de::Error>(text: &'a str) -> Result<Text<'a>, E> {
+        fits(text)?;
+        Ok(Text::borrowed(text))
+    }
+
+    /// Text of a file being read that had to be copied (it was escaped): an error if it is too
+    /// long for a `Text`.
+    pub(crate) fn read_owned<E: de::Error>(text: String) -> Result<Text<'a>, E> {
+        fits(&text)?;
+        Ok(Text::from(text))
+    }
+
     /// The text as a string slice.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -161,24 +174,21 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
                 f.write_str("a string")
             }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
-                fits(v)?;
-                Ok(Text::borrowed(v))
+                Text::read_borrowed(v)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<'de>, E> {
-                fits(v)?;
-                Ok(Text::from(v.to_owned()))
+                Text::read_owned(v.to_owned())
             }
             fn visit_string<E: de::Error>(self, v: String) -> Result<Text<'de>, E> {
-                fits(&v)?;
-                Ok(Text::from(v))
+                Text::read_owned(v)
             }
         }
         deserializer.deserialize_str(TextVisitor)
     }
 }
 
-/// An error unless `text` fits in a [`Text`].
-pub fn fits<E: de::Error>(text: &str) -> Result<(), E> {
+// An error unless `text` fits in a `Text`.
+fn fits<E: de::Error>(text: &str) -> Result<(), E> {
     if text.len() > MAX_LEN {
         return Err(E::custom(
             "a string longer than 4 GiB; a dataset's texts are names and notes",
