@@ -6,6 +6,8 @@
 //! [`app`] ties them together for the binary; [`cli`] defines its command line, and [`help`]
 //! makes the overview, the manual page and the completions from it.
 
+#![forbid(unsafe_code)]
+
 pub mod app;
 pub mod cli;
 pub mod commands;

@@ -1,5 +1,7 @@
 //! The `karabakh` binary: parse the command line, run, report an error once.
 
+#![forbid(unsafe_code)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

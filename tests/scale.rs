@@ -60,7 +60,7 @@ fn every_other_command_works_on_a_large_dataset() {
 
 #[test]
 fn a_data_file_rewritten_between_runs_is_read_afresh_each_time() {
-    // Small files are read, large ones mapped and read in pieces: both must follow the file.
+    // Small files are read whole, large ones in pieces: both must follow the file.
     for (before, after) in [(3, 5), (20_000, 20_001)] {
         let file = common::dataset_file(&common::generated_dataset(before));
         let path = file.path().to_str().unwrap();

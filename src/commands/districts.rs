@@ -32,16 +32,6 @@ pub fn report<'a>(
     let selected = query::select(ds, filter, sort, reverse);
     let notes = notes(ds, &selected);
     let mut report = Report::lazy(columns(unit), selected.len(), move |i| {
-        // Rows are made in order: the records of rows ahead, and then their text, are
-        // fetched while this one is written (a third of the time on a million records).
-        if let Some(&ahead) = selected.get(i + 2 * PREFETCH_ROWS) {
-            query::prefetch(ds.territory(ahead));
-        }
-        if let Some(&ahead) = selected.get(i + PREFETCH_ROWS) {
-            let t = ds.territory(ahead);
-            query::prefetch(t.id.as_str());
-            query::prefetch(t.name.as_str());
-        }
         let t = ds.territory(selected[i]);
         vec![
             Value::str(&t.id),
@@ -60,9 +50,6 @@ pub fn report<'a>(
     report.notes = notes;
     report
 }
-
-// How many rows ahead the text of a row is fetched; its record is fetched twice as far ahead.
-const PREFETCH_ROWS: usize = 16;
 
 /// The notes under a listing of `selected`: what is computed, and which areas are disputed or
 /// only partly occupied.

@@ -28,125 +28,134 @@ impl<'a> From<&'a Dataset<'_>> for RawDataset<'a> {
         };
         let territory_id = |r: TerritoryRef| ds.territory(r).id.clone();
         RawDataset {
-            schema: i64::from(ds.schema),
-            country: RawCountry {
+            schema: Some(i64::from(ds.schema)),
+            country: Some(RawCountry {
                 name: ds.country.name.clone(),
                 area_km2: ds.country.area_km2.get() as i64,
                 source: ids(&ds.country.source),
                 occupied_share: ds.country.occupied_share.map(|f| ds.figure(f).id.clone()),
-            },
-            sources: ds
-                .sources
-                .iter()
-                .map(|s| RawSource {
-                    id: s.id.clone(),
-                    title: s.title.clone(),
-                    publisher: s.publisher.clone(),
-                    url: s.url.clone(),
-                    date: s.date,
-                })
-                .collect(),
-            territories: ds
-                .territories
-                .iter()
-                .map(|t| RawTerritory {
-                    id: t.id.clone(),
-                    name: t.name.clone(),
-                    name_az: t.name_az.clone(),
-                    kind: t.kind,
-                    occupied: t.occupied,
-                    area_km2: t.area_km2.get() as i64,
-                    source: ids(&t.source),
-                    aliases: t
-                        .aliases
-                        .iter()
-                        .map(|a| {
-                            NameOr(RawAlias {
-                                name: a.name.clone(),
-                                note: a.note.clone(),
-                                source: a.source.as_ref().map(ids),
-                            })
-                        })
-                        .collect(),
-                    within: t.within.as_ref().map(|w| {
-                        Box::new(NameOr(RawWithin {
-                            territory: territory_id(w.territory),
-                            note: w.note.clone(),
-                            source: w.source.as_ref().map(ids),
-                        }))
-                    }),
-                    partial: t.partial.as_ref().map(|p| {
-                        Box::new(RawNote {
-                            note: p.note.clone(),
-                            source: ids(&p.source),
-                        })
-                    }),
-                    restored: t.restored.as_ref().map(|r| RawRestored {
-                        date: r.date,
-                        note: r.note.clone(),
-                        source: ids(&r.source),
-                    }),
-                    alternatives: t
-                        .alternatives
-                        .iter()
-                        .map(|a| RawAreaAlternative {
-                            area_km2: a.area_km2.get() as i64,
-                            note: a.note.clone(),
-                            source: ids(&a.source),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            figures: ds
-                .figures
-                .iter()
-                .map(|f| RawFigure {
-                    id: f.id.clone(),
-                    label: f.label.clone(),
-                    unit: f.unit.clone(),
-                    observations: f
-                        .observations
-                        .iter()
-                        .map(|o| RawObservation {
-                            as_of: o.as_of,
-                            value: o.value,
-                            parts: o
-                                .parts
-                                .iter()
-                                .map(|p| RawPart {
-                                    id: p.id.clone(),
-                                    label: p.label.clone(),
-                                    value: p.value,
-                                    of: p.of.map(|i| o.parts[i].id.clone()),
-                                })
-                                .collect(),
-                            note: o.note.clone(),
-                            source: ids(&o.source),
-                            alternatives: o
-                                .alternatives
-                                .iter()
-                                .map(|a| RawObservationAlternative {
-                                    value: a.value,
-                                    as_of: a.as_of,
+            }),
+            sources: Some(
+                ds.sources
+                    .iter()
+                    .map(|s| RawSource {
+                        id: s.id.clone(),
+                        title: s.title.clone(),
+                        publisher: s.publisher.clone(),
+                        url: s.url.clone(),
+                        date: s.date,
+                    })
+                    .collect(),
+            ),
+            territories: Some(
+                ds.territories
+                    .iter()
+                    .map(|t| RawTerritory {
+                        id: t.id.clone(),
+                        name: t.name.clone(),
+                        name_az: t.name_az.clone(),
+                        kind: t.kind,
+                        occupied: t.occupied,
+                        area_km2: t.area_km2.get() as i64,
+                        source: ids(&t.source),
+                        aliases: t
+                            .aliases
+                            .iter()
+                            .map(|a| {
+                                NameOr(RawAlias {
+                                    name: a.name.clone(),
                                     note: a.note.clone(),
-                                    source: ids(&a.source),
+                                    source: a.source.as_ref().map(ids),
                                 })
-                                .collect(),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            events: ds
-                .events
-                .iter()
-                .map(|e| RawEvent {
-                    date: e.date,
-                    label: e.label.clone(),
-                    note: e.note.clone(),
-                    source: ids(&e.source),
-                    territories: e.territories.iter().map(|&r| territory_id(r)).collect(),
-                })
-                .collect(),
+                            })
+                            .collect(),
+                        within: t.within.as_ref().map(|w| {
+                            Box::new(NameOr(RawWithin {
+                                territory: territory_id(w.territory),
+                                note: w.note.clone(),
+                                source: w.source.as_ref().map(ids),
+                            }))
+                        }),
+                        partial: t.partial.as_ref().map(|p| {
+                            Box::new(RawNote {
+                                note: p.note.clone(),
+                                source: ids(&p.source),
+                            })
+                        }),
+                        restored: t.restored.as_ref().map(|r| RawRestored {
+                            date: r.date,
+                            note: r.note.clone(),
+                            source: ids(&r.source),
+                        }),
+                        alternatives: t
+                            .alternatives
+                            .iter()
+                            .map(|a| RawAreaAlternative {
+                                area_km2: a.area_km2.get() as i64,
+                                note: a.note.clone(),
+                                source: ids(&a.source),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            ),
+            figures: non_empty(
+                ds.figures
+                    .iter()
+                    .map(|f| RawFigure {
+                        id: f.id.clone(),
+                        label: f.label.clone(),
+                        unit: f.unit.clone(),
+                        observations: f
+                            .observations
+                            .iter()
+                            .map(|o| RawObservation {
+                                as_of: o.as_of,
+                                value: o.value,
+                                parts: o
+                                    .parts
+                                    .iter()
+                                    .map(|p| RawPart {
+                                        id: p.id.clone(),
+                                        label: p.label.clone(),
+                                        value: p.value,
+                                        of: p.of.map(|i| o.parts[i].id.clone()),
+                                    })
+                                    .collect(),
+                                note: o.note.clone(),
+                                source: ids(&o.source),
+                                alternatives: o
+                                    .alternatives
+                                    .iter()
+                                    .map(|a| RawObservationAlternative {
+                                        value: a.value,
+                                        as_of: a.as_of,
+                                        note: a.note.clone(),
+                                        source: ids(&a.source),
+                                    })
+                                    .collect(),
+                            })
+                            .collect(),
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            events: non_empty(
+                ds.events
+                    .iter()
+                    .map(|e| RawEvent {
+                        date: e.date,
+                        label: e.label.clone(),
+                        note: e.note.clone(),
+                        source: ids(&e.source),
+                        territories: e.territories.iter().map(|&r| territory_id(r)).collect(),
+                    })
+                    .collect::<Vec<_>>(),
+            ),
         }
     }
+}
+
+// A section that the dataset may leave out, left out when it has nothing.
+fn non_empty<T>(items: Vec<T>) -> Option<Vec<T>> {
+    (!items.is_empty()).then_some(items)
 }

@@ -4,8 +4,6 @@
 //! validated. Only when that fails is the text read again, more slowly, to find every problem
 //! and its line and column.
 
-use std::cell::OnceCell;
-use std::mem::MaybeUninit;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -15,7 +13,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::error::{DataError, DocPath, LocatedProblem, Problem, line_column};
 use super::model::Dataset;
 use super::raw::*;
-use super::validate::validate;
+use super::validate::{missing_section, validate};
 
 /// The syntax of a dataset file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,84 +41,31 @@ pub struct DataFile {
     pub origin: String,
     /// The syntax it is written in.
     pub syntax: Syntax,
-    contents: Contents,
-    // The text of mapped bytes that are not UTF-8 as they stand (UTF-16, or not text at all),
-    // decoded when the file is parsed.
-    decoded: OnceCell<String>,
+    text: String,
 }
-
-#[derive(Debug)]
-enum Contents {
-    Read(Vec<u8>),
-    Mapped(memmap2::Mmap),
-}
-
-// Files at least this large are mapped into memory rather than read: no copy of the file
-// and no fresh memory to fault in, which saves about a tenth of the time on 100,000 records.
-const MAP_FROM_BYTES: u64 = 1 << 20;
 
 impl DataFile {
     /// Reads the file at `path`, in the syntax its name says.
     pub fn read(path: &Path) -> Result<DataFile, DataError> {
-        let failed = |source| DataError::Read {
+        let bytes = std::fs::read(path).map_err(|source| DataError::Read {
             path: path.to_owned(),
             source,
-        };
-        let mut file = std::fs::File::open(path).map_err(failed)?;
-        let large = file
-            .metadata()
-            .is_ok_and(|m| m.is_file() && m.len() >= MAP_FROM_BYTES);
-        // SAFETY: the mapping is only read. As with any memory map (ripgrep maps files the
-        // same way), another program truncating the file while karabakh reads it could end
-        // karabakh with SIGBUS; it is the user's own data file, read once.
-        let contents = match large.then(|| unsafe { memmap2::Mmap::map(&file) }) {
-            Some(Ok(map)) => Contents::Mapped(map),
-            // Pipes and special files cannot be mapped; small files are read at once.
-            _ => {
-                let mut bytes = Vec::new();
-                std::io::Read::read_to_end(&mut file, &mut bytes).map_err(failed)?;
-                Contents::Read(bytes)
-            }
-        };
-        Ok(DataFile {
-            origin: path.display().to_string(),
-            syntax: Syntax::of_path(path),
-            contents,
-            decoded: OnceCell::new(),
-        })
+        })?;
+        DataFile::from_bytes(bytes, &path.display().to_string(), Syntax::of_path(path))
     }
 
     /// The file whose bytes are `bytes`; `origin` names it in messages.
     pub fn from_bytes(bytes: Vec<u8>, origin: &str, syntax: Syntax) -> Result<DataFile, DataError> {
-        let file = DataFile {
+        Ok(DataFile {
             origin: origin.to_owned(),
             syntax,
-            contents: Contents::Read(bytes),
-            decoded: OnceCell::new(),
-        };
-        // Bytes that are not text are refused now, as a file that is read is.
-        file.text()?;
-        Ok(file)
+            text: decode(bytes, origin)?,
+        })
     }
 
     /// Parses and validates the dataset.
     pub fn parse(&self) -> Result<Dataset<'_>, DataError> {
-        parse(self.text()?, &self.origin, self.syntax)
-    }
-
-    // The text: the bytes themselves when they are UTF-8, decoded otherwise.
-    fn text(&self) -> Result<&str, DataError> {
-        let bytes: &[u8] = match &self.contents {
-            Contents::Read(bytes) => bytes,
-            Contents::Mapped(map) => map,
-        };
-        if let Ok(text) = std::str::from_utf8(bytes) {
-            return Ok(text);
-        }
-        if self.decoded.get().is_none() {
-            let _ = self.decoded.set(decode(bytes.to_vec(), &self.origin)?);
-        }
-        Ok(self.decoded.get().map_or("", String::as_str))
+        parse(&self.text, &self.origin, self.syntax)
     }
 }
 
@@ -187,7 +132,10 @@ pub fn parse<'a>(text: &'a str, origin: &str, syntax: Syntax) -> Result<Dataset<
         return Err(locate(origin, text, syntax, vec![problem]));
     }
     let raw = match syntax {
-        Syntax::Toml => toml_in_pieces(text).or_else(|| toml::from_str::<RawDataset>(text).ok()),
+        Syntax::Toml => (text.len() >= PIECES_FROM_BYTES)
+            .then(|| toml_in_pieces(text, PIECE_BYTES))
+            .flatten()
+            .or_else(|| toml::from_str::<RawDataset>(text).ok()),
         Syntax::Json => serde_json::from_str::<RawDataset>(text).ok(),
     };
     let problems = match raw {
@@ -203,157 +151,81 @@ pub fn parse<'a>(text: &'a str, origin: &str, syntax: Syntax) -> Result<Dataset<
     Err(locate(origin, text, syntax, problems))
 }
 
-// Below this size a file is read in one go; above it, in pieces.
+// Below this size a TOML file is read in one go; above it, in pieces of about this size. A
+// piece's parse tree is small and short-lived, where the tree of a whole large file takes
+// several times the file's size in memory.
 const PIECES_FROM_BYTES: usize = 256 * 1024;
+const PIECE_BYTES: usize = 16 * 1024;
 
-// From this size on, the pieces are read on every core.
-const PARALLEL_FROM_BYTES: usize = 8 << 20;
-
-/// Reads a large TOML dataset in pieces, in parallel if it is larger still: it is cut before
-/// the lines that are exactly `[[territories]]`, each piece is read on its own, and the pieces
-/// are joined in order.
+/// Reads a TOML dataset in pieces of about `piece_bytes`: it is cut before the lines that are
+/// exactly `[[territories]]`, each piece is read on its own, and the pieces are joined in order.
 ///
-/// `None` when the file is small, when cutting it could change its meaning (multi-line
-/// strings), or when any piece fails or the pieces do not join as the whole would: the caller
-/// then reads the file in one go, which also finds and places every problem.
-fn toml_in_pieces(text: &str) -> Option<RawDataset<'_>> {
-    // Searched with `memchr`'s vectorised search: `str::contains` took a twelfth of the time
-    // of a large file, before the pieces could be read in parallel.
-    let has = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
-    if text.len() < PIECES_FROM_BYTES || has("\"\"\"") || has("\'\'\'") {
+/// `None` when cutting it could change its meaning (multi-line strings), when any piece fails,
+/// or when the pieces do not join as plainly as the whole would read (a section written in two
+/// pieces, a territory before the first cut): the caller then reads the file in one go, which
+/// also finds and places every problem. So whenever this gives a dataset, it is the one the
+/// whole file gives.
+pub(crate) fn toml_in_pieces(text: &str, piece_bytes: usize) -> Option<RawDataset<'_>> {
+    if text.contains("\"\"\"") || text.contains("'''") {
         return None;
     }
     let cuts = territory_headers(text);
-    if cuts.len() < 2 {
+    let (&first, _) = cuts.split_first()?;
+    let head: RawDataset = toml::from_str(&text[..first]).ok()?;
+    if head.territories.is_some() {
         return None;
     }
-    // A file of a few megabytes is read on this thread: threads of their own would each take
-    // memory (a stack and a heap) that weighs against so small a file.
-    let threads = if text.len() < PARALLEL_FROM_BYTES {
-        1
-    } else {
-        std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(8)
-    };
-    read_pieces(text, &cuts, threads)
-}
-
-/// Where the lines of `text` that are exactly `[[territories]]` start.
-fn territory_headers(text: &str) -> Vec<usize> {
-    const HEADER: &str = "\n[[territories]]\n";
-    memchr::memmem::find_iter(text.as_bytes(), HEADER.as_bytes())
-        .map(|i| i + 1)
-        .collect()
-}
-
-/// Reads `text` in pieces cut at `cuts` (the starts of its `[[territories]]` lines), on
-/// `threads` threads.
-fn read_pieces<'a>(text: &'a str, cuts: &[usize], threads: usize) -> Option<RawDataset<'a>> {
-    // Many more pieces than threads keep each piece's parse tree small; each thread reads a
-    // run of neighbouring pieces, so the order is kept by joining the runs in turn.
-    let piece_count = (text.len() / (4 * 1024)).clamp(threads, cuts.len());
-    // The index in `cuts` of the first territory of each piece.
-    let mut firsts: Vec<usize> = (0..piece_count)
-        .map(|i| i * cuts.len() / piece_count)
-        .collect();
-    firsts.dedup();
-    // Every territory has its place in one list from the start: each piece's records are
-    // moved there as soon as the piece is read, so they are never held twice, and the list
-    // becomes the validated records in place. The places are written only by the pieces,
-    // in parallel: filling them first would cost a pass over all the memory, on one thread.
-    let mut territories: Vec<RawTerritory<'_>> = Vec::with_capacity(cuts.len());
-    let mut rest = &mut territories.spare_capacity_mut()[..cuts.len()];
-    // The head, up to the first [[territories]], is a piece of its own, with no territories.
-    let mut jobs: Vec<(&str, &mut [MaybeUninit<RawTerritory<'_>>])> =
-        vec![(&text[..cuts[0]], &mut [])];
-    for (k, &first) in firsts.iter().enumerate() {
-        let end = firsts.get(k + 1).copied().unwrap_or(cuts.len());
-        let (mine, more) = std::mem::take(&mut rest).split_at_mut(end - first);
-        rest = more;
-        let until = cuts.get(end).copied().unwrap_or(text.len());
-        jobs.push((&text[cuts[first]..until], mine));
+    let mut whole = head;
+    let mut territories = Vec::with_capacity(cuts.len());
+    let mut start = first;
+    let mut next = cuts.iter().copied().skip(1).peekable();
+    while start < text.len() {
+        // The piece runs to the first cut at least `piece_bytes` on, or to the end.
+        let end = loop {
+            match next.next() {
+                Some(cut) if cut - start >= piece_bytes => break cut,
+                Some(_) => {}
+                None => break text.len(),
+            }
+        };
+        let piece: RawDataset = toml::from_str(&text[start..end]).ok()?;
+        territories.extend(piece.territories.unwrap_or_default());
+        join(&mut whole.schema, piece.schema)?;
+        join(&mut whole.country, piece.country)?;
+        join(&mut whole.sources, piece.sources)?;
+        join(&mut whole.figures, piece.figures)?;
+        join(&mut whole.events, piece.events)?;
+        start = end;
     }
-    let per_thread = jobs.len().div_ceil(threads);
-    let mut jobs = jobs.into_iter();
-    let read: Vec<Option<Vec<RawPiece>>> = if threads == 1 {
-        vec![
-            jobs.map(|(piece, slots)| read_piece(piece, slots))
-                .collect(),
-        ]
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|_| {
-                    let run: Vec<_> = jobs.by_ref().take(per_thread).collect();
-                    scope.spawn(move || {
-                        (run.into_iter())
-                            .map(|(piece, slots)| read_piece(piece, slots))
-                            .collect()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().ok().flatten())
-                .collect()
-        })
-    };
-    let mut parts = read
-        .into_iter()
-        .collect::<Option<Vec<Vec<RawPiece>>>>()?
-        .into_iter()
-        .flatten();
-    let head = parts.next()?;
-    let mut whole = RawDataset {
-        schema: head.schema?,
-        country: head.country?,
-        sources: head.sources,
-        territories: Vec::new(),
-        figures: head.figures,
-        events: head.events,
-    };
-    for piece in parts {
-        // A table or array of tables written in two places would be refused by the whole.
-        let twice = piece.schema.is_some()
-            || piece.country.is_some()
-            || (!piece.sources.is_empty() && !whole.sources.is_empty())
-            || (!piece.figures.is_empty() && !whole.figures.is_empty())
-            || (!piece.events.is_empty() && !whole.events.is_empty());
-        if twice {
-            return None;
-        }
-        whole.sources.extend(piece.sources);
-        whole.figures.extend(piece.figures);
-        whole.events.extend(piece.events);
-    }
-    // SAFETY: the places `0..cuts.len()` are split, without gaps, among the pieces (`firsts`
-    // starts at 0 and each piece runs to the next one's first, the last to `cuts.len()`), and
-    // every piece returned `Some`, which `read_piece` does only after writing every place it
-    // was given. Had one failed, the records written would be left unread and never dropped
-    // (a leak, on a path that then reads the file whole), as this line would not be reached.
-    unsafe { territories.set_len(cuts.len()) };
-    whole.territories = territories;
+    whole.territories = Some(territories);
     Some(whole)
 }
 
-/// Reads one piece of a TOML dataset and moves its territories to `slots`, writing every one
-/// of them: `None` if it does not read, or if it has not one territory for each slot (a
-/// header the cut did not see).
-fn read_piece<'a>(
-    piece: &'a str,
-    slots: &mut [MaybeUninit<RawTerritory<'a>>],
-) -> Option<RawPiece<'a>> {
-    let mut read = toml::from_str::<RawPiece>(piece).ok()?;
-    // Taken out, so that the piece's own list is freed at once.
-    let territories = std::mem::take(&mut read.territories);
-    if territories.len() != slots.len() {
-        return None;
+// Takes a piece's section into the whole; `None` if both have it. An array of tables may
+// continue in a later piece, but a table or a static array may not, and a piece does not
+// tell the two apart: the whole file decides.
+fn join<T>(whole: &mut Option<T>, piece: Option<T>) -> Option<()> {
+    match (whole.is_some(), piece) {
+        (true, Some(_)) => None,
+        (false, Some(piece)) => {
+            *whole = Some(piece);
+            Some(())
+        }
+        (_, None) => Some(()),
     }
-    for (slot, territory) in slots.iter_mut().zip(territories) {
-        slot.write(territory);
-    }
-    Some(read)
+}
+
+/// Where the lines of `text` that are exactly `[[territories]]` start, with `\n` or `\r\n`
+/// line ends.
+fn territory_headers(text: &str) -> Vec<usize> {
+    const HEADER: &str = "\n[[territories]]";
+    text.match_indices(HEADER)
+        .map(|(i, _)| i + 1)
+        .filter(|&i| {
+            let rest = &text[i + HEADER.len() - 1..];
+            rest.starts_with('\n') || rest.starts_with("\r\n")
+        })
+        .collect()
 }
 
 /// Places problems at lines and columns and orders them as they stand in the text.
@@ -442,10 +314,7 @@ fn diagnose_toml(text: &str) -> Vec<Problem> {
     }
     for required in ["schema", "country", "sources", "territories"] {
         if root.get_ref().get(required).is_none() {
-            problems.push(Problem::at(
-                DocPath::root(),
-                format!("missing `{required}`; every dataset needs `schema`, `country`, `sources` and `territories`"),
-            ));
+            problems.push(Problem::at(DocPath::root(), missing_section(required)));
         }
     }
     problems
@@ -552,99 +421,143 @@ fn offset_at(text: &str, line: usize, column: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use std::fmt::Write;
 
+    const HEAD: &str = "schema = 1\n\n[country]\nname = \"C\"\narea_km2 = 100000000\nsource = \"s\"\n\n\
+                        [[sources]]\nid = \"s\"\ntitle = \"S\"\n";
+
+    fn territory(i: usize) -> String {
+        format!(
+            "\n[[territories]]\nid = \"t{i}\"\nname = \"T {i}\"\nkind = \"district\"\n\
+             occupied = 1993-01-01\narea_km2 = {}\nsource = \"s\"\n\
+             restored = {{ date = 2020-01-01, source = \"s\" }}\n",
+            i + 1
+        )
+    }
+
     fn large(tail: &str) -> String {
-        let mut s = String::from(
-            "schema = 1\n\n[country]\nname = \"C\"\narea_km2 = 100000000\nsource = \"s\"\n\n\
-             [[sources]]\nid = \"s\"\ntitle = \"S\"\n",
-        );
+        let mut s = String::from(HEAD);
         for i in 0..3000 {
-            let _ = write!(
-                s,
-                "\n[[territories]]\nid = \"t{i}\"\nname = \"T {i}\"\nkind = \"district\"\n\
-                 occupied = 1993-01-01\narea_km2 = {}\nsource = \"s\"\n\
-                 restored = {{ date = 2020-01-01, source = \"s\" }}\n",
-                i + 1
-            );
+            s.push_str(&territory(i));
         }
         s.push_str(tail);
         s
     }
 
-    #[test]
-    fn a_large_file_is_mapped_and_read_as_a_small_one_would_be() {
-        // Padded past the size from which files are mapped, in UTF-8 and in UTF-16.
-        let text = format!("# {}\n{}", "x".repeat(MAP_FROM_BYTES as usize), large(""));
-        let dir = tempfile::tempdir().unwrap();
-        let utf8 = dir.path().join("large.toml");
-        std::fs::write(&utf8, &text).unwrap();
-        let mut utf16 = vec![0xFF, 0xFE];
-        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-        let utf16_path = dir.path().join("large16.toml");
-        std::fs::write(&utf16_path, utf16).unwrap();
-        let expected = parse(&text, "x", Syntax::Toml).unwrap();
-        for path in [utf8, utf16_path] {
-            let file = DataFile::read(&path).unwrap();
-            assert!(
-                matches!(file.contents, Contents::Mapped(_)),
-                "{path:?} is mapped"
-            );
-            assert_eq!(file.parse().unwrap(), expected);
-        }
+    fn whole(text: &str) -> Option<RawDataset<'_>> {
+        toml::from_str(text).ok()
     }
 
     #[test]
     fn a_large_file_read_in_pieces_is_read_as_a_whole() {
         let text = large("\n[[events]]\ndate = 1994\nlabel = \"e\"\nsource = \"s\"\n");
         assert!(text.len() > PIECES_FROM_BYTES);
-        let whole: RawDataset = toml::from_str(&text).unwrap();
-        assert_eq!(toml_in_pieces(&text).as_ref(), Some(&whole));
-        // On one thread and on several.
-        let cuts = territory_headers(&text);
-        for threads in [1, 2, 3, 8] {
+        let whole = whole(&text).unwrap();
+        for piece_bytes in [1, 100, PIECE_BYTES, 1 << 30] {
             assert_eq!(
-                read_pieces(&text, &cuts, threads).as_ref(),
+                toml_in_pieces(&text, piece_bytes).as_ref(),
                 Some(&whole),
-                "{threads}"
+                "{piece_bytes}"
             );
         }
+        // With Windows line ends too.
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(toml_in_pieces(&crlf, PIECE_BYTES), Some(whole));
+    }
+
+    #[test]
+    fn a_large_file_of_few_territories_is_read() {
+        // Once a panic: a file of 8 MB or more, mostly comments, with fewer territories than
+        // the machine has cores.
+        let mut text = format!("{HEAD}# {}\n", "x".repeat(9 << 20));
+        text.push_str(&territory(0));
+        text.push_str(&territory(1));
+        let ds = parse(&text, "few.toml", Syntax::Toml).unwrap();
+        assert_eq!(ds.territories.len(), 2);
     }
 
     #[test]
     fn pieces_that_would_not_join_as_the_whole_are_read_as_a_whole() {
         // A second [country] after the territories: the whole file is refused, so must be the pieces.
         let text = large("\n[country]\nname = \"D\"\narea_km2 = 5\nsource = \"s\"\n");
-        assert_eq!(toml_in_pieces(&text), None);
+        assert_eq!(toml_in_pieces(&text, PIECE_BYTES), None);
         assert!(parse(&text, "x.toml", Syntax::Toml).is_err());
         // A multi-line string could hold a line that looks like a header.
         let text = large(
             "\n[[events]]\ndate = 1994\nlabel = \"\"\"x\n[[territories]]\n\"\"\"\nsource = \"s\"\n",
         );
-        assert_eq!(toml_in_pieces(&text), None);
+        assert_eq!(toml_in_pieces(&text, PIECE_BYTES), None);
     }
 
     #[test]
-    fn a_header_the_cut_does_not_see_makes_the_file_read_as_a_whole() {
-        // An indented header is valid TOML, but no cut is made before it: its piece has one
-        // territory more than it has headers.
+    fn a_static_array_followed_by_its_array_of_tables_is_refused_at_any_size() {
+        for head in [
+            format!("territories = []\n{HEAD}"),
+            format!("events = []\n{HEAD}"),
+            HEAD.replace("schema = 1\n", "schema = 1\nsources = []\n"),
+        ] {
+            let tail = "\n[[events]]\ndate = 1994\nlabel = \"e\"\nsource = \"s\"\n";
+            let text = format!("{head}{}", &large(tail)[HEAD.len()..]);
+            assert!(text.len() > PIECES_FROM_BYTES);
+            assert_eq!(toml_in_pieces(&text, PIECE_BYTES), None, "{head}");
+            let error = parse(&text, "x.toml", Syntax::Toml)
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains("duplicate key"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_header_the_cut_does_not_see_is_read_in_its_place() {
+        // An indented header is valid TOML, but no cut is made before it.
         let text = large(
             "\n  [[territories]]\nid = \"x\"\nname = \"X\"\nkind = \"district\"\n\
              occupied = 1993\narea_km2 = 5\nsource = \"s\"\n",
         );
-        assert_eq!(toml_in_pieces(&text), None);
-        // Other pieces may have filled their places by then, on other threads.
-        for threads in [1, 2, 3] {
-            assert_eq!(read_pieces(&text, &territory_headers(&text), threads), None);
+        let whole = whole(&text).unwrap();
+        assert_eq!(whole.territories.as_ref().map(Vec::len), Some(3001));
+        assert_eq!(toml_in_pieces(&text, PIECE_BYTES), Some(whole));
+    }
+
+    // Blocks of TOML that are hard on a reader that cuts at headers.
+    fn block() -> impl Strategy<Value = String> {
+        let territory = (0usize..40).prop_map(territory);
+        prop_oneof![
+            4 => territory,
+            1 => Just("\n[[ territories ]]\nid = \"sp\"\nname = \"S\"\nkind = \"region\"\noccupied = 1992\narea_km2 = 9\nsource = \"s\"\n".to_owned()),
+            1 => Just("\n[[\"territories\"]]\nid = \"q\"\nname = \"Q\"\nkind = \"region\"\noccupied = 1992\narea_km2 = 9\nsource = \"s\"\n".to_owned()),
+            1 => Just("\n[[territories.aliases]]\nname = \"A\"\n".to_owned()),
+            1 => Just("\n# [[territories]]\n".to_owned()),
+            1 => Just("\nname_az = \"\"\"\n[[territories]]\n\"\"\"\n".to_owned()),
+            1 => Just("\n[[sources]]\nid = \"s2\"\ntitle = \"T\"\n".to_owned()),
+            1 => Just("\nsources = []\n".to_owned()),
+            1 => Just("\nterritories = []\n".to_owned()),
+            1 => Just("\n[[events]]\ndate = 1994\nlabel = \"e\"\nsource = \"s\"\n".to_owned()),
+            1 => Just("\n[country]\nname = \"D\"\narea_km2 = 5\nsource = \"s\"\n".to_owned()),
+            1 => Just("\n[territories]\n".to_owned()),
+            1 => Just("schema = 1\n".to_owned()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn what_the_pieces_give_is_what_the_whole_gives(
+            head in prop_oneof![Just(String::new()), Just(HEAD.to_owned())],
+            blocks in proptest::collection::vec(block(), 0..12),
+            crlf in any::<bool>(),
+            piece_bytes in 1usize..400,
+        ) {
+            let mut text = head;
+            for b in &blocks {
+                let _ = write!(text, "{b}");
+            }
+            if crlf {
+                text = text.replace('\n', "\r\n");
+            }
+            if let Some(pieces) = toml_in_pieces(&text, piece_bytes) {
+                prop_assert_eq!(Some(pieces), whole(&text), "{}", text);
+            }
         }
-        let whole: RawDataset = toml::from_str(&text).unwrap();
-        assert_eq!(whole.territories.len(), 3001);
-        assert_eq!(
-            parse(&text, "x.toml", Syntax::Toml)
-                .unwrap()
-                .territories
-                .len(),
-            3001
-        );
     }
 }

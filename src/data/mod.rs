@@ -1,6 +1,5 @@
 //! The dataset: its model, how it is read and written, and how it is checked.
 
-mod binary;
 mod error;
 mod export;
 mod load;
@@ -10,7 +9,6 @@ mod text;
 mod validate;
 mod when;
 
-pub use binary::{DecodeError, decode, encode};
 pub use error::{DataError, DocPath, LocatedProblem, Problem, Segment, line_column};
 pub use export::{to_json, to_toml};
 pub use load::{DataFile, Syntax, parse};
@@ -19,28 +17,28 @@ pub use text::Text;
 pub use validate::SCHEMA;
 pub use when::{Precision, When, WhenError};
 
-/// `data.toml` as `build.rs` validated and encoded it when the program was built.
-static ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data.bin"));
+/// `data.toml` as `build.rs` converted it to JSON when the program was built.
+static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/data.json"));
 
 /// The name under which the built-in dataset is reported.
 pub const EMBEDDED_NAME: &str = "data.toml (embedded)";
 
-/// The dataset built into the program: `data.toml`, validated when the program was built and
-/// decoded here from its compact encoding.
+/// The dataset built into the program: `data.toml`, read and checked as any dataset is.
 pub fn embedded() -> Result<Dataset<'static>, DataError> {
-    binary::decode(ENCODED).map_err(|e| {
-        DataError::Invalid(vec![LocatedProblem {
-            origin: EMBEDDED_NAME.to_owned(),
-            position: None,
-            path: DocPath::root(),
-            message: e.to_string(),
-        }])
-    })
+    parse(EMBEDDED_JSON, EMBEDDED_NAME, Syntax::Json)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_toml_is_a_valid_dataset_and_is_the_embedded_one() {
+        let text = include_str!("../../data.toml");
+        // A mistake in data.toml fails here with the message `karabakh data check` gives.
+        let ds = parse(text, "data.toml", Syntax::Toml).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ds, embedded().unwrap_or_else(|e| panic!("{e}")));
+    }
 
     #[test]
     fn the_embedded_dataset_loads_and_validates() {

@@ -13,45 +13,25 @@ use super::model::Kind;
 use super::text::Text;
 use super::when::When;
 
-/// The whole dataset file.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// The whole dataset file, or a piece of a TOML file read in pieces.
+///
+/// Every section is optional here, so that a piece can lack any of them; validation requires
+/// `schema`, `country`, `sources` and `territories` of the whole.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDataset<'a> {
-    pub schema: i64,
-    #[serde(borrow)]
-    pub country: RawCountry<'a>,
-    #[serde(borrow)]
-    pub sources: Vec<RawSource<'a>>,
-    #[serde(borrow)]
-    pub territories: Vec<RawTerritory<'a>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(borrow)]
-    pub figures: Vec<RawFigure<'a>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(borrow)]
-    pub events: Vec<RawEvent<'a>>,
-}
-
-/// A piece of a TOML dataset: the whole of it has the shape of [`RawDataset<'a>`], but a piece
-/// may lack any part. Large files are read in pieces, in parallel, and the pieces joined.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawPiece<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<i64>,
-    #[serde(borrow)]
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
     pub country: Option<RawCountry<'a>>,
-    #[serde(default)]
-    #[serde(borrow)]
-    pub sources: Vec<RawSource<'a>>,
-    #[serde(default)]
-    #[serde(borrow)]
-    pub territories: Vec<RawTerritory<'a>>,
-    #[serde(default)]
-    #[serde(borrow)]
-    pub figures: Vec<RawFigure<'a>>,
-    #[serde(default)]
-    #[serde(borrow)]
-    pub events: Vec<RawEvent<'a>>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<RawSource<'a>>>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub territories: Option<Vec<RawTerritory<'a>>>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Vec<RawFigure<'a>>>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<RawEvent<'a>>>,
 }
 
 /// `[country]`.
@@ -339,10 +319,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Ids<'a> {
                 f.write_str("a source id or a list of source ids")
             }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Ids<'de>, E> {
-                Text::read_borrowed(v).map(Ids::One)
+                Ok(Ids::One(Text::borrowed(v)))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Ids<'de>, E> {
-                Text::read_owned(v.to_owned()).map(Ids::One)
+                Ok(Ids::One(Text::from(v.to_owned())))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ids<'de>, A::Error> {
                 let mut ids = Vec::new();

@@ -63,26 +63,42 @@ pub const SCHEMA: i64 = 1;
 pub fn validate(raw: RawDataset<'_>) -> Result<Dataset<'_>, Vec<Problem>> {
     let root = At::ROOT;
     let mut v = Validator::default();
-    if raw.schema != SCHEMA {
+    let RawDataset {
+        schema,
+        country,
+        sources,
+        territories,
+        figures,
+        events,
+    } = raw;
+    for (section, missing) in [
+        ("schema", schema.is_none()),
+        ("country", country.is_none()),
+        ("sources", sources.is_none()),
+        ("territories", territories.is_none()),
+    ] {
+        if missing {
+            v.problem(&root, missing_section(section));
+        }
+    }
+    if let Some(schema) = schema.filter(|&s| s != SCHEMA) {
         v.problem(
             &root.key("schema"),
-            format!(
-                "schema {} is not supported: this karabakh reads schema {SCHEMA}",
-                raw.schema
-            ),
+            format!("schema {schema} is not supported: this karabakh reads schema {SCHEMA}"),
         );
     }
+    let (sources, territories) = (sources.unwrap_or_default(), territories.unwrap_or_default());
+    let (figures, events) = (figures.unwrap_or_default(), events.unwrap_or_default());
 
-    v.sources = v.index_ids("source", "sources", raw.sources.iter().map(|s| &s.id));
+    v.sources = v.index_ids("source", "sources", sources.iter().map(|s| &s.id));
     v.territories = v.index_ids(
         "territory",
         "territories",
-        raw.territories.iter().map(|t| &t.id),
+        territories.iter().map(|t| &t.id),
     );
-    v.figures = v.index_ids("figure", "figures", raw.figures.iter().map(|f| &f.id));
+    v.figures = v.index_ids("figure", "figures", figures.iter().map(|f| &f.id));
 
-    let sources = raw
-        .sources
+    let sources = sources
         .into_iter()
         .map(|s| Source {
             id: s.id,
@@ -94,24 +110,22 @@ pub fn validate(raw: RawDataset<'_>) -> Result<Dataset<'_>, Vec<Problem>> {
         .collect();
 
     let figures_at = root.key("figures");
-    let figures: Vec<Figure<'_>> = raw
-        .figures
+    let figures: Vec<Figure<'_>> = figures
         .into_iter()
         .enumerate()
         .filter_map(|(i, f)| v.figure(&figures_at.index(i), f))
         .collect();
-    let country = v.country(&root.key("country"), raw.country, &figures);
-    let areas: Vec<i64> = raw.territories.iter().map(|t| t.area_km2).collect();
+    let country = country.and_then(|c| v.country(&root.key("country"), c, &figures));
+    let areas: Vec<i64> = territories.iter().map(|t| t.area_km2).collect();
     let territories_at = root.key("territories");
     // Made in place: the validated records take the memory of the raw ones (Rust's in-place
     // collect), so the two lists are never held at once.
-    let territories: Vec<Territory<'_>> = (raw.territories.into_iter().enumerate())
+    let territories: Vec<Territory<'_>> = (territories.into_iter().enumerate())
         .filter_map(|(i, t)| v.territory(&territories_at.index(i), t, &areas))
         .collect();
     v.check_within_cycles(&territories);
     let events_at = root.key("events");
-    let events = raw
-        .events
+    let events = events
         .into_iter()
         .enumerate()
         .filter_map(|(i, e)| v.event(&events_at.index(i), e))
@@ -132,6 +146,13 @@ pub fn validate(raw: RawDataset<'_>) -> Result<Dataset<'_>, Vec<Problem>> {
             Err(problems)
         }
     }
+}
+
+/// The message for a dataset without one of the sections every dataset needs.
+pub(crate) fn missing_section(section: &str) -> String {
+    format!(
+        "missing `{section}`; every dataset needs `schema`, `country`, `sources` and `territories`"
+    )
 }
 
 #[derive(Default)]

@@ -2,14 +2,12 @@
 //! building the timeline. Nothing here prints.
 
 mod names;
-mod prefetch;
 mod select;
 mod timeline;
 mod totals;
 mod units;
 
 pub use names::{Lookup, fold, lookup};
-pub use prefetch::prefetch;
 pub use select::{DateRange, Filter, SortKey, select, years_held};
 pub use timeline::{Entry, EntryKind, timeline};
 pub use totals::{Totals, YearRow, by_year, overlaps, percent, totals};
