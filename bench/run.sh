@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of issue 4: karabakh beside sqlite3, miller (mlr) and jq on the same records,
+# The benchmark of issues 4 and 10: karabakh beside sqlite3, miller (mlr) and jq on the same records,
 # each tool reading its own natural format from disk. Writes BENCHMARKS.md.
 #
 # Usage: bench/run.sh [--quick]   (--quick: fewer runs and no 1,000,000-record step)
@@ -29,17 +29,9 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
-# The binary as it would be shipped: on Linux with glibc, linked statically, which saves the
-# dynamic loader's work at every start (about 0.3 ms here; see bench/NOTES.md).
-host=$(rustc -vV | sed -n 's/^host: //p')
-case $host in
-  *-linux-gnu)
-    RUSTFLAGS="-C target-feature=+crt-static" cargo build --release --locked -q --target "$host"
-    bin=$root/target/$host/release/karabakh ;;
-  *)
-    cargo build --release --locked -q
-    bin=$root/target/release/karabakh ;;
-esac
+# The binary users get: `cargo install --path .`, with no special flags.
+cargo install --path . --locked --quiet --force --root "$work/install"
+bin=$work/install/bin/karabakh
 
 # --- The records ---------------------------------------------------------------------------
 # The nine territories in each tool's natural format: a database file, CSV and JSON.
@@ -55,6 +47,7 @@ sizes=(10000 100000)
 $quick || sizes+=(1000000)
 for n in "${sizes[@]}"; do
   [ -f "$work/territories-$n.csv" ] || python3 bench/generate.py "$n" "$work"
+  [ -f "$work/narrow-$n.csv" ] || python3 bench/generate.py --narrow "$n" "$work"
 done
 
 runs=(--warmup 3 --min-runs 20)
@@ -88,29 +81,43 @@ hyperfine "${runs[@]}" -N --export-json "$json/total.json" \
   -n mlr "mlr --icsv --otsv stats1 -a sum -f area_km2 $work/nine.csv" \
   -n jq "jq 'map(.area_km2) | add' $work/nine.json"
 
-# Generated territories sorted by area, as TSV, read from a file each time.
-for n in "${sizes[@]}"; do
-  base=$work/territories-$n
-  # Large inputs take seconds a run; a few runs give a stable median.
-  big_runs=("${runs[@]}")
-  [ "$n" -ge 100000 ] && ! $quick && big_runs=(--warmup 1 --min-runs 5)
-  [ "$n" -ge 1000000 ] && big_runs=(--warmup 0 --runs 3)
-  hyperfine "${big_runs[@]}" -N --export-json "$json/sort-$n.json" \
-    -n karabakh-toml "$bin districts --sort area --format tsv --data $base.toml" \
-    -n karabakh-json "$bin districts --sort area --format tsv --data $base.json" \
-    -n sqlite3 "sqlite3 :memory: -cmd '.mode csv' -cmd '.import $base.csv territories' -cmd '.mode tabs' -cmd '.headers on' 'SELECT * FROM territories ORDER BY CAST(area_km2 AS INTEGER), name'" \
-    -n mlr "mlr --icsv --otsv sort -nf area_km2 -f name $base.csv" \
-    -n jq "jq -r '.territories | sort_by(.area_km2, .name)[] | [.id, .name, .name_az, .kind, .occupied, .area_km2, .restored.date, .source] | @tsv' $base.json"
+# Generated territories sorted by area, as TSV, each tool reading its own format from disk
+# each time: wide records (eight columns) and narrow ones (six).
+for shape in territories narrow; do
+  case $shape in
+    territories) jq_fields='.id, .name, .name_az, .kind, .occupied, .area_km2, .restored.date, .source' ;;
+    narrow) jq_fields='.id, .name, .kind, .occupied, .area_km2, .source' ;;
+  esac
+  for n in "${sizes[@]}"; do
+    base=$work/$shape-$n
+    # Large inputs take seconds a run; a few runs give a stable median.
+    big_runs=("${runs[@]}")
+    [ "$n" -ge 100000 ] && ! $quick && big_runs=(--warmup 1 --min-runs 5)
+    [ "$n" -ge 1000000 ] && big_runs=(--warmup 0 --runs 3)
+    others=()
+    # miller and jq take tens of seconds a run on a million records; they are compared below that.
+    if [ "$n" -lt 1000000 ]; then
+      others=(-n mlr "mlr --icsv --otsv sort -nf area_km2 -f name $base.csv"
+              -n jq "jq -r '.territories | sort_by(.area_km2, .name)[] | [$jq_fields] | @tsv' $base.json")
+    fi
+    hyperfine "${big_runs[@]}" -N --export-json "$json/sort-$shape-$n.json" \
+      -n karabakh-toml "$bin districts --sort area --format tsv --data $base.toml" \
+      -n karabakh-json "$bin districts --sort area --format tsv --data $base.json" \
+      -n sqlite3 "sqlite3 :memory: -cmd '.mode csv' -cmd '.import $base.csv territories' -cmd '.mode tabs' -cmd '.headers on' 'SELECT * FROM territories ORDER BY CAST(area_km2 AS INTEGER), name'" \
+      "${others[@]}"
+  done
 done
 
 # Peak memory (maximum resident set size) of karabakh on each input file.
 memory=$json/memory.tsv
 : > "$memory"
-for n in "${sizes[@]}"; do
-  for ext in toml json; do
-    file=$work/territories-$n.$ext
-    kb=$( { /usr/bin/time -f '%M' "$bin" districts --sort area --format tsv --data "$file" > /dev/null; } 2>&1 | tail -1)
-    printf '%s\t%s\t%s\t%s\n' "$n" "$ext" "$(stat -c %s "$file")" "$((kb * 1024))" >> "$memory"
+for shape in territories narrow; do
+  for n in "${sizes[@]}"; do
+    for ext in toml json; do
+      file=$work/$shape-$n.$ext
+      kb=$( { /usr/bin/time -f '%M' "$bin" districts --sort area --format tsv --data "$file" > /dev/null; } 2>&1 | tail -1)
+      printf '%s\t%s\t%s\t%s\t%s\n' "$shape" "$n" "$ext" "$(stat -c %s "$file")" "$((kb * 1024))" >> "$memory"
+    done
   done
 done
 

@@ -152,10 +152,11 @@ pub fn parse<'a>(text: &'a str, origin: &str, syntax: Syntax) -> Result<Dataset<
 }
 
 // Below this size a TOML file is read in one go; above it, in pieces of about this size. A
-// piece's parse tree is small and short-lived, where the tree of a whole large file takes
-// several times the file's size in memory.
+// piece's parse tree is small and short-lived, where the tree of a whole large file takes many
+// times the file's size in memory. Pieces much larger than this were slower (bench/NOTES.md):
+// the allocator hands their trees' memory back to the kernel and asks for it again.
 const PIECES_FROM_BYTES: usize = 256 * 1024;
-const PIECE_BYTES: usize = 16 * 1024;
+const PIECE_BYTES: usize = 4 * 1024;
 
 /// Reads a TOML dataset in pieces of about `piece_bytes`: it is cut before the lines that are
 /// exactly `[[territories]]`, each piece is read on its own, and the pieces are joined in order.
