@@ -1,7 +1,6 @@
 //! The application: resolve the choices, load the data, run the command, write the output.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -9,11 +8,11 @@ use anyhow::Context;
 use crate::cli::{
     Cli, ColorChoice, Command, DataCommand, ExportFormat, FormatChoice, Global, GroupBy,
 };
-use crate::commands::{self, show::NotFound};
-use crate::data::{self, DataFile, Dataset};
+use crate::commands::{self, data::Checked, show::NotFound};
+use crate::data::{self, DataFile, Dataset, Syntax};
 use crate::help;
 use crate::output::chart::ChartOptions;
-use crate::output::{self, Format, Options, escape_for_terminal};
+use crate::output::{self, Format, Options};
 use crate::query::{AreaUnit, DateRange};
 
 /// Runs the command `cli` describes, writing its output to standard output.
@@ -107,18 +106,39 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// `data check` and `data export`.
 fn data_command(command: &DataCommand, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
-        DataCommand::Check { file } => check(file.as_deref().or(global.data.as_deref())),
+        DataCommand::Check { file } => {
+            let path = file.as_deref().or(global.data.as_deref());
+            let origin = path.map_or_else(
+                || data::EMBEDDED_NAME.to_owned(),
+                |p| p.display().to_string(),
+            );
+            let checked = match path.map(DataFile::read).transpose() {
+                Err(e) => commands::data::check(&origin, Err(e)),
+                Ok(file) => match load(file.as_ref()) {
+                    Ok(ds) => commands::data::check(&origin, Ok(&ds)),
+                    Err(e) => commands::data::check(&origin, Err(e)),
+                },
+            };
+            match checked? {
+                Checked::Valid(summary) => {
+                    write_stdout(|out| writeln!(out, "{summary}"))?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Checked::Invalid { problems, summary } => {
+                    write_stdout(|out| problems.iter().try_for_each(|p| writeln!(out, "{p}")))?;
+                    eprintln!("error: {summary}");
+                    Ok(ExitCode::from(2))
+                }
+            }
+        }
         DataCommand::Export { format } => {
             let file = read(global)?;
             let ds = load(file.as_ref())?;
-            let text = match format {
-                ExportFormat::Toml => {
-                    data::to_toml(&ds).context("cannot write the dataset as TOML")?
-                }
-                ExportFormat::Json => {
-                    data::to_json(&ds).context("cannot write the dataset as JSON")?
-                }
+            let syntax = match format {
+                ExportFormat::Toml => Syntax::Toml,
+                ExportFormat::Json => Syntax::Json,
             };
+            let text = commands::data::export(&ds, syntax)?;
             write_stdout(|out| out.write_all(text.as_bytes()))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -130,49 +150,6 @@ fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow:
     let mut out = BufWriter::new(io::stdout().lock());
     write(&mut out).context("cannot write the output")?;
     out.flush().context("cannot write the output")
-}
-
-/// `data check`: every problem of the dataset on a line of its own.
-fn check(path: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let origin = path.map_or_else(
-        || data::EMBEDDED_NAME.to_owned(),
-        |p| p.display().to_string(),
-    );
-    let file = match path.map(DataFile::read).transpose() {
-        Ok(file) => file,
-        Err(e) => return check_failed(&origin, e),
-    };
-    match load(file.as_ref()) {
-        Ok(ds) => {
-            let summary = format!(
-                "{origin}: ok: {} territories, {} figures, {} events, {} sources\n",
-                ds.territories.len(),
-                ds.figures.len(),
-                ds.events.len(),
-                ds.sources.len()
-            );
-            write_stdout(|out| out.write_all(summary.as_bytes()))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => check_failed(&origin, e),
-    }
-}
-
-// `data check` of a dataset with problems: each on stdout, their count on stderr, exit 2.
-fn check_failed(origin: &str, error: data::DataError) -> anyhow::Result<ExitCode> {
-    match error {
-        data::DataError::Invalid(problems) => {
-            write_stdout(|out| {
-                problems
-                    .iter()
-                    .try_for_each(|p| writeln!(out, "{}", escape_for_terminal(&p.to_string())))
-            })?;
-            let s = if problems.len() == 1 { "" } else { "s" };
-            eprintln!("error: {origin}: {} problem{s}", problems.len());
-            Ok(ExitCode::from(2))
-        }
-        e => Err(e.into()),
-    }
 }
 
 /// The exit code for an error: 1 when `show` found nothing, 2 for usage and data errors.

@@ -201,7 +201,8 @@ fn show_finds_a_territory_by_any_spelling() {
             "ŞUŞA" | "shushi" => "shusha",
             _ => "kalbajar",
         };
-        assert_eq!(json["id"], expected, "{name}");
+        assert_eq!(json[0]["field"], "id", "{name}");
+        assert_eq!(json[0]["value"], expected, "{name}");
     }
 }
 

@@ -70,7 +70,10 @@ fn fields_of_show_pick_the_fields_of_the_record() {
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(
         json,
-        serde_json::json!({ "name": "Kalbajar", "area_km2": 3054 })
+        serde_json::json!([
+            { "field": "name", "value": "Kalbajar", "source": ["occupation-in-figures"], "note": null },
+            { "field": "area_km2", "value": 3054, "source": ["occupation-in-figures"], "note": null },
+        ])
     );
 }
 
@@ -127,7 +130,12 @@ fn units_apply_to_show() {
     let json = stdout(&["show", "fizuli", "--units", "mi2", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     // 1,390 km² is 536.68 mi².
-    assert_eq!(json["area_mi2"], serde_json::json!(536.68));
+    let area = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["field"] == "area_mi2");
+    assert_eq!(area.unwrap()["value"], serde_json::json!(536.68));
     let table = stdout(&["show", "fizuli", "--units", "mi2", "--format", "table"]);
     assert!(table.contains("area_mi2"), "{table}");
     assert!(

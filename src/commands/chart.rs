@@ -1,36 +1,8 @@
 //! `karabakh chart`: the areas as bars, or the occupied area over time as a step chart.
 
-use crate::data::{Dataset, Kind, When};
+use crate::data::Dataset;
+use crate::output::chart::{Bar, Chart, Step};
 use crate::query::{self, Filter, SortKey};
-
-/// A picture of the data, drawn by [`crate::output::chart`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum Chart<'a> {
-    /// One bar per territory: its area as listed.
-    Bars(Vec<Bar<'a>>),
-    /// The cumulative area counted once, one step per period of occupation.
-    Steps(Vec<Step>),
-}
-
-/// One territory's bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bar<'a> {
-    /// The territory's name.
-    pub label: &'a str,
-    /// Region or district, which gives the bar its colour.
-    pub kind: Kind,
-    /// The area as the source states it, in km².
-    pub km2: u64,
-}
-
-/// One step of the cumulative chart.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Step {
-    /// The year or the stated period.
-    pub period: When,
-    /// The area reached by its end, counted once, in km² (computed).
-    pub cumulative_km2: u64,
-}
 
 /// A bar for each territory that matches `filter`, in the order asked for.
 pub fn bars<'a>(ds: &'a Dataset<'_>, filter: &Filter, sort: SortKey, reverse: bool) -> Chart<'a> {

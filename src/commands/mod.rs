@@ -1,6 +1,7 @@
 //! One module per command: each turns query results into an [`output::Report`](crate::output::Report).
 
 pub mod chart;
+pub mod data;
 pub mod districts;
 pub mod figures;
 pub mod show;

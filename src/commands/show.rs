@@ -1,7 +1,5 @@
 //! `karabakh show NAME`: everything known about one territory.
 
-use serde_json::{Value as Json, json};
-
 use crate::data::{Cited, Dataset, Event, SourceRef, TerritoryRef};
 use std::borrow::Cow;
 
@@ -56,12 +54,10 @@ pub fn report<'a>(ds: &'a Dataset<'a>, name: &str, unit: AreaUnit) -> Result<Rep
     Ok(build(ds, r, unit))
 }
 
-/// Collects rows of the long format and the sources they cite.
+/// Collects the rows of the report, one field a row, and the sources they cite.
 struct Rows<'a> {
     ds: &'a Dataset<'a>,
-    rows: Vec<Vec<Value<'a>>>,
-    // The field of each row as the JSON document names it, for `--fields`.
-    fields: Vec<Cow<'static, str>>,
+    report: Report<'a>,
     cited: Vec<SourceRef>,
 }
 
@@ -73,20 +69,11 @@ impl<'a> Rows<'a> {
         source: Option<&Cited>,
         note: Option<&str>,
     ) {
-        let field = field.into();
         if let Some(c) = source {
             self.cited.extend(c.refs());
         }
-        // Fields that repeat, one row each, are a list in the JSON document.
-        let key: Cow<'static, str> = match field.as_ref() {
-            "alias" => "aliases".into(),
-            "event" => "events".into(),
-            f if f.starts_with("area_") && f.ends_with("_other") => "alternatives".into(),
-            _ => field.clone(),
-        };
-        self.fields.push(key);
-        self.rows.push(vec![
-            Value::Text(field),
+        self.report.push(vec![
+            Value::Text(field.into()),
             value,
             Value::maybe_sources(self.ds, source),
             // Notes may be made for this report, so the row keeps its own copy.
@@ -97,11 +84,6 @@ impl<'a> Rows<'a> {
 
 fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef, unit: AreaUnit) -> Report<'a> {
     let t = ds.territory(r);
-    let held = years_held(t);
-    let share = Value::Decimal(
-        query::percent(t.area_km2.get(), ds.country.area_km2.get()),
-        2,
-    );
     let share_note = format!(
         "computed: the area as listed over {}'s {}",
         ds.country.name,
@@ -109,8 +91,12 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef, unit: AreaUnit) -> Report<'a>
     );
     let mut rows = Rows {
         ds,
-        rows: Vec::new(),
-        fields: Vec::new(),
+        report: Report::fields(vec![
+            Column::new("field", "field"),
+            Column::new("value", "value"),
+            Column::new("source", "source"),
+            Column::new("note", "note"),
+        ]),
         cited: Vec::new(),
     };
     rows.push("id", Value::str(&t.id), None, None);
@@ -136,9 +122,8 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef, unit: AreaUnit) -> Report<'a>
     if let Some(p) = &t.partial {
         rows.push("partial", Value::str(&p.note), Some(&p.source), None);
     }
-    let area_key = unit.rename("area_km2");
     rows.push(
-        area_key.clone(),
+        unit.rename("area_km2"),
         Value::area(t.area_km2.get(), unit),
         Some(&t.source),
         None,
@@ -167,8 +152,14 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef, unit: AreaUnit) -> Report<'a>
             restored.note.as_deref(),
         );
     }
-    rows.push("years_held", held.clone(), None, Some("computed"));
-    rows.push("share_percent", share.clone(), None, Some(&share_note));
+    rows.push("years_held", years_held(t), None, Some("computed"));
+    let share = query::percent(t.area_km2.get(), ds.country.area_km2.get());
+    rows.push(
+        "share_percent",
+        Value::Decimal(share, 2),
+        None,
+        Some(&share_note),
+    );
     // The events written in the dataset that concern this territory, earliest first.
     let mut events: Vec<&Event<'_>> = ds
         .events
@@ -184,81 +175,36 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef, unit: AreaUnit) -> Report<'a>
             e.note.as_deref(),
         );
     }
-
+    // Every source cited above, once, in the dataset's order: its title, and where to find it.
     let Rows {
-        rows,
-        fields,
+        ds,
+        mut report,
         mut cited,
-        ..
     } = rows;
     cited.sort();
     cited.dedup();
-    let src = |c: &Cited| Json::from(ds.source_ids(c));
-    let src_opt = |c: Option<&Cited>| c.map_or(Json::Null, src);
-    let document = json!({
-        "id": t.id,
-        "name": t.name,
-        "name_az": t.name_az,
-        "aliases": t.aliases.iter().map(|a| json!({
-            "name": a.name, "note": a.note, "source": src_opt(a.source.as_ref()),
-        })).collect::<Vec<_>>(),
-        "kind": t.kind.as_str(),
-        "occupied": t.occupied.iso(),
-        area_key.clone(): Value::area(t.area_km2.get(), unit).json(),
-        "source": src(&t.source),
-        "partial": t.partial.as_ref().map(|p| json!({ "note": p.note, "source": src(&p.source) })),
-        "alternatives": t.alternatives.iter().map(|a| json!({
-            area_key.clone(): Value::area(a.area_km2.get(), unit).json(), "note": a.note, "source": src(&a.source),
-        })).collect::<Vec<_>>(),
-        "within": t.within.as_ref().map(|w| json!({
-            "territory": ds.territory(w.territory).id, "note": w.note, "source": src_opt(w.source.as_ref()),
-        })),
-        "restored": t.restored.as_ref().map(|r| json!({
-            "date": r.date.iso(), "note": r.note, "source": src(&r.source),
-        })),
-        "years_held": held.json(),
-        "share_percent": share.json(),
-        "computed": ["years_held", "share_percent"],
-        "events": events.iter().map(|e| json!({
-            "date": e.date.iso(), "label": e.label, "note": e.note, "source": src(&e.source),
-        })).collect::<Vec<_>>(),
-        "sources": cited.iter().map(|&s| {
-            let s = ds.source(s);
-            json!({ "id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url,
-                    "date": s.date.map(|d| d.iso()) })
-        }).collect::<Vec<_>>(),
-    });
-
-    let mut report = Report::list(vec![
-        Column::new("field", "field"),
-        Column::new("value", "value"),
-        Column::new("source", "source"),
-        Column::new("note", "note"),
-    ]);
-    report.rows = crate::output::Rows::Made(rows);
-    report.row_fields = Some(fields);
-    report.json = Some(document);
-    report = report.note(YEARS_HELD_NOTE);
     for &s in &cited {
-        let s = ds.source(s);
+        let source = ds.source(s);
         // A publisher that only repeats the title says nothing more.
-        let publisher = (s.publisher.as_deref())
-            .filter(|p| *p != s.title.as_str())
-            .map(str::to_owned);
+        let publisher = (source.publisher.as_deref()).filter(|p| *p != source.title.as_str());
         let details: Vec<String> = [
-            publisher,
-            s.date.map(|d| d.iso()),
-            s.url.as_deref().map(str::to_owned),
+            publisher.map(str::to_owned),
+            source.date.map(|d| d.iso()),
+            source.url.as_deref().map(str::to_owned),
         ]
         .into_iter()
         .flatten()
         .collect();
-        let details = if details.is_empty() {
-            String::new()
-        } else {
-            format!(" — {}", details.join(", "))
-        };
-        report = report.note(format!("source {}: {}{details}", s.id, s.title));
+        report.push(vec![
+            Value::str("cited"),
+            Value::str(&source.title),
+            Value::List(vec![Cow::Borrowed(source.id.as_str())]),
+            if details.is_empty() {
+                Value::Null
+            } else {
+                Value::owned(details.join(", "))
+            },
+        ]);
     }
-    report
+    report.note(YEARS_HELD_NOTE)
 }

@@ -4,11 +4,39 @@ use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::commands::chart::{Bar, Chart, Step};
-use crate::data::Kind;
+use crate::data::{Kind, When};
 use crate::query::AreaUnit;
 
 use super::{Value, escape_for_terminal, wrap};
+
+/// A picture of the data, drawn by [`write`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart<'a> {
+    /// One bar per territory: its area as listed.
+    Bars(Vec<Bar<'a>>),
+    /// The cumulative area counted once, one step per period of occupation.
+    Steps(Vec<Step>),
+}
+
+/// One territory's bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar<'a> {
+    /// The territory's name.
+    pub label: &'a str,
+    /// Region or district, which gives the bar its colour.
+    pub kind: Kind,
+    /// The area as the source states it, in km².
+    pub km2: u64,
+}
+
+/// One step of the cumulative chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step {
+    /// The year or the stated period.
+    pub period: When,
+    /// The area reached by its end, counted once, in km² (computed).
+    pub cumulative_km2: u64,
+}
 
 /// How a chart is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

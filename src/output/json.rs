@@ -1,4 +1,5 @@
-//! JSON: an array of objects for a list, one object for a record.
+//! JSON: an array of objects for a list (and for a record written one field a row), one object
+//! for a record.
 
 use std::io::{self, Write};
 
@@ -8,12 +9,12 @@ use super::{Column, Report, Shape, Value};
 
 /// Writes `report` as pretty-printed JSON followed by a newline.
 pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    match (&report.json, report.shape) {
-        (Some(document), _) => serde_json::to_writer_pretty(&mut *out, document)?,
-        // Each record is written as it is made, so a long listing is never held whole.
-        (None, Shape::List) => serde_json::to_writer_pretty(&mut *out, &Records(report))?,
-        (None, Shape::Record) if report.is_empty() => out.write_all(b"null")?,
-        (None, Shape::Record) => serde_json::to_writer_pretty(
+    match report.shape {
+        // Each record is written as it is made, so a long listing is never held whole. A
+        // record written one field a row is an array of its rows, each with its source.
+        Shape::List | Shape::Fields => serde_json::to_writer_pretty(&mut *out, &Records(report))?,
+        Shape::Record if report.is_empty() => out.write_all(b"null")?,
+        Shape::Record => serde_json::to_writer_pretty(
             &mut *out,
             &Record {
                 columns: &report.columns,

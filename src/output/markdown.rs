@@ -7,7 +7,7 @@ use super::{Report, Shape, Value, escape_for_terminal, numeric_columns};
 /// Writes `report` as a Markdown table.
 pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     match report.shape {
-        Shape::List => {
+        Shape::List | Shape::Fields => {
             let numeric = numeric_columns(report);
             row(out, report.columns.iter().map(|c| cell(&c.label)))?;
             row(

@@ -217,6 +217,9 @@ pub enum Shape {
     List,
     /// One record: a JSON object, a table of field and value.
     Record,
+    /// One record written one field a row, the field named in the first column and its value,
+    /// source and note in the others (`show`): written as a list, but `--fields` picks rows.
+    Fields,
 }
 
 /// Makes row `i` of a listing on demand.
@@ -256,11 +259,6 @@ pub struct Report<'a> {
     pub shape: Shape,
     /// Notes shown under tables and Markdown: what is computed, where sources disagree.
     pub notes: Vec<String>,
-    /// A JSON document to print instead of the rows, for reports richer than a table.
-    pub json: Option<serde_json::Value>,
-    /// For a record written one field a row (`show`): the field of each row, named as in
-    /// the JSON document. `--fields` then picks rows, not columns.
-    pub row_fields: Option<Vec<Cow<'static, str>>>,
 }
 
 impl<'a> Report<'a> {
@@ -271,8 +269,14 @@ impl<'a> Report<'a> {
             rows: Rows::Made(Vec::new()),
             shape: Shape::List,
             notes: Vec::new(),
-            json: None,
-            row_fields: None,
+        }
+    }
+
+    /// A record written one field a row, with `columns` of which the first names the field.
+    pub fn fields(columns: Vec<Column>) -> Self {
+        Report {
+            shape: Shape::Fields,
+            ..Report::list(columns)
         }
     }
 
@@ -284,8 +288,6 @@ impl<'a> Report<'a> {
             rows: Rows::Made(vec![row]),
             shape: Shape::Record,
             notes: Vec::new(),
-            json: None,
-            row_fields: None,
         }
     }
 
@@ -307,8 +309,8 @@ impl<'a> Report<'a> {
     /// Keeps only the fields named in `fields`, in that order: the columns of a listing or a
     /// record, or the rows of a record written one field a row.
     pub fn select_fields(&mut self, fields: &[String]) -> Result<(), UnknownField> {
-        if let Some(row_fields) = self.row_fields.take() {
-            return self.select_row_fields(row_fields, fields);
+        if self.shape == Shape::Fields {
+            return self.select_rows(fields);
         }
         let available = || self.columns.iter().map(|c| c.key.to_string()).collect();
         let mut picked = Vec::with_capacity(fields.len());
@@ -335,16 +337,10 @@ impl<'a> Report<'a> {
         Ok(())
     }
 
-    fn select_row_fields(
-        &mut self,
-        row_fields: Vec<Cow<'static, str>>,
-        fields: &[String],
-    ) -> Result<(), UnknownField> {
-        // The JSON document names every field; without one, the rows do.
-        let mut available: Vec<String> = match &self.json {
-            Some(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
-            _ => row_fields.iter().map(|f| f.to_string()).collect(),
-        };
+    // `--fields` of a record written one field a row: the rows of those fields, in that order.
+    fn select_rows(&mut self, fields: &[String]) -> Result<(), UnknownField> {
+        let field_of = |row: &[Value<'a>]| row.first().map(|v| v.machine().into_owned());
+        let mut available: Vec<String> = self.rows().filter_map(|r| field_of(&r)).collect();
         available.dedup();
         if let Some(field) = fields.iter().find(|f| !available.contains(f)) {
             return Err(UnknownField {
@@ -352,32 +348,27 @@ impl<'a> Report<'a> {
                 available,
             });
         }
-        let Rows::Made(rows) = std::mem::replace(&mut self.rows, Rows::Made(Vec::new())) else {
-            unreachable!("a record written one field a row is made ahead");
-        };
-        let mut picked = Vec::new();
-        for field in fields {
-            let of_field = row_fields.iter().zip(&rows).filter(|(f, _)| *f == field);
-            picked.extend(of_field.map(|(_, row)| row.clone()));
-        }
+        let rows: Vec<Vec<Value<'a>>> = self.rows().map(Cow::into_owned).collect();
+        let picked = fields
+            .iter()
+            .flat_map(|f| {
+                (rows.iter())
+                    .filter(move |r| field_of(r).as_ref() == Some(f))
+                    .cloned()
+            })
+            .collect();
         self.rows = Rows::Made(picked);
-        if let Some(serde_json::Value::Object(map)) = &mut self.json {
-            let mut kept = serde_json::Map::new();
-            for field in fields {
-                if let Some(value) = map.remove(field) {
-                    kept.insert(field.clone(), value);
-                }
-            }
-            *map = kept;
-        }
         Ok(())
     }
 
-    /// Adds a row to a report whose rows are made ahead.
+    /// Adds a row.
     pub fn push(&mut self, row: Vec<Value<'a>>) {
-        match &mut self.rows {
-            Rows::Made(rows) => rows.push(row),
-            Rows::Lazy { .. } => unreachable!("rows are added only to reports made ahead"),
+        if let Rows::Lazy { .. } = self.rows {
+            // Rows made as they are written are made now, so that one can follow them.
+            self.rows = Rows::Made(self.rows().map(Cow::into_owned).collect());
+        }
+        if let Rows::Made(rows) = &mut self.rows {
+            rows.push(row);
         }
     }
 

@@ -35,7 +35,7 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
         }
     };
     match report.shape {
-        Shape::List => {
+        Shape::List | Shape::Fields => {
             table.set_header(report.columns.iter().map(|c| heading(&c.label)));
             let mut widest = vec![0; report.columns.len()];
             for row in report.rows() {

@@ -1,0 +1,52 @@
+//! `karabakh data check` and `karabakh data export`: the dataset itself.
+
+use crate::data::{self, DataError, Dataset, Syntax};
+use crate::output::escape_for_terminal;
+
+/// What `data check` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Checked {
+    /// The dataset is valid: a line that says so, with what it holds.
+    Valid(String),
+    /// The dataset has problems: one line for each, placed in the file, and their count.
+    Invalid {
+        /// One line a problem, escaped for a terminal.
+        problems: Vec<String>,
+        /// How many problems there are, for standard error.
+        summary: String,
+    },
+}
+
+/// `data check` of the dataset named `origin`, as it loaded; a file that could not be read at
+/// all stays an error.
+pub fn check(origin: &str, loaded: Result<&Dataset<'_>, DataError>) -> Result<Checked, DataError> {
+    match loaded {
+        Ok(ds) => Ok(Checked::Valid(format!(
+            "{origin}: ok: {} territories, {} figures, {} events, {} sources",
+            ds.territories.len(),
+            ds.figures.len(),
+            ds.events.len(),
+            ds.sources.len()
+        ))),
+        Err(DataError::Invalid(problems)) => {
+            let s = if problems.len() == 1 { "" } else { "s" };
+            Ok(Checked::Invalid {
+                summary: format!("{origin}: {} problem{s}", problems.len()),
+                problems: problems
+                    .iter()
+                    .map(|p| escape_for_terminal(&p.to_string()))
+                    .collect(),
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `data export`: the dataset as a file of `syntax` that loads back into the same dataset.
+pub fn export(ds: &Dataset<'_>, syntax: Syntax) -> anyhow::Result<String> {
+    use anyhow::Context;
+    Ok(match syntax {
+        Syntax::Toml => data::to_toml(ds).context("cannot write the dataset as TOML")?,
+        Syntax::Json => data::to_json(ds).context("cannot write the dataset as JSON")?,
+    })
+}
