@@ -30,8 +30,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_stdout(|out| help::completions(*shell, out))?;
             return Ok(ExitCode::SUCCESS);
         }
-        Command::Man => {
+        Command::Man { dir: None } => {
             write_stdout(|out| help::man(out))?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Man { dir: Some(dir) } => {
+            help::man_to(dir)
+                .with_context(|| format!("cannot write the manual pages to {}", dir.display()))?;
             return Ok(ExitCode::SUCCESS);
         }
         _ => {}
@@ -55,7 +60,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let (mut report, output) = match command {
-        Command::Data(_) | Command::Completions { .. } | Command::Man | Command::Chart(_) => {
+        Command::Data(_)
+        | Command::Completions { .. }
+        | Command::Man { .. }
+        | Command::Chart(_) => {
             unreachable!("handled above")
         }
         Command::Districts(args) => (

@@ -154,12 +154,17 @@ Examples:
         shell: clap_complete::Shell,
     },
 
-    /// Print the manual page (roff), covering every command
+    /// Print the manual pages (roff): karabakh(1) and a page for each command
     #[command(after_help = "\
 Examples:
   karabakh man | man -l -
-  karabakh man > ~/.local/share/man/man1/karabakh.1")]
-    Man,
+  mkdir -p ~/.local/share/man/man1 && karabakh man --dir ~/.local/share/man/man1")]
+    Man {
+        /// Write each page to a file of its own in this directory (karabakh.1,
+        /// karabakh-districts.1, ...) instead of all of them to standard output
+        #[arg(long = "dir", value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 
     /// Check or export a dataset
     #[command(

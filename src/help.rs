@@ -1,7 +1,8 @@
 //! The program's own documentation, made from the command-line definition: the overview
-//! printed without a command, the manual page and the shell completions.
+//! printed without a command, the manual pages and the shell completions.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use clap::CommandFactory;
 
@@ -42,63 +43,36 @@ pub fn overview(out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-/// The manual page, in roff: the program's page, then a section for each command with its
-/// description, options and examples.
+/// The manual pages, in roff, one after the other: karabakh(1), then the page of each
+/// command (karabakh-districts(1), ...), as clap_mangen makes them.
 pub fn man(out: &mut dyn Write) -> io::Result<()> {
-    let cli = Cli::command();
-    let mut roff = Vec::new();
-    clap_mangen::Man::new(cli.clone()).render(&mut roff)?;
-    for command in cli.get_subcommands().filter(|c| !c.is_hide_set()) {
-        man_section(&["karabakh"], command, &mut roff)?;
-    }
-    // roff is ASCII: other characters (the en dash, `ə`) are written as groff's escapes, so
-    // that the page reads the same whatever the reader's locale and without `preconv`.
-    let mut ascii = String::with_capacity(roff.len());
-    for c in String::from_utf8_lossy(&roff).chars() {
-        if c.is_ascii() {
-            ascii.push(c);
-        } else {
-            ascii.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+    fn pages(command: &clap::Command, out: &mut dyn Write) -> io::Result<()> {
+        clap_mangen::Man::new(command.clone()).render(out)?;
+        for sub in command.get_subcommands().filter(|c| !c.is_hide_set()) {
+            pages(sub, out)?;
         }
+        Ok(())
     }
-    out.write_all(ascii.as_bytes())
+    pages(&man_command(), out)
 }
 
-// A command's part of the manual page: its own page without the page header, under a heading
-// of its full name, its headings made subheadings. Nested commands follow their parent.
-fn man_section(parents: &[&str], command: &clap::Command, out: &mut dyn Write) -> io::Result<()> {
-    let mut path = parents.to_vec();
-    path.push(command.get_name());
-    let name = path.join(" ");
-    let page = command
-        .clone()
-        .display_name(name.clone())
-        .bin_name(name.clone());
-    let mut roff = Vec::new();
-    clap_mangen::Man::new(page).render(&mut roff)?;
-    let roff = String::from_utf8_lossy(&roff);
-    writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
-    // The page header belongs to the whole page, and the heading above names the command.
-    let mut in_name = false;
-    for line in roff.lines() {
-        if line.starts_with(".TH ") || line.starts_with(".ie ") || line.starts_with(".el ") {
-            continue;
-        }
-        match line.strip_prefix(".SH ") {
-            Some(heading) => {
-                in_name = heading == "NAME";
-                if !in_name {
-                    writeln!(out, ".SS {heading}")?;
-                }
-            }
-            None if in_name => {}
-            None => writeln!(out, "{line}")?,
-        }
+/// Writes the manual pages to `dir`, a file a page, where `man` finds them.
+pub fn man_to(dir: &Path) -> io::Result<()> {
+    clap_mangen::generate_to(man_command(), dir)
+}
+
+// The command line as the pages describe it: built, so that each command's page is named
+// after its path (`karabakh-data-check`); without the `help` command; and each page footed
+// with the program's version, as the main page is.
+fn man_command() -> clap::Command {
+    fn versioned(command: clap::Command) -> clap::Command {
+        command
+            .version(env!("CARGO_PKG_VERSION"))
+            .mut_subcommands(versioned)
     }
-    for sub in command.get_subcommands().filter(|c| !c.is_hide_set()) {
-        man_section(&path, sub, out)?;
-    }
-    Ok(())
+    let mut command = versioned(Cli::command().disable_help_subcommand(true));
+    command.build();
+    command
 }
 
 /// The completion script for `shell`.

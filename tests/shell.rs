@@ -86,31 +86,52 @@ fn an_unknown_shell_is_an_error_that_lists_the_shells() {
 }
 
 #[test]
-fn the_manual_page_covers_every_command() {
-    let page = stdout(&["man"]);
-    assert!(page.contains(".TH karabakh 1"), "no page header");
-    for command in COMMANDS {
-        let heading = format!(".SH \"KARABAKH {}\"", command.to_uppercase());
-        assert!(page.contains(&heading), "no section {heading}");
+fn the_manual_pages_cover_every_command() {
+    let pages = stdout(&["man"]);
+    assert!(
+        pages.starts_with(".ie \\n(.g .ds Aq \\(aq"),
+        "{}",
+        &pages[..80]
+    );
+    assert!(pages.contains("\n.TH karabakh 1"), "no page of karabakh");
+    for command in COMMANDS.iter().chain(&["data-check", "data-export"]) {
+        let header = format!("\n.TH karabakh-{command} 1");
+        assert!(pages.contains(&header), "no page {header}");
+        // The main page refers to the page of each command, which is there.
+        if !command.starts_with("data-") {
+            assert!(pages.contains(&format!("karabakh\\-{}(1)", command.replace('-', "\\-"))));
+        }
     }
-    for heading in [
-        ".SH \"KARABAKH DATA CHECK\"",
-        ".SH \"KARABAKH DATA EXPORT\"",
-    ] {
-        assert!(page.contains(heading), "no section {heading}");
-    }
-    // The options of the commands are in it, with their explanations.
+    // The options of the commands are in them, with their explanations.
     for option in [
         "\\-\\-cumulative",
         "\\-\\-fields",
         "\\-\\-min\\-area",
         "\\-\\-history",
     ] {
-        assert!(page.contains(option), "the page lacks {option}");
+        assert!(pages.contains(option), "the pages lack {option}");
     }
-    // roff is ASCII; other characters are escaped (the en dash of Armenia–Azerbaijan).
-    assert!(page.is_ascii());
-    assert!(page.contains("Armenia\\[u2013]Azerbaijan"));
-    // One page header only: each command's part is a section of the one page.
-    assert_eq!(page.matches(".TH ").count(), 1);
+    assert!(pages.contains("Armenia–Azerbaijan"));
+}
+
+#[test]
+fn the_manual_pages_can_be_written_where_man_finds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout(&["man", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(out, "");
+    let mut files: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    let mut expected: Vec<String> = COMMANDS
+        .iter()
+        .chain(&["data-check", "data-export"])
+        .map(|c| format!("karabakh-{c}.1"))
+        .chain(["karabakh.1".to_owned()])
+        .collect();
+    expected.sort();
+    assert_eq!(files, expected);
+    let page = std::fs::read_to_string(dir.path().join("karabakh-districts.1")).unwrap();
+    assert!(page.contains(".TH karabakh-districts 1"), "{page}");
 }

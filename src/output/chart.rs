@@ -116,7 +116,7 @@ fn write_bars(bars: &[Bar<'_>], o: ChartOptions, out: &mut dyn Write) -> io::Res
             "#".repeat((eighths + 4) / 8)
         } else {
             let mut s = "█".repeat(eighths / 8);
-            if eighths % 8 > 0 {
+            if !eighths.is_multiple_of(8) {
                 s.push(EIGHTHS_LEFT[eighths % 8]);
             }
             s
