@@ -77,6 +77,19 @@ pub fn load(bytes: &[u8]) {
     assert_eq!(again, ds, "the export loads back unchanged");
 }
 
+/// Reads arbitrary text as a TOML dataset both in pieces (of a size the first byte picks) and
+/// whole: whenever the pieces give a dataset, the whole file gives the same one. Panics if not.
+pub fn pieces(text: &str) {
+    let Some((first, rest)) = text.chars().next().map(|c| (c, &text[c.len_utf8()..])) else {
+        return;
+    };
+    let piece_bytes = 1 + (u32::from(first) as usize % 512);
+    if let Some(pieces) = data::toml_in_pieces(rest, piece_bytes) {
+        let whole = toml::from_str::<data::RawDataset>(rest).ok();
+        assert_eq!(Some(pieces), whole, "the pieces read as the whole does");
+    }
+}
+
 // The matcher is the target, not the loader, so the dataset is loaded once.
 static EMBEDDED: LazyLock<Dataset> =
     LazyLock::new(|| data::embedded().expect("the built-in dataset is valid"));

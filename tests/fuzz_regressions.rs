@@ -51,3 +51,11 @@ fn text_that_is_not_utf8_is_replayed_as_its_valid_prefix() {
     assert_eq!(as_libfuzzer_text(b"\xff"), "");
     assert_eq!(as_libfuzzer_text("Kəlbəcər".as_bytes()), "Kəlbəcər");
 }
+
+#[test]
+fn every_file_a_fuzzer_read_differently_in_pieces_now_reads_the_same() {
+    for (name, bytes) in inputs("pieces") {
+        eprintln!("{name}");
+        karabakh::fuzzing::pieces(as_libfuzzer_text(&bytes));
+    }
+}

@@ -479,6 +479,16 @@ mod tests {
     }
 
     #[test]
+    fn a_large_file_with_a_byte_order_mark_is_read_as_without() {
+        let text = large("");
+        let with_bom = format!("\u{feff}{text}");
+        assert_eq!(
+            parse(&with_bom, "bom.toml", Syntax::Toml).unwrap(),
+            parse(&text, "plain.toml", Syntax::Toml).unwrap()
+        );
+    }
+
+    #[test]
     fn pieces_that_would_not_join_as_the_whole_are_read_as_a_whole() {
         // A second [country] after the territories: the whole file is refused, so must be the pieces.
         let text = large("\n[country]\nname = \"D\"\narea_km2 = 5\nsource = \"s\"\n");
@@ -547,9 +557,10 @@ mod tests {
             head in prop_oneof![Just(String::new()), Just(HEAD.to_owned())],
             blocks in proptest::collection::vec(block(), 0..12),
             crlf in any::<bool>(),
+            bom in any::<bool>(),
             piece_bytes in 1usize..400,
         ) {
-            let mut text = head;
+            let mut text = if bom { format!("\u{feff}{head}") } else { head };
             for b in &blocks {
                 let _ = write!(text, "{b}");
             }

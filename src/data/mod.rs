@@ -11,8 +11,10 @@ mod when;
 
 pub use error::{DataError, DocPath, LocatedProblem, Problem, Segment, line_column};
 pub use export::{to_json, to_toml};
+pub(crate) use load::toml_in_pieces;
 pub use load::{DataFile, Syntax, parse};
 pub use model::*;
+pub(crate) use raw::RawDataset;
 pub use text::Text;
 pub use validate::SCHEMA;
 pub use when::{Precision, When, WhenError};
