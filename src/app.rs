@@ -1,6 +1,7 @@
 //! The application: resolve the choices, load the data, run the command, write the output.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -114,17 +115,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// `data check` and `data export`.
 fn data_command(command: &DataCommand, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
-        DataCommand::Check { file } => {
-            let path = file.as_deref().or(global.data.as_deref());
+        DataCommand::Check { file, all } => {
+            let data = data_path(global);
+            let path = file.as_deref().or(data.as_deref());
             let origin = path.map_or_else(
                 || data::EMBEDDED_NAME.to_owned(),
                 |p| p.display().to_string(),
             );
-            let checked = match path.map(DataFile::read).transpose() {
-                Err(e) => commands::data::check(&origin, Err(e)),
+            let limit = data_limit()?;
+            let checked = match path.map(|p| DataFile::read(p, limit)).transpose() {
+                Err(e) => commands::data::check(&origin, Err(e), *all),
                 Ok(file) => match load(file.as_ref()) {
-                    Ok(ds) => commands::data::check(&origin, Ok(&ds)),
-                    Err(e) => commands::data::check(&origin, Err(e)),
+                    Ok(ds) => commands::data::check(&origin, Ok(&ds), *all),
+                    Err(e) => commands::data::check(&origin, Err(e), *all),
                 },
             };
             match checked? {
@@ -134,7 +137,8 @@ fn data_command(command: &DataCommand, global: &Global) -> anyhow::Result<ExitCo
                 }
                 Checked::Invalid { problems, summary } => {
                     write_stdout(|out| problems.iter().try_for_each(|p| writeln!(out, "{p}")))?;
-                    eprintln!("error: {summary}");
+                    // The problems are on standard output; this line only sums them up.
+                    let _ = writeln!(io::stderr().lock(), "error: {summary}");
                     Ok(ExitCode::from(2))
                 }
             }
@@ -155,9 +159,60 @@ fn data_command(command: &DataCommand, global: &Global) -> anyhow::Result<ExitCo
 
 // Everything the program prints goes through one locked, buffered writer.
 fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    if !stdout_is_open() {
+        anyhow::bail!("cannot write the output: standard output is closed");
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     write(&mut out).context("cannot write the output")?;
     out.flush().context("cannot write the output")
+}
+
+// Whether standard output is open. Rust's runtime puts /dev/null, opened for reading and
+// writing, in the place of a standard stream that was closed (`karabakh >&-`), so writes would
+// succeed with nothing written; a shell's `> /dev/null` opens it for writing only.
+#[cfg(target_os = "linux")]
+fn stdout_is_open() -> bool {
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    if !null {
+        return true;
+    }
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            (info.lines())
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        });
+    // O_ACCMODE and O_RDWR.
+    flags.is_none_or(|f| f & 0o3 != 0o2)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_is_open() -> bool {
+    true
+}
+
+/// What clap has to say when the command line is not one to run: help and the version go to
+/// standard output (exit 0), usage errors to standard error (exit 2). A failed write of help or
+/// the version is an error like any failed write.
+pub fn clap_said(said: &clap::Error) -> anyhow::Result<ExitCode> {
+    if said.use_stderr() {
+        let _ = said.print();
+        return Ok(ExitCode::from(2));
+    }
+    let styled = said.render();
+    let color = resolve_color(
+        ColorChoice::Auto,
+        io::stdout().is_terminal(),
+        ColorEnv::read(),
+    );
+    let text = if color {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
+    };
+    write_stdout(|out| out.write_all(text.as_bytes()))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The exit code for an error: 1 when `show` found nothing, 2 for usage and data errors.
@@ -241,8 +296,35 @@ pub fn resolve_color(choice: ColorChoice, stdout_is_terminal: bool, env: ColorEn
 }
 
 /// The file `--data` names, read but not yet parsed; `None` for the built-in dataset.
-fn read(global: &Global) -> Result<Option<DataFile>, data::DataError> {
-    global.data.as_deref().map(DataFile::read).transpose()
+fn read(global: &Global) -> anyhow::Result<Option<DataFile>> {
+    let limit = data_limit()?;
+    Ok(data_path(global)
+        .map(|path| DataFile::read(&path, limit))
+        .transpose()?)
+}
+
+/// The dataset file to read: `--data`, else `KARABAKH_DATA` unless it is empty.
+fn data_path(global: &Global) -> Option<PathBuf> {
+    global.data.clone().or_else(|| {
+        std::env::var_os("KARABAKH_DATA")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+}
+
+/// The largest dataset file read, in bytes: `KARABAKH_MAX_DATA_MB` megabytes, else
+/// [`data::DEFAULT_MAX_BYTES`].
+fn data_limit() -> anyhow::Result<u64> {
+    let Some(value) = std::env::var_os("KARABAKH_MAX_DATA_MB").filter(|v| !v.is_empty()) else {
+        return Ok(data::DEFAULT_MAX_BYTES);
+    };
+    let mb = value.to_str().and_then(|v| v.trim().parse::<u64>().ok());
+    match mb.filter(|&mb| mb > 0) {
+        Some(mb) => Ok(mb.saturating_mul(1_000_000)),
+        None => anyhow::bail!(
+            "KARABAKH_MAX_DATA_MB is {value:?}; it must be a whole number of megabytes, such as 4000"
+        ),
+    }
 }
 
 /// The dataset of `file`, whose text it borrows, or the built-in one.

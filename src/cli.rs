@@ -38,13 +38,9 @@ pub struct Cli {
 /// Options that apply to every command.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Read this dataset instead of the built-in one (TOML, or JSON if the name ends in .json)
-    #[arg(
-        long = "data",
-        value_name = "FILE",
-        env = "KARABAKH_DATA",
-        global = true
-    )]
+    /// Read this dataset instead of the built-in one (TOML, or JSON if the name ends in .json);
+    /// without it, KARABAKH_DATA names the file, unless it is empty
+    #[arg(long = "data", value_name = "FILE", global = true)]
     pub data: Option<PathBuf>,
 
     /// When to use colour in tables and charts; auto follows NO_COLOR, CLICOLOR and CLICOLOR_FORCE
@@ -191,6 +187,10 @@ Examples:
         /// The dataset to check (TOML, or JSON if the name ends in .json)
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
+
+        /// List every problem, not only the first 100
+        #[arg(long = "all")]
+        all: bool,
     },
 
     /// Write the active dataset to standard output, to edit it or to convert it

@@ -2,19 +2,25 @@
 
 #![forbid(unsafe_code)]
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = karabakh::cli::Cli::parse();
-    match karabakh::app::run(cli) {
+    let result = match karabakh::cli::Cli::try_parse() {
+        Ok(cli) => karabakh::app::run(cli),
+        // Help, the version or a usage error: clap's text, written as any output is.
+        Err(clap_said) => karabakh::app::clap_said(&clap_said),
+    };
+    match result {
         Ok(code) => code,
         Err(err) if karabakh::app::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // Messages quote the dataset, whose text must not act on the terminal.
             let message = karabakh::output::escape_lines_for_terminal(&format!("{err:#}"));
-            eprintln!("error: {message}");
+            // Where standard error cannot be written either, the exit code still tells.
+            let _ = writeln!(std::io::stderr().lock(), "error: {message}");
             karabakh::app::exit_code(&err)
         }
     }

@@ -1,6 +1,6 @@
 //! `karabakh data check` and `karabakh data export`: the dataset itself.
 
-use crate::data::{self, DataError, Dataset, Syntax};
+use crate::data::{self, DataError, Dataset, LISTED_PROBLEMS, Syntax, unlisted};
 use crate::output::escape_for_terminal;
 
 /// What `data check` found.
@@ -17,9 +17,14 @@ pub enum Checked {
     },
 }
 
-/// `data check` of the dataset named `origin`, as it loaded; a file that could not be read at
-/// all stays an error.
-pub fn check(origin: &str, loaded: Result<&Dataset<'_>, DataError>) -> Result<Checked, DataError> {
+/// `data check` of the dataset named `origin`, as it loaded: the first 100 problems and how
+/// many more there are, or every problem if `all`. A file that could not be read at all stays
+/// an error.
+pub fn check(
+    origin: &str,
+    loaded: Result<&Dataset<'_>, DataError>,
+    all: bool,
+) -> Result<Checked, DataError> {
     match loaded {
         Ok(ds) => Ok(Checked::Valid(format!(
             "{origin}: ok: {} territories, {} figures, {} events, {} sources",
@@ -30,12 +35,14 @@ pub fn check(origin: &str, loaded: Result<&Dataset<'_>, DataError>) -> Result<Ch
         ))),
         Err(DataError::Invalid(problems)) => {
             let s = if problems.len() == 1 { "" } else { "s" };
+            let shown = if all { problems.len() } else { LISTED_PROBLEMS };
+            let mut lines: Vec<String> = (problems.iter().take(shown))
+                .map(|p| escape_for_terminal(&p.to_string()))
+                .collect();
+            lines.extend(unlisted(problems.len()).filter(|_| !all));
             Ok(Checked::Invalid {
                 summary: format!("{origin}: {} problem{s}", problems.len()),
-                problems: problems
-                    .iter()
-                    .map(|p| escape_for_terminal(&p.to_string()))
-                    .collect(),
+                problems: lines,
             })
         }
         Err(e) => Err(e),

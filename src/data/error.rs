@@ -139,10 +139,26 @@ pub enum DataError {
         #[source]
         source: std::io::Error,
     },
+    /// The file is larger than a dataset is allowed to be.
+    #[error(
+        "{} holds more than {} MB, more than a dataset may be; if it really is a dataset, \
+         allow more with KARABAKH_MAX_DATA_MB",
+        path.display(),
+        max_bytes / 1_000_000
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The most it may hold.
+        max_bytes: u64,
+    },
     /// The text is not a valid dataset.
     #[error("{}", list_problems(.0))]
     Invalid(Vec<LocatedProblem>),
 }
+
+/// At most this many problems are listed; the rest are counted.
+pub const LISTED_PROBLEMS: usize = 100;
 
 fn list_problems(problems: &[LocatedProblem]) -> String {
     match problems {
@@ -150,25 +166,63 @@ fn list_problems(problems: &[LocatedProblem]) -> String {
         many => {
             let origin = many.first().map_or("the dataset", |p| p.origin.as_str());
             let mut s = format!("{origin} has {} problems:", many.len());
-            for p in many {
+            for p in many.iter().take(LISTED_PROBLEMS) {
                 s.push_str("\n  ");
                 s.push_str(&p.to_string());
+            }
+            if let Some(more) = unlisted(many.len()) {
+                s.push_str("\n  ");
+                s.push_str(&more);
             }
             s
         }
     }
 }
 
+/// The line that stands for the problems past the first [`LISTED_PROBLEMS`] of `count`.
+pub fn unlisted(count: usize) -> Option<String> {
+    (count > LISTED_PROBLEMS).then(|| {
+        format!(
+            "... and {} more problems ({count} in all); `karabakh data check --all` lists every one",
+            count - LISTED_PROBLEMS
+        )
+    })
+}
+
 /// The 1-based line and column (counted in characters) of byte `offset` in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    LineIndex::new(text).line_column(offset)
+}
+
+/// Where the lines of a text start, found in one pass, so that placing many problems in a
+/// large file costs a search each rather than a pass over the text each.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'t> {
+    text: &'t str,
+    // The byte offset at which each line starts; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    /// The lines of `text`.
+    pub fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
     }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+
+    /// The 1-based line and column (counted in characters) of byte `offset`.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // The last line that starts at or before the offset.
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
 }
 
 #[cfg(test)]

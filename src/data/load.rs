@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::error::{DataError, DocPath, LocatedProblem, Problem, line_column};
+use super::error::{DataError, DocPath, LineIndex, LocatedProblem, Problem, line_column};
 use super::model::Dataset;
 use super::raw::*;
 use super::validate::{missing_section, validate};
@@ -44,13 +44,33 @@ pub struct DataFile {
     text: String,
 }
 
+/// The largest dataset file read unless the user allows more: 1 GB, some five million
+/// territories. It stops an endless input (`/dev/zero`, a pipe that never ends) before it
+/// takes all the memory there is.
+pub const DEFAULT_MAX_BYTES: u64 = 1_000_000_000;
+
 impl DataFile {
-    /// Reads the file at `path`, in the syntax its name says.
-    pub fn read(path: &Path) -> Result<DataFile, DataError> {
-        let bytes = std::fs::read(path).map_err(|source| DataError::Read {
+    /// Reads the file at `path`, in the syntax its name says; an error if it holds more than
+    /// `max_bytes`.
+    pub fn read(path: &Path, max_bytes: u64) -> Result<DataFile, DataError> {
+        use std::io::Read;
+        let failed = |source| DataError::Read {
             path: path.to_owned(),
             source,
-        })?;
+        };
+        let file = std::fs::File::open(path).map_err(failed)?;
+        // Room for the whole of a regular file at once; other files grow as they are read.
+        let size = file.metadata().map_or(0, |m| m.len()).min(max_bytes);
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        file.take(max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(failed)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(DataError::TooLarge {
+                path: path.to_owned(),
+                max_bytes,
+            });
+        }
         DataFile::from_bytes(bytes, &path.display().to_string(), Syntax::of_path(path))
     }
 
@@ -235,6 +255,7 @@ fn locate(origin: &str, text: &str, syntax: Syntax, problems: Vec<Problem>) -> D
         Syntax::Toml => Some(DeTable::parse_recoverable(text).0),
         Syntax::Json => None,
     };
+    let lines = LineIndex::new(text);
     let mut located: Vec<LocatedProblem> = problems
         .into_iter()
         .map(|p| {
@@ -243,7 +264,7 @@ fn locate(origin: &str, text: &str, syntax: Syntax, problems: Vec<Problem>) -> D
                 .or_else(|| tree.as_ref().and_then(|t| offset_of(t, &p.path)));
             LocatedProblem {
                 origin: origin.to_owned(),
-                position: offset.map(|o| line_column(text, o)),
+                position: offset.map(|o| lines.line_column(o)),
                 path: p.path,
                 message: p.message,
             }
@@ -285,15 +306,22 @@ const SECTIONS: &str = "`schema`, `country`, `sources`, `territories`, `figures`
 /// else every record of the wrong shape.
 fn diagnose_toml(text: &str) -> Vec<Problem> {
     let (root, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
-        return errors
-            .into_iter()
-            .map(|e| Problem {
-                path: DocPath::root(),
-                offset: e.span().map(|s| s.start),
-                message: e.message().trim_end().to_owned(),
-            })
-            .collect();
+    if let Some(first) = errors.first() {
+        // Only the first syntax error is sure to be one: an unclosed table or string makes
+        // every line after it wrong, and those echoes would bury the cause.
+        let mut message = first.message().trim_end().to_owned();
+        if errors.len() > 1 {
+            message.push_str(&format!(
+                " (the parser found {} more syntax errors after this one, which may follow \
+                 from it: correct it and check again)",
+                errors.len() - 1
+            ));
+        }
+        return vec![Problem {
+            path: DocPath::root(),
+            offset: first.span().map(|s| s.start),
+            message,
+        }];
     }
     let mut problems = Vec::new();
     let top = DocPath::root();

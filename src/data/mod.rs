@@ -9,10 +9,13 @@ mod text;
 mod validate;
 mod when;
 
-pub use error::{DataError, DocPath, LocatedProblem, Problem, Segment, line_column};
+pub use error::{
+    DataError, DocPath, LISTED_PROBLEMS, LineIndex, LocatedProblem, Problem, Segment, line_column,
+    unlisted,
+};
 pub use export::{to_json, to_toml};
 pub(crate) use load::toml_in_pieces;
-pub use load::{DataFile, Syntax, parse};
+pub use load::{DEFAULT_MAX_BYTES, DataFile, Syntax, parse};
 pub use model::*;
 pub(crate) use raw::RawDataset;
 pub use text::Text;

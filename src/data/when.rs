@@ -84,7 +84,8 @@ impl When {
             text: text.to_owned(),
             reason,
         };
-        let s = text.trim();
+        // No space is trimmed: a date is written as in TOML, where `1993` has none either.
+        let s = text;
         // A day written in full, the common case in a large dataset, is read without searching
         // the text for separators.
         if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *s.as_bytes() {
@@ -331,12 +332,20 @@ impl<'de> Visitor<'de> for WhenVisitor {
         self.visit_i64(year)
     }
 
-    // TOML dates arrive as a map holding the date's text; read it as toml's own type.
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<When, A::Error> {
-        let datetime =
-            toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
+    // A TOML date arrives as a map with one private key, holding the date's text; any other
+    // table is no date.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<When, A::Error> {
+        let not_a_date = || de::Error::custom("expected a date, found a table");
+        match map.next_key::<String>()? {
+            Some(key) if key.starts_with("$__toml_private") => {}
+            _ => return Err(not_a_date()),
+        }
+        let text: String = map.next_value()?;
+        let datetime: toml::value::Datetime = text.parse().map_err(|_| not_a_date())?;
         match (datetime.date, datetime.time, datetime.offset) {
+            // The rules of every other way of writing a date: a year from 0001 to 9999.
             (Some(d), None, None) => {
+                check_year(i32::from(d.year), &text).map_err(de::Error::custom)?;
                 NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
                     .map(When::day)
                     .ok_or_else(|| de::Error::custom(format!("{d} is not a day in the calendar")))
@@ -415,5 +424,22 @@ mod tests {
         assert_eq!((t.a, t.b, t.c), (w("1992-05-08"), w("1987"), w("1990s")));
         let err = toml::from_str::<T>("a = 1992-05-08T10:00:00\nb = 1\nc = \"x\"").unwrap_err();
         assert!(err.message().contains("time of day"), "{err}");
+    }
+
+    #[test]
+    fn one_rule_holds_for_every_way_of_writing_a_date() {
+        #[derive(Debug, Deserialize)]
+        struct T {
+            #[allow(dead_code)]
+            a: When,
+        }
+        let message = |toml: &str| toml::from_str::<T>(toml).unwrap_err().message().to_owned();
+        // Year 0, as a TOML date as in a string.
+        assert!(message("a = 0000-01-01").contains("between 0001 and 9999"));
+        assert!(When::parse("0000-01-01").is_err());
+        // Spaces are no part of a date.
+        assert!(message("a = \" 1993 \"").contains("is not a date"));
+        // A table is not a date, and the message says so in the dataset's terms.
+        assert_eq!(message("a = { a = 1 }"), "expected a date, found a table");
     }
 }

@@ -72,14 +72,20 @@ impl Column {
     }
 }
 
-/// `--fields` named a field the report does not have.
+/// `--fields` named a field the report does not have, or one field twice.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown field `{field}`; the fields here are: {}", available.join(", "))]
-pub struct UnknownField {
-    /// The field asked for.
-    pub field: String,
-    /// The fields there are, in order.
-    pub available: Vec<String>,
+pub enum FieldError {
+    /// A field the report does not have.
+    #[error("unknown field `{field}`; the fields here are: {}", available.join(", "))]
+    Unknown {
+        /// The field asked for.
+        field: String,
+        /// The fields there are, in order.
+        available: Vec<String>,
+    },
+    /// A field named twice, which JSON cannot hold twice in one object.
+    #[error("`--fields` names `{0}` twice; name each field once")]
+    Twice(String),
 }
 
 /// One cell of a report, typed so each format can write it its own way. Text borrows from
@@ -308,7 +314,11 @@ impl<'a> Report<'a> {
 
     /// Keeps only the fields named in `fields`, in that order: the columns of a listing or a
     /// record, or the rows of a record written one field a row.
-    pub fn select_fields(&mut self, fields: &[String]) -> Result<(), UnknownField> {
+    pub fn select_fields(&mut self, fields: &[String]) -> Result<(), FieldError> {
+        let mut seen = std::collections::HashSet::new();
+        if let Some(twice) = fields.iter().find(|f| !seen.insert(f.as_str())) {
+            return Err(FieldError::Twice(twice.clone()));
+        }
         if self.shape == Shape::Fields {
             return self.select_rows(fields);
         }
@@ -318,7 +328,7 @@ impl<'a> Report<'a> {
             match self.columns.iter().position(|c| c.key == field.as_str()) {
                 Some(i) => picked.push(i),
                 None => {
-                    return Err(UnknownField {
+                    return Err(FieldError::Unknown {
                         field: field.clone(),
                         available: available(),
                     });
@@ -338,12 +348,12 @@ impl<'a> Report<'a> {
     }
 
     // `--fields` of a record written one field a row: the rows of those fields, in that order.
-    fn select_rows(&mut self, fields: &[String]) -> Result<(), UnknownField> {
+    fn select_rows(&mut self, fields: &[String]) -> Result<(), FieldError> {
         let field_of = |row: &[Value<'a>]| row.first().map(|v| v.machine().into_owned());
         let mut available: Vec<String> = self.rows().filter_map(|r| field_of(&r)).collect();
         available.dedup();
         if let Some(field) = fields.iter().find(|f| !available.contains(f)) {
-            return Err(UnknownField {
+            return Err(FieldError::Unknown {
                 field: field.clone(),
                 available,
             });

@@ -73,7 +73,9 @@ pub enum Lookup {
 // How alike two folded names must be to be suggested (Jaro–Winkler similarity).
 const SUGGEST_AT: f64 = 0.8;
 
-/// Finds the territory whose id, name, Azerbaijani name or alias matches `query`.
+/// Finds the territory whose id, name, Azerbaijani name or alias matches `query`, in that
+/// order of precedence: an id given exactly always wins; then ids and names, whatever the case
+/// and diacritics; then aliases. Only a tie within one of these is ambiguous.
 pub fn lookup(ds: &Dataset<'_>, query: &str) -> Lookup {
     let wanted = fold(query);
     let names = |r: TerritoryRef| {
@@ -85,14 +87,26 @@ pub fn lookup(ds: &Dataset<'_>, query: &str) -> Lookup {
             .map(|n| fold(n))
             .collect::<Vec<String>>()
     };
-    let found: Vec<TerritoryRef> = ds
-        .territory_refs()
-        .filter(|&r| !wanted.is_empty() && names(r).contains(&wanted))
-        .collect();
-    match found.as_slice() {
-        [one] => return Lookup::Found(*one),
-        [_, _, ..] => return Lookup::Ambiguous(found),
-        [] => {}
+    let exact_id = |r: TerritoryRef| ds.territory(r).id == query;
+    let id_or_name = |r: TerritoryRef| {
+        let t = ds.territory(r);
+        [Some(&t.id), Some(&t.name), t.name_az.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|n| fold(n) == wanted)
+    };
+    let alias = |r: TerritoryRef| (ds.territory(r).aliases.iter()).any(|a| fold(&a.name) == wanted);
+    let tiers: [&dyn Fn(TerritoryRef) -> bool; 3] = [&exact_id, &id_or_name, &alias];
+    for matches in tiers {
+        if wanted.is_empty() {
+            break;
+        }
+        let found: Vec<TerritoryRef> = ds.territory_refs().filter(|&r| matches(r)).collect();
+        match found.as_slice() {
+            [one] => return Lookup::Found(*one),
+            [_, _, ..] => return Lookup::Ambiguous(found),
+            [] => {}
+        }
     }
     let mut close: Vec<(f64, TerritoryRef)> = ds
         .territory_refs()
@@ -118,6 +132,38 @@ fn similarity(query: &str, name: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn dataset(territories: &str) -> crate::data::DataFile {
+        let text = format!(
+            "schema = 1\n[country]\nname = \"C\"\narea_km2 = 1000\nsource = \"s\"\n\
+             [[sources]]\nid = \"s\"\ntitle = \"S\"\n{territories}"
+        );
+        crate::data::DataFile::from_bytes(text.into_bytes(), "t.toml", crate::data::Syntax::Toml)
+            .unwrap()
+    }
+
+    #[test]
+    fn an_exact_id_wins_over_another_territorys_name_or_alias() {
+        let file = dataset(
+            "[[territories]]\nid = \"lachin\"\nname = \"Lachin district\"\nkind = \"district\"\n\
+             occupied = 1992\narea_km2 = 10\nsource = \"s\"\n\
+             [[territories]]\nid = \"lachin-corridor\"\nname = \"Corridor\"\nkind = \"region\"\n\
+             occupied = 1992\narea_km2 = 5\nsource = \"s\"\naliases = [\"Lachin\"]\n\
+             [[territories]]\nid = \"other\"\nname = \"Corridor town\"\nkind = \"region\"\n\
+             occupied = 1992\narea_km2 = 5\nsource = \"s\"\naliases = [\"Corridor\"]\n",
+        );
+        let ds = file.parse().unwrap();
+        let id = |l: Lookup| match l {
+            Lookup::Found(r) => ds.territory(r).id.to_string(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(id(lookup(&ds, "lachin")), "lachin");
+        // Folded, the id still comes before the other's alias.
+        assert_eq!(id(lookup(&ds, "LACHIN")), "lachin");
+        // A name comes before another territory's alias.
+        assert_eq!(id(lookup(&ds, "corridor")), "lachin-corridor");
+        assert_eq!(id(lookup(&ds, "Lachin district")), "lachin");
+    }
 
     #[test]
     fn folding_ignores_case_diacritics_and_punctuation() {

@@ -47,38 +47,52 @@ pub fn percent(part: u64, whole: u64) -> f64 {
 /// For each selected territory that lies within another selected one, the pair (inner, outer),
 /// in the order of `selected`.
 pub fn overlaps(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<(TerritoryRef, TerritoryRef)> {
-    let mask = selection_mask(ds, selected);
+    let ancestors = selected_ancestors(ds, selected);
     selected
         .iter()
-        .filter_map(|&r| selected_ancestor(ds, &mask, r).map(|outer| (r, outer)))
+        .filter_map(|&r| ancestors[r.0].map(|outer| (r, outer)))
         .collect()
 }
 
-fn selection_mask(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<bool> {
+/// For every territory, the nearest territory it lies within that is selected, if any:
+/// found in one pass over all of them, however long the chains of `within` are, each
+/// territory's answer made once and reused by those within it.
+fn selected_ancestors(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<Option<TerritoryRef>> {
     let mut mask = vec![false; ds.territories.len()];
     for r in selected {
         mask[r.0] = true;
     }
-    mask
-}
-
-// The nearest territory that `r` lies within and that is selected, walking up `within`.
-fn selected_ancestor(ds: &Dataset<'_>, mask: &[bool], r: TerritoryRef) -> Option<TerritoryRef> {
-    let mut current = ds.territory(r).within.as_ref().map(|w| w.territory);
-    // Validation rejects circles; the bound is a second guard.
-    for _ in 0..ds.territories.len() {
-        let outer = current?;
-        if mask[outer.0] {
-            return Some(outer);
+    let parent = |i: usize| ds.territories[i].within.as_ref().map(|w| w.territory);
+    let mut ancestor: Vec<Option<Option<TerritoryRef>>> = vec![None; ds.territories.len()];
+    let mut walk = Vec::new();
+    for start in 0..ds.territories.len() {
+        // Up the chain until an answer is known: no parent, a selected parent, or a parent
+        // whose answer was made before. Validation rejects circles.
+        let mut i = start;
+        let known = loop {
+            if let Some(known) = ancestor[i] {
+                break known;
+            }
+            match parent(i) {
+                None => break None,
+                Some(p) if mask[p.0] => break Some(p),
+                Some(p) => {
+                    walk.push(i);
+                    i = p.0;
+                }
+            }
+        };
+        ancestor[i] = Some(known);
+        for j in walk.drain(..) {
+            ancestor[j] = Some(known);
         }
-        current = ds.territory(outer).within.as_ref().map(|w| w.territory);
     }
-    None
+    ancestor.into_iter().map(Option::flatten).collect()
 }
 
 // A territory counts for nothing when a selected territory already includes its area.
-fn counted_area(ds: &Dataset<'_>, mask: &[bool], r: TerritoryRef) -> u64 {
-    match selected_ancestor(ds, mask, r) {
+fn counted_area(ds: &Dataset<'_>, ancestors: &[Option<TerritoryRef>], r: TerritoryRef) -> u64 {
+    match ancestors[r.0] {
         Some(_) => 0,
         None => ds.territory(r).area_km2.get(),
     }
@@ -90,8 +104,11 @@ pub fn totals(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Totals {
         .iter()
         .map(|&r| ds.territory(r).area_km2.get())
         .sum();
-    let mask = selection_mask(ds, selected);
-    let area_km2 = selected.iter().map(|&r| counted_area(ds, &mask, r)).sum();
+    let ancestors = selected_ancestors(ds, selected);
+    let area_km2 = selected
+        .iter()
+        .map(|&r| counted_area(ds, &ancestors, r))
+        .sum();
     let country = ds.country.area_km2.get();
     Totals {
         territories: selected.len(),
@@ -106,7 +123,7 @@ pub fn totals(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Totals {
 /// The `selected` territories grouped by year of occupation (a stated period stays a group
 /// of its own), earliest first, with the cumulative area.
 pub fn by_year(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<YearRow> {
-    let mask = selection_mask(ds, selected);
+    let ancestors = selected_ancestors(ds, selected);
     let mut rows: Vec<YearRow> = Vec::new();
     let mut sorted = selected.to_vec();
     sorted.sort_by_key(|&r| ds.territory(r).occupied);
@@ -119,7 +136,7 @@ pub fn by_year(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<YearRow> {
             _ => occupied,
         };
         let area_listed = ds.territory(r).area_km2.get();
-        let area = counted_area(ds, &mask, r);
+        let area = counted_area(ds, &ancestors, r);
         match rows.iter_mut().find(|row| row.period == period) {
             Some(row) => {
                 row.territories.push(r);
