@@ -9,9 +9,14 @@ use crate::output::chart::ChartOptions;
 use crate::output::{self, Format, Options};
 use crate::query::{self, AreaUnit, DateRange, Filter, Lookup, SortKey};
 
-/// Loads arbitrary bytes as a dataset (the first byte picks TOML or JSON); whatever loads is
-/// listed, summed and rendered in every format, and exports to a dataset that loads back
-/// unchanged. Panics on any fault.
+/// How large an input the `load` target makes of one whose first byte asks for it.
+pub const AMPLIFIED_BYTES: usize = 1 << 20;
+
+/// Loads arbitrary bytes as a dataset (the first byte picks TOML or JSON, and with its top bit
+/// set, the rest is repeated to a megabyte: work that grows faster than the input then takes
+/// long enough for libFuzzer's `-timeout` to catch); whatever loads is listed, summed and
+/// rendered in every format, and exports to a dataset that loads back unchanged. Panics on any
+/// fault.
 pub fn load(bytes: &[u8]) {
     let Some((&first, rest)) = bytes.split_first() else {
         return;
@@ -21,7 +26,13 @@ pub fn load(bytes: &[u8]) {
     } else {
         Syntax::Json
     };
-    let Ok(file) = data::DataFile::from_bytes(rest.to_vec(), "fuzz", syntax) else {
+    let mut text = rest.to_vec();
+    if first & 0x80 != 0 && !rest.is_empty() {
+        while text.len() < AMPLIFIED_BYTES {
+            text.extend_from_slice(rest);
+        }
+    }
+    let Ok(file) = data::DataFile::from_bytes(text, "fuzz", syntax) else {
         return;
     };
     let Ok(ds) = file.parse() else {

@@ -287,3 +287,150 @@ fn a_field_named_twice_is_refused() {
         "error: `--fields` names `id` twice; name each field once\n"
     );
 }
+
+/// The one message `districts` gives for the minimal dataset with `to` in place of `from`.
+fn message_for(from: &str, to: &str) -> String {
+    assert!(MINIMAL.contains(from), "{from:?}");
+    let file = dataset_file(&MINIMAL.replacen(from, to, 1));
+    let (code, out, err) = run(&["districts", "--data", file.path().to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (Some(2), ""), "{err}");
+    err.replace(file.path().to_str().unwrap(), "{file}")
+}
+
+#[test]
+fn messages_speak_of_dates_and_areas_never_of_serde() {
+    assert_eq!(
+        message_for("occupied = 2001-02-03", "occupied = { a = 1 }"),
+        "error: {file}:16:12: territories[0].occupied: expected a date, found a table\n"
+    );
+    assert_eq!(
+        message_for("area_km2 = 100\n", "area_km2 = 1993-01-01\n"),
+        "error: {file}:17:12: territories[0].area_km2: invalid type: a date, expected a whole \
+         number\n"
+    );
+}
+
+#[test]
+fn a_date_follows_one_rule_however_it_is_written() {
+    assert_eq!(
+        message_for("occupied = 2001-02-03", "occupied = 0000-01-01"),
+        "error: {file}:16:12: territories[0].occupied: `0000-01-01` is not a date: the year must \
+         lie between 0001 and 9999 (write a day 1992-05-08, a month 1992-02, a year 1987, a span \
+         of years 1988/1992 or a decade 1990s)\n"
+    );
+    assert_eq!(
+        message_for("occupied = \"1999\"", "occupied = \" 1999 \""),
+        "error: {file}:24:12: territories[1].occupied: ` 1999 ` is not a date: a year must be \
+         four digits (write a day 1992-05-08, a month 1992-02, a year 1987, a span of years \
+         1988/1992 or a decade 1990s)\n"
+    );
+}
+
+#[test]
+fn json_followed_by_more_text_is_placed_and_quoted() {
+    let json = stdout(&[
+        "data",
+        "export",
+        "--format",
+        "json",
+        "--data",
+        &minimal_path(),
+    ]);
+    let file = tempfile::Builder::new().suffix(".json").tempfile().unwrap();
+    std::fs::write(file.path(), format!("{json}\n]oops")).unwrap();
+    let path = file.path().to_str().unwrap();
+    let (code, _, err) = run(&["districts", "--data", path]);
+    let lines = json.lines().count() + 2;
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        format!(
+            "error: {path}:{lines}:1: `]oops` follows the end of the dataset; a JSON dataset is \
+             one object, with nothing after its closing `}}`\n"
+        )
+    );
+}
+
+fn minimal_path() -> String {
+    format!("{}/tests/data/minimal.toml", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_key_of_very_many_parts_is_placed() {
+    let key = vec!["a"; 100_000].join(".");
+    assert_eq!(
+        message_for(
+            "kind = \"district\"\n",
+            &format!("kind = \"district\"\n{key} = 1\n")
+        ),
+        "error: {file}:16:1: a key or table name of 80 or more dotted parts, more than the TOML \
+         reader allows; a dataset's keys have at most three\n"
+    );
+}
+
+#[test]
+fn a_utf32_file_is_named_as_such() {
+    let mut bytes = vec![0xFF, 0xFE, 0, 0];
+    bytes.extend(MINIMAL.chars().flat_map(|c| (c as u32).to_le_bytes()));
+    let file = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
+    std::fs::write(file.path(), bytes).unwrap();
+    let path = file.path().to_str().unwrap();
+    let (code, _, err) = run(&["districts", "--data", path]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        format!(
+            "error: {path}: the dataset is UTF-32 text, which karabakh does not read; save it as \
+             UTF-8 (or UTF-16)\n"
+        )
+    );
+}
+
+#[test]
+fn invisible_characters_are_shown_escaped_in_tables_and_messages() {
+    let file = dataset_file(&MINIMAL.replacen("name = \"South\"", "name = \"So\u{200b}uth\"", 1));
+    let path = file.path().to_str().unwrap();
+    let table = stdout(&["districts", "--data", path, "--format", "table"]);
+    assert!(table.contains("So\\u{200b}uth"), "{table}");
+    let (_, _, err) = run(&["show", "south x", "--data", path]);
+    assert!(
+        err.contains("did you mean: So\\u{200b}uth (south)?"),
+        "{err}"
+    );
+    // Machine formats keep the text exactly.
+    let tsv = stdout(&[
+        "districts",
+        "--data",
+        path,
+        "--fields",
+        "name",
+        "--no-header",
+    ]);
+    assert!(tsv.contains("So\u{200b}uth"));
+}
+
+#[test]
+fn a_missing_section_is_diagnosed_alike_in_a_small_file_and_a_large_one() {
+    let without = |n: usize| {
+        let mut s = String::from(HEAD);
+        for i in 0..n {
+            territory(&mut s, i, "");
+        }
+        s.replacen("[[sources]]\nid = \"s\"\ntitle = \"S\"\n", "", 1)
+    };
+    for n in [1, 5_000] {
+        let file = dataset_file(&without(n));
+        let (code, _, err) = run(&["districts", "--data", file.path().to_str().unwrap()]);
+        assert_eq!(code, Some(2));
+        let err = err.replace(file.path().to_str().unwrap(), "{file}");
+        assert!(
+            err.starts_with(&format!(
+                "error: {{file}} has {} problems:\n  {{file}}: missing `sources`; every dataset \
+                 needs `schema`, `country`, `sources` and `territories`\n",
+                n + 2
+            )),
+            "{n}: {}",
+            &err[..err.len().min(600)]
+        );
+    }
+}

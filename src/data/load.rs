@@ -109,6 +109,12 @@ fn decode(bytes: Vec<u8>, origin: &str) -> Result<String, DataError> {
         })
     };
     match bytes.as_slice() {
+        // UTF-32's marks begin as UTF-16's do, so they are looked for first.
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => Err(problem(
+            None,
+            "the dataset is UTF-32 text, which karabakh does not read; save it as UTF-8 (or \
+             UTF-16)",
+        )),
         [0xFF, 0xFE, rest @ ..] => utf16(
             rest.chunks(2)
                 .map(|c| u16::from_le_bytes([c[0], *c.get(1).unwrap_or(&0)]))
@@ -310,6 +316,14 @@ fn diagnose_toml(text: &str) -> Vec<Problem> {
         // Only the first syntax error is sure to be one: an unclosed table or string makes
         // every line after it wrong, and those echoes would bury the cause.
         let mut message = first.message().trim_end().to_owned();
+        let mut offset = first.span().map(|s| s.start);
+        // The parser refuses keys of many dotted parts without saying where.
+        if offset.is_none() && message == "recursion limit" {
+            offset = deep_key(text);
+            message = "a key or table name of 80 or more dotted parts, more than the TOML \
+                       reader allows; a dataset's keys have at most three"
+                .to_owned();
+        }
         if errors.len() > 1 {
             message.push_str(&format!(
                 " (the parser found {} more syntax errors after this one, which may follow \
@@ -319,7 +333,7 @@ fn diagnose_toml(text: &str) -> Vec<Problem> {
         }
         return vec![Problem {
             path: DocPath::root(),
-            offset: first.span().map(|s| s.start),
+            offset,
             message,
         }];
     }
@@ -349,6 +363,22 @@ fn diagnose_toml(text: &str) -> Vec<Problem> {
     problems
 }
 
+// The start of the first line whose key or table name has 79 dots or more.
+fn deep_key(text: &str) -> Option<usize> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let key = match line.trim_start().strip_prefix('[') {
+            Some(header) => header.split(']').next().unwrap_or(header),
+            None => line.split('=').next().unwrap_or(line),
+        };
+        if key.matches('.').count() >= 79 {
+            return Some(start);
+        }
+        start += line.len();
+    }
+    None
+}
+
 fn check<'i, T: Deserialize<'i>>(
     value: &Spanned<DeValue<'i>>,
     at: DocPath,
@@ -356,14 +386,40 @@ fn check<'i, T: Deserialize<'i>>(
 ) {
     let deserializer = ValueDeserializer::from(value.clone());
     if let Err(e) = serde_path_to_error::deserialize::<_, T>(deserializer) {
-        let path = at.join(&DocPath::from_serde(e.path()));
+        let inner = DocPath::from_serde(e.path());
+        // serde sees a TOML date as a table; the user wrote a date.
+        let date = matches!(value_at(value, &inner).get_ref(), DeValue::Datetime(_));
         let error = e.into_inner();
+        let mut message = error.message().to_owned();
+        if date {
+            message = message.replace("invalid type: map", "invalid type: a date");
+        }
         problems.push(Problem {
-            path,
+            path: at.join(&inner),
             offset: error.span().map(|s| s.start),
-            message: in_user_terms(error.message()),
+            message: in_user_terms(&message),
         });
     }
+}
+
+// The deepest value on `path` below `value` that the document has.
+fn value_at<'v, 'i>(
+    mut value: &'v Spanned<DeValue<'i>>,
+    path: &DocPath,
+) -> &'v Spanned<DeValue<'i>> {
+    use super::error::Segment;
+    for segment in path.segments() {
+        let next = match (segment, value.get_ref()) {
+            (Segment::Key(k), DeValue::Table(t)) => t.get(k.as_str()),
+            (Segment::Index(i), DeValue::Array(a)) => a.get(*i),
+            _ => None,
+        };
+        match next {
+            Some(next) => value = next,
+            None => break,
+        }
+    }
+    value
 }
 
 /// A serde message with Rust's type names put in the terms of the file (`i64` is a whole
@@ -413,11 +469,30 @@ fn check_each<'i, T: Deserialize<'i>>(
 /// Finds the first problem of a JSON dataset that does not deserialize, with its path.
 fn diagnose_json(text: &str) -> Vec<Problem> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let Err(e) = serde_path_to_error::deserialize::<_, RawDataset>(&mut deserializer) else {
-        return vec![Problem::at(
-            DocPath::root(),
-            "the dataset could not be read",
-        )];
+    let e = match serde_path_to_error::deserialize::<_, RawDataset>(&mut deserializer) {
+        Err(e) => e,
+        // The dataset reads, and something follows it.
+        Ok(_) => {
+            let Err(error) = deserializer.end() else {
+                return vec![Problem::at(
+                    DocPath::root(),
+                    "the dataset could not be read",
+                )];
+            };
+            let offset = offset_at(text, error.line(), error.column());
+            let found: String = offset
+                .map(|o| text[o..].chars().take(20).collect())
+                .unwrap_or_default();
+            return vec![Problem {
+                path: DocPath::root(),
+                offset,
+                message: format!(
+                    "`{}` follows the end of the dataset; a JSON dataset is one object, \
+                     with nothing after its closing `}}`",
+                    found.trim_end()
+                ),
+            }];
+        }
     };
     let path = DocPath::from_serde(e.path());
     let error = e.into_inner();

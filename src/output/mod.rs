@@ -515,15 +515,19 @@ pub fn thousands(n: u64) -> String {
     s
 }
 
-/// Text made safe for a terminal: control characters, escape sequences and bidirectional
-/// overrides from a dataset are shown escaped instead of acting on the terminal.
+/// Text made safe for a terminal: control characters, escape sequences, bidirectional
+/// overrides and invisible characters (zero-width spaces and joiners, a byte order mark, a soft
+/// hyphen) from a dataset are shown escaped, so that they neither act on the terminal nor make
+/// two names that differ look the same.
 pub fn escape_for_terminal(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_bidi_control(c) => out.extend(c.escape_unicode()),
+            c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {
+                out.extend(c.escape_unicode())
+            }
             c => out.push(c),
         }
     }
@@ -537,6 +541,15 @@ pub fn escape_lines_for_terminal(s: &str) -> String {
         .map(escape_for_terminal)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+// Characters of Unicode's format category and fillers that show as nothing, or as a space.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00ad}' | '\u{034f}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200d}' | '\u{2028}' | '\u{2029}'
+        | '\u{2060}'..='\u{2065}' | '\u{206a}'..='\u{206f}' | '\u{3164}' | '\u{feff}'
+        | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}')
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -590,5 +603,11 @@ mod tests {
         assert_eq!(escape_for_terminal("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(escape_for_terminal("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(escape_for_terminal("Kəlbəcər"), "Kəlbəcər");
+        // Invisible characters would make two different names look the same.
+        assert_eq!(escape_for_terminal("So\u{200b}uth"), "So\\u{200b}uth");
+        assert_eq!(
+            escape_for_terminal("a\u{200d}b\u{feff}"),
+            "a\\u{200d}b\\u{feff}"
+        );
     }
 }
