@@ -57,7 +57,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             color,
             unit,
         };
-        write_stdout(|out| output::chart::write(&chart, options, out))?;
+        write_paged(pager(&cli.global, terminal), |out| {
+            output::chart::write(&chart, options, out)
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     let (mut report, output) = match command {
@@ -103,8 +105,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let options = Options {
         header: !output.no_header,
         color,
+        width: table_width(terminal),
+        wide: output.wide,
     };
-    write_stdout(|out| output::render(&report, format, options, out))?;
+    let pager = pager(&cli.global, terminal && format == Format::Table);
+    write_paged(pager, |out| output::render(&report, format, options, out))?;
     // The process ends now; freeing a large dataset piece by piece would only cost time.
     std::mem::forget(report);
     std::mem::forget(ds);
@@ -165,6 +170,67 @@ fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow:
     let mut out = BufWriter::new(io::stdout().lock());
     write(&mut out).context("cannot write the output")?;
     out.flush().context("cannot write the output")
+}
+
+/// The pager to send output through: on a terminal only, unless `--no-pager`;
+/// `KARABAKH_PAGER`, else `PAGER`, else `less -FRX` (which prints output shorter than the
+/// screen as it is); an empty one or `cat` means none.
+fn pager(global: &Global, stdout_is_terminal: bool) -> Option<String> {
+    if !stdout_is_terminal || global.no_pager {
+        return None;
+    }
+    let chosen = ["KARABAKH_PAGER", "PAGER"]
+        .into_iter()
+        .find_map(|name| std::env::var(name).ok())
+        .unwrap_or_else(|| "less -FRX".to_owned());
+    let chosen = chosen.trim();
+    (!chosen.is_empty() && chosen != "cat").then(|| chosen.to_owned())
+}
+
+// Writes through `pager` if there is one and it starts, as git does: the pager reads the
+// output on its standard input and shows it on the terminal. Quitting it early is a normal
+// end, as a closed pipe is.
+fn write_paged(
+    pager: Option<String>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    use std::process::{Command, Stdio};
+    let Some(pager) = pager else {
+        return write_stdout(write);
+    };
+    let mut command = if cfg!(windows) {
+        let mut c = Command::new("cmd");
+        c.args(["/C", &pager]);
+        c
+    } else {
+        let mut c = Command::new("sh");
+        c.args(["-c", &pager]);
+        c
+    };
+    // less shows colour and quits on short output only when told, as git tells it.
+    if std::env::var_os("LESS").is_none() {
+        command.env("LESS", "FRX");
+    }
+    let Ok(mut child) = command.stdin(Stdio::piped()).spawn() else {
+        return write_stdout(write);
+    };
+    let written = match child.stdin.take() {
+        Some(stdin) => {
+            let mut out = BufWriter::new(stdin);
+            write(&mut out).and_then(|()| out.flush())
+        }
+        None => Ok(()),
+    };
+    let waited = child.wait();
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(e).context("cannot write the output to the pager")
+        }
+        _ => {
+            waited.context("the pager failed")?;
+            Ok(())
+        }
+    }
 }
 
 // Whether standard output is open. Rust's runtime puts /dev/null, opened for reading and
@@ -254,19 +320,30 @@ impl ColorEnv {
     }
 }
 
+/// The width a table fits: the terminal's, else `$COLUMNS`, else none.
+fn table_width(stdout_is_terminal: bool) -> Option<usize> {
+    let terminal = stdout_is_terminal
+        .then(|| comfy_table::Table::new().width())
+        .flatten()
+        .filter(|&w| w > 0);
+    terminal.or_else(columns_variable).map(usize::from)
+}
+
+// `$COLUMNS`, when it is a width.
+fn columns_variable() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&w| w > 0)
+}
+
 /// The width a chart fits: `--width`, else the terminal's, else `$COLUMNS`, else 80.
 fn chart_width(flag: Option<u16>, stdout_is_terminal: bool) -> usize {
     let terminal = stdout_is_terminal
         .then(|| comfy_table::Table::new().width())
         .flatten()
         .filter(|&w| w > 0);
-    let columns = || {
-        std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.trim().parse::<u16>().ok())
-            .filter(|&w| w > 0)
-    };
-    usize::from(flag.or(terminal).or_else(columns).unwrap_or(80))
+    usize::from(flag.or(terminal).or_else(columns_variable).unwrap_or(80))
 }
 
 /// The format a listing is written in: "auto" is a table on a terminal and TSV otherwise.

@@ -50,6 +50,10 @@ pub struct Global {
     /// The unit of areas in the output; machine formats name their columns after it (area_mi2)
     #[arg(long = "units", value_enum, default_value_t = UnitChoice::Km2, global = true)]
     pub units: UnitChoice,
+
+    /// Never send long output on a terminal through a pager (KARABAKH_PAGER, PAGER or less)
+    #[arg(long = "no-pager", global = true)]
+    pub no_pager: bool,
 }
 
 /// How a listing is written.
@@ -72,6 +76,11 @@ pub struct OutputArgs {
     /// Only these fields, in this order (comma-separated, as named in the header or JSON; for `show`, the rows of these fields)
     #[arg(long = "fields", value_name = "LIST", value_delimiter = ',')]
     pub fields: Option<Vec<String>>,
+
+    /// Show every column in a table, even where the terminal is too narrow for them all or a
+    /// column has the same value on every row
+    #[arg(long = "wide")]
+    pub wide: bool,
 }
 
 /// The commands.

@@ -60,11 +60,16 @@ pub fn load(bytes: &[u8]) {
             Format::Markdown,
         ] {
             let mut sink = Vec::new();
-            let options = Options {
-                header: true,
-                color: true,
-            };
-            output::render(report, format, options, &mut sink).expect("writing to memory works");
+            for (width, wide) in [(None, false), (Some(40), false), (Some(80), true)] {
+                let options = Options {
+                    header: true,
+                    color: true,
+                    width,
+                    wide,
+                };
+                output::render(report, format, options, &mut sink)
+                    .expect("writing to memory works");
+            }
         }
     }
     let charts = [

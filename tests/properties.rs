@@ -130,17 +130,18 @@ fn sort_key() -> impl Strategy<Value = SortKey> {
 }
 
 fn render(report: &output::Report, format: Format) -> String {
+    render_to(report, format, None)
+}
+
+fn render_to(report: &output::Report, format: Format, width: Option<usize>) -> String {
     let mut out = Vec::new();
-    output::render(
-        report,
-        format,
-        Options {
-            header: true,
-            color: false,
-        },
-        &mut out,
-    )
-    .unwrap();
+    let options = Options {
+        header: true,
+        color: false,
+        width,
+        wide: false,
+    };
+    output::render(report, format, options, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -209,6 +210,27 @@ proptest! {
             prop_assert_eq!(tsv.lines().count(), report.len() + 1);
             for line in tsv.lines() {
                 prop_assert_eq!(line.split('\t').count(), report.columns.len(), "{}", line);
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_fits_any_width_from_40_columns_up(ds in dataset(), f in filter(), width in 40usize..160) {
+        let reports = [
+            commands::districts::report(&ds, &f, SortKey::Name, false, AreaUnit::Mi2),
+            commands::totals::report(&ds, &f, AreaUnit::Km2),
+            commands::totals::by_year(&ds, &f, AreaUnit::Km2),
+            commands::timeline::report(&ds, f.dates),
+            commands::sources::report(&ds),
+        ];
+        for report in &reports {
+            let table = render_to(report, Format::Table, Some(width));
+            for line in table.lines() {
+                prop_assert!(
+                    unicode_width::UnicodeWidthStr::width(line) <= width,
+                    "{} columns at {width}: {line}\n{table}",
+                    unicode_width::UnicodeWidthStr::width(line)
+                );
             }
         }
     }

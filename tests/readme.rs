@@ -81,6 +81,8 @@ fn every_readme_example_prints_what_the_readme_shows() {
             .env("PATH", &path)
             .env_remove("KARABAKH_DATA")
             .env_remove("NO_COLOR")
+            // A table fits $COLUMNS; the examples say so where they give it.
+            .env_remove("COLUMNS")
             .output()
             .unwrap();
         // CSV ends lines with CRLF (RFC 4180); a terminal shows it as the README does.

@@ -21,6 +21,9 @@ fn on_terminal(columns: u16, args: &str, env: &[(&str, &str)]) -> String {
         .env_remove("CLICOLOR_FORCE")
         .env_remove("KARABAKH_DATA")
         .env_remove("COLUMNS")
+        .env_remove("PAGER")
+        // No pager unless a test asks for one: `less` would wait for a key.
+        .env("KARABAKH_PAGER", "cat")
         .env("TERM", "xterm-256color");
     for (key, value) in env {
         command.env(key, value);
@@ -38,30 +41,163 @@ fn on_terminal(columns: u16, args: &str, env: &[(&str, &str)]) -> String {
         .replace("\r\n", "\n")
 }
 
-#[test]
-fn on_a_terminal_the_listing_is_a_table_that_fits_its_width() {
-    let out = on_terminal(60, "districts", &[]);
-    assert!(out.contains('╭') && out.contains('┆'), "a table: {out}");
-    let widest = out.lines().map(shown_width).max().unwrap();
-    assert!(
-        widest <= 60,
-        "{widest} columns wide on a 60-column terminal:\n{out}"
-    );
-    // Numbers are never broken across lines; text is.
-    for area in ["4,400", "3,054", "1,840"] {
-        assert!(out.contains(area), "{area} is broken: {out}");
+/// The fields of `args`'s TSV output in `columns` that must never be split on a terminal:
+/// dates, numbers (as people read them, `3,054`) and ids.
+fn atoms(args: &str, columns: &[&str]) -> Vec<String> {
+    let mut full: Vec<&str> = args.split(' ').collect();
+    full.extend(["--format", "tsv"]);
+    let tsv = common::stdout(&full);
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let picked: Vec<usize> = columns
+        .iter()
+        .map(|c| {
+            header
+                .iter()
+                .position(|h| h == c)
+                .unwrap_or_else(|| panic!("{c}"))
+        })
+        .collect();
+    let mut atoms = Vec::new();
+    for line in lines {
+        let fields: Vec<&str> = line.split('\t').collect();
+        for (&i, column) in picked.iter().zip(columns) {
+            let number = column.contains("area") || *column == "value";
+            // Periods (1988/1992) are written for people in other ways; days, numbers and
+            // ids as they are.
+            for atom in fields[i]
+                .split("; ")
+                .filter(|a| !a.is_empty() && !a.contains('/'))
+            {
+                atoms.push(match atom.parse::<u64>() {
+                    Ok(n) if number => karabakh::output::thousands(n),
+                    _ => atom.to_owned(),
+                });
+            }
+        }
     }
-    // A wide terminal gets the table on one line a row.
-    let wide = on_terminal(200, "districts", &[]);
-    let widest = wide.lines().map(shown_width).max().unwrap();
-    assert!(widest > 60 && widest <= 200, "{widest}");
+    atoms
+}
+
+#[test]
+fn every_view_fits_40_60_80_and_120_columns_without_splitting_a_date_number_or_id() {
+    // Each command, with the columns it always shows (ids, dates, numbers) and the labels of
+    // those columns.
+    let views: [(&str, &[&str], &[&str]); 7] = [
+        (
+            "districts --sort date",
+            &["occupied", "restored", "area_km2"],
+            &["name", "occupied", "restored"],
+        ),
+        (
+            "totals",
+            &["area_km2", "area_km2_listed"],
+            &["area counted once"],
+        ),
+        (
+            "totals --by year",
+            &["area_km2", "cumulative_area_km2"],
+            &["year", "cumulative"],
+        ),
+        ("show kelbajar", &["source"], &["field", "value", "source"]),
+        (
+            "figures",
+            &["value", "as_of"],
+            &["figure", "value", "as of"],
+        ),
+        ("timeline", &["date"], &["date", "what"]),
+        ("sources", &["id"], &["id", "title"]),
+    ];
+    for columns in [40u16, 60, 80, 120] {
+        for (args, tsv_columns, labels) in views {
+            let out = on_terminal(columns, &format!("{args} --color never"), &[]);
+            for line in out.lines() {
+                assert!(
+                    shown_width(line) <= usize::from(columns),
+                    "`{args}` at {columns}: {} wide: {line}\n{out}",
+                    shown_width(line)
+                );
+            }
+            for atom in atoms(args, tsv_columns) {
+                assert!(
+                    out.contains(&atom),
+                    "`{args}` at {columns}: `{atom}` is split:\n{out}"
+                );
+            }
+            for label in labels {
+                assert!(
+                    out.contains(label),
+                    "`{args}` at {columns} lacks {label}:\n{out}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_table_too_wide_leaves_out_the_least_needed_columns_and_says_so() {
+    let out = on_terminal(80, "districts --color never", &[]);
+    let header = out.lines().nth(1).unwrap();
+    for kept in ["name", "occupied", "restored", "years"] {
+        assert!(header.contains(kept), "{header}");
+    }
+    assert!(!header.contains(" id "), "{header}");
+    assert!(
+        out.contains("note: every row has source occupation-in-figures"),
+        "{out}"
+    );
+    assert!(
+        out.contains("note: left out to fit the terminal: id, Azerbaijani"),
+        "{out}"
+    );
+    // Every row is one line.
+    assert_eq!(
+        out.lines().filter(|l| l.contains("┆")).count(),
+        2 + 9,
+        "{out}"
+    );
+    // --wide shows every column, whatever the width; --fields shows the columns it names.
+    let wide = on_terminal(80, "districts --color never --wide", &[]);
+    assert!(
+        wide.contains("occupation-in-figures") && wide.contains("Azerbaijani"),
+        "{wide}"
+    );
+    let picked = on_terminal(80, "districts --color never --fields id,source", &[]);
+    assert!(
+        picked.contains("kalbajar") && picked.contains("occupation-in-figures"),
+        "{picked}"
+    );
+    assert!(!picked.contains("left out"), "{picked}");
+}
+
+#[test]
+fn where_no_table_fits_each_record_is_a_block_of_fields() {
+    let out = on_terminal(40, "districts --sort date --color never", &[]);
+    assert!(out.starts_with("-[ 1 ]---"), "{out}");
+    assert!(out.contains("\nname         Nagorno-Karabakh\n"), "{out}");
+    assert!(out.contains("\nid           kalbajar\n"), "{out}");
+    assert_eq!(out.matches("-[ ").count(), 9, "{out}");
+}
+
+#[test]
+fn long_output_on_a_terminal_goes_through_the_pager_and_never_into_a_pipe() {
+    let pager = [("KARABAKH_PAGER", "sed s/^/paged:/")];
+    let out = on_terminal(120, "timeline --color never", &pager);
+    assert!(out.lines().all(|l| l.starts_with("paged:")), "{out}");
+    // PAGER serves when KARABAKH_PAGER is not set; --no-pager and a pipe turn it off.
+    let out = on_terminal(120, "sources --no-pager", &pager);
+    assert!(!out.contains("paged:"), "{out}");
+    let out = on_terminal(120, "timeline | cat", &pager);
+    assert!(!out.contains("paged:"), "{out}");
 }
 
 #[test]
 fn on_a_terminal_numbers_are_right_aligned_with_separators() {
     let out = on_terminal(200, "districts --color never", &[]);
     let row = out.lines().find(|l| l.contains("kalbajar")).unwrap();
-    assert!(row.contains("┆    3,054 ┆"), "{row}");
+    assert!(row.contains("┆ 3,054 ┆"), "{row}");
+    let row = out.lines().find(|l| l.contains("shusha")).unwrap();
+    assert!(row.contains("┆   289 ┆"), "{row}");
 }
 
 #[test]

@@ -9,15 +9,15 @@ use super::{YEARS_HELD_NOTE, some_of, years_held};
 /// The columns of the listing, in order, with areas in `unit`.
 pub fn columns(unit: AreaUnit) -> Vec<Column> {
     vec![
-        Column::new("id", "id"),
+        Column::new("id", "id").optional(1),
         Column::new("name", "name"),
-        Column::new("name_az", "Azerbaijani"),
-        Column::new("kind", "kind"),
+        Column::new("name_az", "Azerbaijani").optional(2),
+        Column::new("kind", "kind").optional(3),
         Column::new("occupied", "occupied"),
         Column::area("area_km2", "area km²", unit),
         Column::new("restored", "restored"),
         Column::new("years_held", "years held"),
-        Column::new("source", "source"),
+        Column::new("source", "source").optional(0),
     ]
 }
 

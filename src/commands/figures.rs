@@ -10,15 +10,15 @@ const PARTS_NOTE: &str = "parts are given as each source states them: they may o
 
 /// The columns of both listings.
 const COLUMNS: [Column; 9] = [
-    Column::new("id", "id"),
+    Column::new("id", "id").optional(4),
     Column::new("label", "figure"),
     Column::new("value", "value"),
-    Column::new("unit", "unit"),
+    Column::new("unit", "unit").optional(5),
     Column::new("as_of", "as of"),
-    Column::new("parts", "parts"),
-    Column::new("source", "source"),
-    Column::new("note", "note"),
-    Column::new("other_sources", "other sources"),
+    Column::new("parts", "parts").optional(2),
+    Column::new("source", "source").optional(3),
+    Column::new("note", "note").optional(1),
+    Column::new("other_sources", "other sources").optional(0),
 ];
 
 /// The latest observation of each figure.

@@ -95,7 +95,7 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef, unit: AreaUnit) -> Report<'a>
             Column::new("field", "field"),
             Column::new("value", "value"),
             Column::new("source", "source"),
-            Column::new("note", "note"),
+            Column::new("note", "note").optional(0),
         ]),
         cited: Vec::new(),
     };

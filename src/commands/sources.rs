@@ -9,10 +9,10 @@ pub fn report<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
     let mut report = Report::list(vec![
         Column::new("id", "id"),
         Column::new("title", "title"),
-        Column::new("publisher", "publisher"),
-        Column::new("url", "url"),
-        Column::new("date", "date"),
-        Column::new("cited_by", "cited by"),
+        Column::new("publisher", "publisher").optional(2),
+        Column::new("url", "url").optional(1),
+        Column::new("date", "date").optional(3),
+        Column::new("cited_by", "cited by").optional(0),
     ]);
     for (s, cited_by) in ds.sources.iter().zip(cited_by) {
         report.push(vec![

@@ -8,11 +8,11 @@ use crate::query::{self, DateRange};
 pub fn report<'a>(ds: &'a Dataset<'_>, range: DateRange) -> Report<'a> {
     let mut report = Report::list(vec![
         Column::new("date", "date"),
-        Column::new("type", "type"),
+        Column::new("type", "type").optional(3),
         Column::new("label", "what"),
-        Column::new("territories", "territories"),
-        Column::new("source", "source"),
-        Column::new("note", "note"),
+        Column::new("territories", "territories").optional(2),
+        Column::new("source", "source").optional(1),
+        Column::new("note", "note").optional(0),
     ]);
     for e in query::timeline(ds, range) {
         report.push(vec![

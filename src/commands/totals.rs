@@ -117,8 +117,8 @@ pub fn by_year<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Repo
     let country = ds.country.area_km2.get();
     let mut report = Report::list(vec![
         Column::new("year", "year"),
-        Column::new("territories", "territories"),
-        Column::area("area_km2_listed", "area as listed, km²", unit),
+        Column::new("territories", "territories").optional(1),
+        Column::area("area_km2_listed", "area as listed, km²", unit).optional(0),
         Column::area("area_km2", "area counted once, km²", unit),
         Column::area("cumulative_area_km2", "cumulative area, km²", unit),
         Column::new("cumulative_share_percent", "cumulative share, %"),

@@ -38,6 +38,11 @@ pub struct Options {
     pub header: bool,
     /// Whether tables may use colour and bold.
     pub color: bool,
+    /// The width a table must fit, in columns; `None` for no limit.
+    pub width: Option<usize>,
+    /// Whether a table shows every column, even one that does not fit or that has the same
+    /// value on every row.
+    pub wide: bool,
 }
 
 /// A column of a report.
@@ -47,6 +52,10 @@ pub struct Column {
     pub key: Cow<'static, str>,
     /// The heading shown to people in tables and Markdown.
     pub label: Cow<'static, str>,
+    /// Whether a table for people may leave the column out, and in what order: the lowest
+    /// rank goes first when the table is too wide, and a column with one value on every row
+    /// is said once in a note. `None` for a column every table shows.
+    pub optional: Option<u8>,
 }
 
 impl Column {
@@ -55,7 +64,14 @@ impl Column {
         Column {
             key: Cow::Borrowed(key),
             label: Cow::Borrowed(label),
+            optional: None,
         }
+    }
+
+    /// The column, which a table may leave out at `rank` (the lowest first).
+    pub const fn optional(mut self, rank: u8) -> Self {
+        self.optional = Some(rank);
+        self
     }
 
     /// A column of areas in `unit`; its key and label are written for km² (`area_km2`,
@@ -67,6 +83,7 @@ impl Column {
             Column {
                 key: Cow::Owned(unit.rename(key)),
                 label: Cow::Owned(unit.rename(label)),
+                optional: None,
             }
         }
     }
@@ -335,7 +352,13 @@ impl<'a> Report<'a> {
                 }
             }
         }
-        self.columns = picked.iter().map(|&i| self.columns[i].clone()).collect();
+        // Columns asked for by name are shown whatever the width.
+        self.columns = (picked.iter())
+            .map(|&i| Column {
+                optional: None,
+                ..self.columns[i].clone()
+            })
+            .collect();
         let project = move |row: &[Value<'a>]| picked.iter().map(|&i| row[i].clone()).collect();
         self.rows = match std::mem::replace(&mut self.rows, Rows::Made(Vec::new())) {
             Rows::Made(rows) => Rows::Made(rows.iter().map(|r| project(r)).collect()),

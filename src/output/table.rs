@@ -1,87 +1,49 @@
-//! Tables for people, drawn by comfy-table and fitted to the terminal.
+//! Tables for people, drawn by comfy-table and fitted to the terminal by the rules below.
+//!
+//! A cell breaks only at spaces, never inside a word, date, number or id. Where the table is
+//! wider than the terminal, the columns a command marks as optional are left out, least needed
+//! first, and a note says which; where even the others do not fit, every record becomes a
+//! block of `field  value` lines, which always fits. A column with the same value on every row
+//! is said once in a note instead of on every row.
 
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{
-    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width,
-};
-use unicode_width::UnicodeWidthStr;
+use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Options, Report, Shape, escape_for_terminal, numeric_columns, wrap};
 
 // Below this many columns a terminal is taken to have reported no usable size.
-const MIN_WIDTH: u16 = 20;
+const MIN_WIDTH: usize = 20;
+
+// What a table draws around its cells: a border and a space each side of every cell, one
+// border more at the end.
+const PER_COLUMN: usize = 3;
+const TABLE_EDGE: usize = 1;
 
 /// Writes `report` as a table, with its notes below.
 pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    // A pseudo-terminal that reports no size (width 0) would squeeze every column to a letter.
-    if table.width().is_some_and(|w| w < MIN_WIDTH) {
-        table.set_content_arrangement(ContentArrangement::Disabled);
-    }
-    if options.color {
-        table.enforce_styling();
-    }
-    let heading = |text: &str| {
-        let cell = Cell::new(escape_for_terminal(text));
-        if options.color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
-        }
-    };
-    match report.shape {
-        Shape::List | Shape::Fields => {
-            table.set_header(report.columns.iter().map(|c| heading(&c.label)));
-            let mut widest = vec![0; report.columns.len()];
-            for row in report.rows() {
-                let texts: Vec<String> = row
-                    .iter()
-                    .map(|v| escape_for_terminal(&v.human()))
-                    .collect();
-                for (w, text) in widest.iter_mut().zip(&texts) {
-                    *w = (*w).max(text.width());
-                }
-                table.add_row(texts.into_iter().map(Cell::new));
-            }
-            for (i, numeric) in numeric_columns(report).into_iter().enumerate() {
-                if let (true, Some(column)) = (numeric, table.column_mut(i)) {
-                    column.set_cell_alignment(CellAlignment::Right);
-                    // Numbers are short and unreadable when broken: on a narrow terminal the
-                    // text columns and the heading wrap instead.
-                    let width = u16::try_from(widest[i]).unwrap_or(u16::MAX);
-                    column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
-                        width.saturating_add(2),
-                    )));
-                }
-            }
-        }
-        Shape::Record => {
-            let values = (!report.is_empty()).then(|| report.row(0));
-            let values = values.as_deref().unwrap_or_default();
-            for (column, value) in report.columns.iter().zip(values) {
-                table.add_row([
-                    heading(&column.label),
-                    Cell::new(escape_for_terminal(&value.human())),
-                ]);
-            }
-        }
-    }
+    let width = options.width.filter(|&w| w >= MIN_WIDTH);
+    // --wide: every column, at its natural width; notes still wrap to the terminal.
+    let fit_to = width.filter(|_| !options.wide);
+    let mut notes: Vec<String> = Vec::new();
     if report.is_empty() {
         writeln!(out, "(nothing matches)")?;
     } else {
-        writeln!(out, "{table}")?;
+        match report.shape {
+            Shape::List | Shape::Fields => {
+                let grid = Grid::of(report, options, &mut notes);
+                match grid.fit(fit_to, &mut notes) {
+                    Some(widths) => writeln!(out, "{}", grid.table(&widths, options))?,
+                    None => grid.blocks(width.unwrap_or(usize::MAX), options, out)?,
+                }
+            }
+            Shape::Record => write_record(report, fit_to, options, out)?,
+        }
     }
-    // On a terminal, notes are wrapped to its width as the table is.
-    let width = table
-        .width()
-        .map(usize::from)
-        .filter(|&w| w >= usize::from(MIN_WIDTH));
-    for note in &report.notes {
+    notes.extend(report.notes.iter().cloned());
+    for note in &notes {
         let note = format!("note: {}", escape_for_terminal(note));
         for line in wrap(&note, width) {
             if options.color {
@@ -92,4 +54,357 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
         }
     }
     Ok(())
+}
+
+/// The cells of a listing as people read them, with what the fitting needs to know.
+struct Grid {
+    labels: Vec<String>,
+    // The rank a column may be left out at (lowest first), `None` if it must stay.
+    optional: Vec<Option<u8>>,
+    numeric: Vec<bool>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Grid {
+    /// The report's cells; constant columns are taken out, each said once in `notes`.
+    fn of(report: &Report<'_>, options: Options, notes: &mut Vec<String>) -> Grid {
+        let rows: Vec<Vec<String>> = report
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(|v| escape_for_terminal(&v.human()))
+                    .collect()
+            })
+            .collect();
+        let mut grid = Grid {
+            labels: (report.columns.iter())
+                .map(|c| escape_for_terminal(&c.label))
+                .collect(),
+            optional: report.columns.iter().map(|c| c.optional).collect(),
+            numeric: numeric_columns(report),
+            rows,
+        };
+        if !options.wide && grid.rows.len() > 1 && report.shape == Shape::List {
+            let constant: Vec<usize> = (0..grid.labels.len())
+                .filter(|&i| grid.rows.iter().all(|r| r[i] == grid.rows[0][i]))
+                .filter(|&i| report.columns[i].optional.is_some())
+                .collect();
+            for &i in &constant {
+                notes.push(format!(
+                    "every row has {} {}",
+                    grid.labels[i], grid.rows[0][i]
+                ));
+            }
+            grid.remove(&constant);
+        }
+        grid
+    }
+
+    fn remove(&mut self, columns: &[usize]) {
+        retain_others(&mut self.labels, columns);
+        retain_others(&mut self.optional, columns);
+        retain_others(&mut self.numeric, columns);
+        for row in &mut self.rows {
+            retain_others(row, columns);
+        }
+    }
+
+    // The widest a column needs to be, and the narrowest it can be without breaking a word.
+    fn widths(&self, i: usize) -> (usize, usize) {
+        let cells = self.rows.iter().map(|r| r[i].as_str());
+        let natural = cells.clone().map(|c| c.width()).max().unwrap_or(0);
+        let longest_word = cells
+            .chain(std::iter::once(self.labels[i].as_str()))
+            .flat_map(|c| c.split(' '))
+            .map(|w| w.width())
+            .max()
+            .unwrap_or(0);
+        // At its natural width the heading is on one line too.
+        let natural = natural.max(self.labels[i].width());
+        (natural, longest_word)
+    }
+
+    /// The width of each column, once the columns that do not fit are left out (said in
+    /// `notes`); `None` when even the columns that must stay do not fit.
+    fn fit(&self, width: Option<usize>, notes: &mut Vec<String>) -> Option<Vec<usize>>
+    where
+        Self: Sized,
+    {
+        let Some(width) = width else {
+            return Some((0..self.labels.len()).map(|i| self.widths(i).0).collect());
+        };
+        let mut shown: Vec<usize> = (0..self.labels.len()).collect();
+        let total = |shown: &[usize], pick: fn((usize, usize)) -> usize| {
+            TABLE_EDGE
+                + shown
+                    .iter()
+                    .map(|&i| pick(self.widths(i)) + PER_COLUMN)
+                    .sum::<usize>()
+        };
+        let mut left_out = Vec::new();
+        while total(&shown, |(_, min)| min) > width {
+            // The optional column of the lowest rank goes first.
+            let next = (shown.iter().enumerate())
+                .filter_map(|(k, &i)| self.optional[i].map(|rank| (rank, k)))
+                .min();
+            let Some((_, k)) = next else { break };
+            left_out.push(shown.remove(k));
+        }
+        if total(&shown, |(_, min)| min) > width {
+            return None;
+        }
+        if !left_out.is_empty() {
+            let names: Vec<&str> = left_out.iter().map(|&i| self.labels[i].as_str()).collect();
+            notes.push(format!(
+                "left out to fit the terminal: {}; `--wide` shows every column, `--fields` picks them",
+                names.join(", ")
+            ));
+        }
+        // Every column at its narrowest, then widened towards its natural width, the
+        // narrowest first, while there is room.
+        let mut widths: Vec<usize> = (0..self.labels.len())
+            .map(|i| {
+                if shown.contains(&i) {
+                    self.widths(i).1
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let mut room = width - total(&shown, |(_, min)| min);
+        let mut by_need: Vec<usize> = shown.clone();
+        by_need.sort_by_key(|&i| self.widths(i).0 - self.widths(i).1);
+        for i in by_need {
+            let more = (self.widths(i).0 - widths[i]).min(room);
+            widths[i] += more;
+            room -= more;
+        }
+        // Columns left out have no width.
+        Some(
+            widths
+                .into_iter()
+                .enumerate()
+                .map(|(i, w)| if shown.contains(&i) { w } else { usize::MAX })
+                .collect(),
+        )
+    }
+
+    /// The table, its cells wrapped at spaces to `widths` (`usize::MAX`: left out).
+    fn table(&self, widths: &[usize], options: Options) -> Table {
+        let shown: Vec<usize> = (0..self.labels.len())
+            .filter(|&i| widths[i] != usize::MAX)
+            .collect();
+        let mut table = Table::new();
+        table
+            .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
+            .set_content_arrangement(ContentArrangement::Disabled);
+        if options.color {
+            table.enforce_styling();
+        }
+        table.set_header(shown.iter().map(|&i| {
+            let cell = Cell::new(wrap_words(&self.labels[i], widths[i]));
+            if options.color {
+                cell.add_attribute(Attribute::Bold)
+            } else {
+                cell
+            }
+        }));
+        for row in &self.rows {
+            table.add_row(
+                shown
+                    .iter()
+                    .map(|&i| Cell::new(wrap_words(&row[i], widths[i]))),
+            );
+        }
+        for (k, &i) in shown.iter().enumerate() {
+            if let (true, Some(column)) = (self.numeric[i], table.column_mut(k)) {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        table
+    }
+
+    /// Every record as a block of `field  value` lines, for a terminal too narrow for the
+    /// table.
+    fn blocks(&self, width: usize, options: Options, out: &mut dyn Write) -> io::Result<()> {
+        let bold = |text: &str| {
+            if options.color {
+                format!("\x1b[1m{text}\x1b[0m")
+            } else {
+                text.to_owned()
+            }
+        };
+        for (n, row) in self.rows.iter().enumerate() {
+            let rule = format!("-[ {} ]", n + 1);
+            let dashes = width.min(40).saturating_sub(rule.width());
+            writeln!(out, "{}", bold(&format!("{rule}{}", "-".repeat(dashes))))?;
+            write_fields(&self.labels, row, width, &bold, out)?;
+        }
+        Ok(())
+    }
+}
+
+/// Fields as `label  value` lines, the values wrapped at spaces; where a label and the longest
+/// word beside it would not fit the width, each value goes on the lines under its label,
+/// indented. A word longer than a whole line is the only thing ever cut.
+fn write_fields(
+    labels: &[String],
+    values: &[String],
+    width: usize,
+    bold: &dyn Fn(&str) -> String,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+    let longest_word = (values.iter())
+        .flat_map(|v| v.split(' '))
+        .map(|w| w.width())
+        .max()
+        .unwrap_or(0);
+    let side_by_side = label_width + 2 + longest_word <= width;
+    for (label, value) in labels.iter().zip(values) {
+        if side_by_side {
+            let lines = wrap_words(value, width - label_width - 2);
+            for (k, line) in lines.lines().enumerate() {
+                let shown = if k == 0 { label.as_str() } else { "" };
+                let pad = " ".repeat(label_width - shown.width());
+                writeln!(out, "{}{pad}  {line}", bold(shown))?;
+            }
+        } else {
+            for line in wrap_words(label, width).lines() {
+                writeln!(out, "{}", bold(line))?;
+            }
+            let room = width.saturating_sub(2).max(1);
+            for line in cut_long_words(&wrap_words(value, room), room).lines() {
+                writeln!(out, "  {line}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+// Keeps the items of `items` whose positions are not in `drop`.
+fn retain_others<T>(items: &mut Vec<T>, drop: &[usize]) {
+    let mut i = 0;
+    items.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
+}
+
+/// A record as a table of field and value, the value wrapped at spaces to fit; as lines of
+/// field and value where the table would not fit.
+fn write_record(
+    report: &Report<'_>,
+    width: Option<usize>,
+    options: Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let row = report.row(0);
+    let labels: Vec<String> = (report.columns.iter())
+        .map(|c| escape_for_terminal(&c.label))
+        .collect();
+    let values: Vec<String> = row
+        .iter()
+        .map(|v| escape_for_terminal(&v.human()))
+        .collect();
+    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+    let value_width = values.iter().map(|v| v.width()).max().unwrap_or(0);
+    let longest_word = (values.iter())
+        .flat_map(|v| v.split(' '))
+        .map(|w| w.width())
+        .max()
+        .unwrap_or(0);
+    let frame = TABLE_EDGE + 2 * PER_COLUMN + label_width;
+    if let Some(width) = width.filter(|&w| frame + longest_word > w) {
+        let bold = |text: &str| {
+            if options.color {
+                format!("\x1b[1m{text}\x1b[0m")
+            } else {
+                text.to_owned()
+            }
+        };
+        return write_fields(&labels, &values, width, &bold, out);
+    }
+    let value_width = width.map_or(value_width, |w| value_width.min(w - frame));
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Disabled);
+    if options.color {
+        table.enforce_styling();
+    }
+    for (label, value) in labels.iter().zip(&values) {
+        let label = Cell::new(label);
+        let label = if options.color {
+            label.add_attribute(Attribute::Bold)
+        } else {
+            label
+        };
+        table.add_row([label, Cell::new(wrap_words(value, value_width))]);
+    }
+    writeln!(out, "{table}")
+}
+
+/// `text` broken at spaces into lines of at most `width` columns, joined by newlines; a word
+/// longer than that stands on a line of its own, whole.
+fn wrap_words(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines.join("\n")
+}
+
+/// Lines longer than `width` columns cut into pieces that fit: the last resort, for a word
+/// longer than the whole terminal.
+fn cut_long_words(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut used = 0;
+        for c in line.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width && used > 0 {
+                out.push('\n');
+                used = 0;
+            }
+            out.push(c);
+            used += w;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_wrap_at_spaces_and_are_never_broken() {
+        assert_eq!(
+            wrap_words("the area counted once", 10),
+            "the area\ncounted\nonce"
+        );
+        assert_eq!(
+            wrap_words("occupation-in-figures", 5),
+            "occupation-in-figures"
+        );
+        assert_eq!(wrap_words("", 5), "");
+    }
+
+    #[test]
+    fn only_a_word_longer_than_the_line_is_cut() {
+        assert_eq!(cut_long_words("abcdef\nab", 4), "abcd\nef\nab");
+        assert_eq!(cut_long_words("Kəlbəcər", 4), "Kəlb\nəcər");
+    }
 }
