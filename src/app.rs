@@ -14,7 +14,7 @@ use crate::data::{self, DataFile, Dataset, Syntax};
 use crate::help;
 use crate::output::chart::ChartOptions;
 use crate::output::{self, Format, Options};
-use crate::query::{AreaUnit, DateRange};
+use crate::query::AreaUnit;
 
 /// Runs the command `cli` describes, writing its output to standard output.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -45,7 +45,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let file = read(&cli.global)?;
     let ds = load(file.as_ref())?;
     if let Command::Chart(args) = command {
-        let filter = args.filter.filter();
+        let filter = args.filter.filter()?;
         let chart = if args.cumulative {
             commands::chart::cumulative(&ds, &filter)
         } else {
@@ -72,7 +72,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Districts(args) => (
             commands::districts::report(
                 &ds,
-                &args.filter.filter(),
+                &args.filter.filter()?,
                 args.sort.into(),
                 args.reverse,
                 unit,
@@ -81,8 +81,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         ),
         Command::Totals(args) => {
             let report = match args.by {
-                None => commands::totals::report(&ds, &args.filter.filter(), unit),
-                Some(GroupBy::Year) => commands::totals::by_year(&ds, &args.filter.filter(), unit),
+                None => commands::totals::report(&ds, &args.filter.filter()?, unit),
+                Some(GroupBy::Year) => commands::totals::by_year(&ds, &args.filter.filter()?, unit),
             };
             (report, &args.output)
         }
@@ -90,10 +90,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Figures(args) if args.history => (commands::figures::history(&ds), &args.output),
         Command::Figures(args) => (commands::figures::latest(&ds), &args.output),
         Command::Timeline(args) => {
-            let range = DateRange {
-                since: args.since,
-                until: args.until,
-            };
+            let range = crate::cli::date_range(args.since, args.until)?;
             (commands::timeline::report(&ds, range), &args.output)
         }
         Command::Sources(args) => (commands::sources::report(&ds), &args.output),
@@ -266,6 +263,11 @@ pub fn clap_said(said: &clap::Error) -> anyhow::Result<ExitCode> {
         let _ = said.print();
         return Ok(ExitCode::from(2));
     }
+    if said.kind() == clap::error::ErrorKind::DisplayVersion {
+        let text = format!("{}\n", version()?);
+        write_stdout(|out| out.write_all(text.as_bytes()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let styled = said.render();
     let color = resolve_color(
         ColorChoice::Auto,
@@ -279,6 +281,20 @@ pub fn clap_said(said: &clap::Error) -> anyhow::Result<ExitCode> {
     };
     write_stdout(|out| out.write_all(text.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `karabakh --version`: the program's version and what the built-in dataset holds.
+fn version() -> anyhow::Result<String> {
+    let ds = data::embedded()?;
+    let latest = ds
+        .latest_date()
+        .map_or_else(String::new, |d| format!(", facts to {}", d.iso()));
+    Ok(format!(
+        "karabakh {} (dataset: schema {}, {} territories{latest})",
+        env!("CARGO_PKG_VERSION"),
+        ds.schema,
+        ds.territories.len(),
+    ))
 }
 
 /// The exit code for an error: 1 when `show` found nothing, 2 for usage and data errors.

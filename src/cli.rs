@@ -35,24 +35,27 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The heading under which every command's help lists the options every command has.
+const GLOBAL: &str = "Global options";
+
 /// Options that apply to every command.
 #[derive(Debug, Args)]
 pub struct Global {
     /// Read this dataset instead of the built-in one (TOML, or JSON if the name ends in .json);
     /// without it, KARABAKH_DATA names the file, unless it is empty
-    #[arg(long = "data", value_name = "FILE", global = true)]
+    #[arg(long = "data", value_name = "FILE", global = true, help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
 
     /// When to use colour in tables and charts; auto follows NO_COLOR, CLICOLOR and CLICOLOR_FORCE
-    #[arg(long = "color", value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    #[arg(long = "color", value_enum, default_value_t = ColorChoice::Auto, global = true, help_heading = GLOBAL)]
     pub color: ColorChoice,
 
     /// The unit of areas in the output; machine formats name their columns after it (area_mi2)
-    #[arg(long = "units", value_enum, default_value_t = UnitChoice::Km2, global = true)]
+    #[arg(long = "units", value_enum, default_value_t = UnitChoice::Km2, global = true, help_heading = GLOBAL)]
     pub units: UnitChoice,
 
     /// Never send long output on a terminal through a pager (KARABAKH_PAGER, PAGER or less)
-    #[arg(long = "no-pager", global = true)]
+    #[arg(long = "no-pager", global = true, help_heading = GLOBAL)]
     pub no_pager: bool,
 }
 
@@ -112,7 +115,7 @@ do not matter.
 Examples:
   karabakh show kelbajar
   karabakh show Kəlbəcər
-  karabakh show shushi --format json | jq .restored")]
+  karabakh show shushi --format json | jq '.[] | select(.field == \"restored\")'")]
     Show(ShowArgs),
 
     /// List the counted figures (displaced people, missing persons, the stated share)
@@ -231,11 +234,11 @@ pub struct FilterArgs {
     pub until: Option<When>,
 
     /// Only those of at least N km² (in km² whatever --units says)
-    #[arg(long = "min-area", value_name = "N")]
+    #[arg(long = "min-area", value_name = "N", value_parser = area, allow_hyphen_values = true)]
     pub min_area: Option<u64>,
 
     /// Only those of at most N km² (in km² whatever --units says)
-    #[arg(long = "max-area", value_name = "N")]
+    #[arg(long = "max-area", value_name = "N", value_parser = area, allow_hyphen_values = true)]
     pub max_area: Option<u64>,
 
     /// Only regions or only districts
@@ -244,18 +247,61 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    /// The query filter these options describe.
-    pub fn filter(&self) -> Filter {
-        Filter {
+    /// The query filter these options describe, or why no territory could match it.
+    pub fn filter(&self) -> Result<Filter, EmptyRange> {
+        if let (Some(min), Some(max)) = (self.min_area, self.max_area)
+            && min > max
+        {
+            return Err(EmptyRange(format!(
+                "--min-area {min} is more than --max-area {max}: no area lies between them"
+            )));
+        }
+        Ok(Filter {
             year: self.year,
-            dates: DateRange {
-                since: self.since,
-                until: self.until,
-            },
+            dates: date_range(self.since, self.until)?,
             min_area: self.min_area,
             max_area: self.max_area,
             kind: self.kind.map(Kind::from),
-        }
+        })
+    }
+}
+
+/// A range of dates or areas that holds nothing, such as `--since 2021 --until 2020`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct EmptyRange(String);
+
+/// The dates from `since` to `until`, or why there are none.
+pub fn date_range(since: Option<When>, until: Option<When>) -> Result<DateRange, EmptyRange> {
+    if let (Some(since), Some(until)) = (since, until)
+        && since.first_day() > until.last_day()
+    {
+        return Err(EmptyRange(format!(
+            "--since {since} is after --until {until}: no date lies between them"
+        )));
+    }
+    Ok(DateRange { since, until })
+}
+
+// An area given on the command line: a whole number of km², more than zero.
+fn area(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err("an area is a positive whole number of km², such as 1000".to_owned()),
+    }
+}
+
+// A chart's width: at least the narrowest a chart can be drawn.
+fn chart_width(text: &str) -> Result<u16, String> {
+    const CHART_MIN_WIDTH: u16 = crate::output::chart::MIN_WIDTH as u16;
+    match text.trim().parse::<u16>() {
+        Ok(n) if n >= CHART_MIN_WIDTH => Ok(n),
+        Ok(n) => Err(format!(
+            "{n} columns are too narrow to draw a chart; it needs at least {CHART_MIN_WIDTH}"
+        )),
+        Err(_) => Err(format!(
+            "the width is a number of columns, at least {CHART_MIN_WIDTH}"
+        )),
     }
 }
 
@@ -347,7 +393,7 @@ pub struct ChartArgs {
     pub ascii: bool,
 
     /// The width to fit [default: the terminal's, else $COLUMNS, else 80]
-    #[arg(long = "width", value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long = "width", value_name = "COLUMNS", value_parser = chart_width)]
     pub width: Option<u16>,
 
     /// Which territories to draw.

@@ -61,3 +61,68 @@ fn the_dataset_can_come_from_the_environment() {
     assert!(output.status.success());
     assert_eq!(output.stdout.iter().filter(|&&b| b == b'\n').count(), 2);
 }
+
+/// The exit code and standard error of a run that must write nothing to standard output.
+fn refused(args: &[&str]) -> (Option<i32>, String) {
+    let out = karabakh(args).output().unwrap();
+    assert!(out.stdout.is_empty(), "{args:?}");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn input_that_cannot_mean_anything_is_refused_with_the_reason() {
+    assert_eq!(
+        refused(&["districts", "--since", "2021", "--until", "2020"]),
+        (
+            Some(2),
+            "error: --since 2021 is after --until 2020: no date lies between them\n".into()
+        )
+    );
+    assert_eq!(
+        refused(&["timeline", "--since", "2021-01", "--until", "2020-12-31"]).1,
+        "error: --since 2021-01 is after --until 2020-12-31: no date lies between them\n"
+    );
+    assert_eq!(
+        refused(&["totals", "--min-area", "10", "--max-area", "5"]).1,
+        "error: --min-area 10 is more than --max-area 5: no area lies between them\n"
+    );
+    let (code, err) = refused(&["districts", "--min-area", "-5"]);
+    assert_eq!(code, Some(2));
+    assert!(err.starts_with("error: invalid value '-5' for '--min-area <N>': an area is a positive whole number of km²"), "{err}");
+    let (code, err) = refused(&["chart", "--width", "5"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("5 columns are too narrow to draw a chart; it needs at least 30"),
+        "{err}"
+    );
+    // A table's heading given as a field: the message names the field.
+    let (code, err) = refused(&["districts", "--fields", "area km²"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with(
+            "error: unknown field `area km²`; that is the heading of the field `area_km2`"
+        ),
+        "{err}"
+    );
+    // The same date twice is a range of one day.
+    assert!(
+        karabakh(&["timeline", "--since", "2020-11-10", "--until", "2020-11-10"])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn the_version_names_the_dataset_too() {
+    let version = stdout(&["--version"]);
+    assert_eq!(
+        version,
+        "karabakh 0.1.0 (dataset: schema 1, 9 territories, facts to 2025-09-01)\n"
+    );
+    assert_eq!(stdout(&["-V"]), version);
+}

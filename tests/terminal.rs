@@ -195,9 +195,9 @@ fn long_output_on_a_terminal_goes_through_the_pager_and_never_into_a_pipe() {
 fn on_a_terminal_numbers_are_right_aligned_with_separators() {
     let out = on_terminal(200, "districts --color never", &[]);
     let row = out.lines().find(|l| l.contains("kalbajar")).unwrap();
-    assert!(row.contains("┆ 3,054 ┆"), "{row}");
+    assert!(row.contains("┆    3,054 ┆"), "{row}");
     let row = out.lines().find(|l| l.contains("shusha")).unwrap();
-    assert!(row.contains("┆   289 ┆"), "{row}");
+    assert!(row.contains("┆      289 ┆"), "{row}");
 }
 
 #[test]

@@ -314,6 +314,24 @@ impl<'a> Dataset<'a> {
         &self.figures[r.0]
     }
 
+    /// The date of the latest fact: the latest occupation, restoration, observation, event or
+    /// source date the dataset gives.
+    pub fn latest_date(&self) -> Option<When> {
+        let territories = (self.territories.iter())
+            .flat_map(|t| [Some(t.occupied), t.restored.as_ref().map(|r| r.date)]);
+        let observations = (self.figures.iter())
+            .flat_map(|f| &f.observations)
+            .flat_map(|o| std::iter::once(o.as_of).chain(o.alternatives.iter().map(|a| a.as_of)));
+        let events = self.events.iter().map(|e| Some(e.date));
+        let sources = self.sources.iter().map(|s| s.date);
+        territories
+            .chain(observations)
+            .chain(events)
+            .chain(sources)
+            .flatten()
+            .max()
+    }
+
     /// The ids of the cited sources, joined for display.
     pub fn source_ids(&self, cited: &Cited) -> Vec<&str> {
         cited

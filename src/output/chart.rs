@@ -51,8 +51,9 @@ pub struct ChartOptions {
     pub unit: AreaUnit,
 }
 
-// Below this width a chart is drawn this wide anyway: narrower, bars say nothing.
-const MIN_WIDTH: usize = 30;
+/// The narrowest a chart is drawn: narrower, bars say nothing. A terminal narrower than this
+/// gets a chart this wide; `--width` refuses less.
+pub const MIN_WIDTH: usize = 30;
 // Labels longer than this share of the width are cut.
 const MAX_LABEL_SHARE: usize = 3;
 // The height of the step chart, in lines.

@@ -93,12 +93,14 @@ impl Column {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FieldError {
     /// A field the report does not have.
-    #[error("unknown field `{field}`; the fields here are: {}", available.join(", "))]
+    #[error("unknown field `{field}`; {}the fields here are: {}", heading_of.as_ref().map(|f| format!("that is the heading of the field `{f}`, and ")).unwrap_or_default(), available.join(", "))]
     Unknown {
         /// The field asked for.
         field: String,
         /// The fields there are, in order.
         available: Vec<String>,
+        /// The field whose heading in tables the name asked for is, if it is one.
+        heading_of: Option<String>,
     },
     /// A field named twice, which JSON cannot hold twice in one object.
     #[error("`--fields` names `{0}` twice; name each field once")]
@@ -345,9 +347,13 @@ impl<'a> Report<'a> {
             match self.columns.iter().position(|c| c.key == field.as_str()) {
                 Some(i) => picked.push(i),
                 None => {
+                    let heading_of = (self.columns.iter())
+                        .find(|c| c.label.eq_ignore_ascii_case(field.trim()))
+                        .map(|c| c.key.to_string());
                     return Err(FieldError::Unknown {
                         field: field.clone(),
                         available: available(),
+                        heading_of,
                     });
                 }
             }
@@ -379,6 +385,7 @@ impl<'a> Report<'a> {
             return Err(FieldError::Unknown {
                 field: field.clone(),
                 available,
+                heading_of: None,
             });
         }
         let rows: Vec<Vec<Value<'a>>> = self.rows().map(Cow::into_owned).collect();
