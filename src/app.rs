@@ -9,7 +9,7 @@ use anyhow::Context;
 use crate::cli::{
     Cli, ColorChoice, Command, DataCommand, ExportFormat, FormatChoice, Global, GroupBy,
 };
-use crate::commands::{self, data::Checked, show::NotFound};
+use crate::commands::{self, NotFound, data::Checked};
 use crate::data::{self, DataFile, Dataset, Syntax};
 use crate::help;
 use crate::output::chart::ChartOptions;
@@ -87,13 +87,33 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             (report, &args.output)
         }
         Command::Show(args) => (commands::show::report(&ds, &args.name, unit)?, &args.output),
-        Command::Figures(args) if args.history => (commands::figures::history(&ds), &args.output),
-        Command::Figures(args) => (commands::figures::latest(&ds), &args.output),
-        Command::Timeline(args) => {
-            let range = crate::cli::date_range(args.since, args.until)?;
-            (commands::timeline::report(&ds, range), &args.output)
+        Command::Figures(args) => {
+            let report = match (&args.id, args.history) {
+                (Some(id), history) => commands::figures::one(&ds, id, history)?,
+                (None, true) => commands::figures::history(&ds),
+                (None, false) => commands::figures::latest(&ds),
+            };
+            (report, &args.output)
         }
-        Command::Sources(args) => (commands::sources::report(&ds), &args.output),
+        Command::Timeline(args) => {
+            let territory = (args.territory.as_deref())
+                .map(|name| commands::show::territory(&ds, name))
+                .transpose()?;
+            let selection = commands::timeline::Selection {
+                range: crate::cli::date_range(args.since, args.until)?,
+                year: args.year,
+                territory,
+                kinds: args.kind.iter().map(|&k| k.into()).collect(),
+            };
+            (commands::timeline::report(&ds, &selection), &args.output)
+        }
+        Command::Sources(args) => {
+            let report = match &args.id {
+                Some(id) => commands::sources::one(&ds, id)?,
+                None => commands::sources::report(&ds),
+            };
+            (report, &args.output)
+        }
     };
     if let Some(fields) = &output.fields {
         report.select_fields(fields)?;
@@ -370,6 +390,7 @@ pub fn resolve_format(choice: FormatChoice, stdout_is_terminal: bool) -> Format 
         FormatChoice::Table => Format::Table,
         FormatChoice::Csv => Format::Csv,
         FormatChoice::Json => Format::Json,
+        FormatChoice::Jsonl => Format::Jsonl,
         FormatChoice::Markdown => Format::Markdown,
     }
 }

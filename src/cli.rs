@@ -122,7 +122,7 @@ Examples:
     #[command(after_help = "\
 Examples:
   karabakh figures
-  karabakh figures --history
+  karabakh figures missing-persons --history
   karabakh figures --history --format json | jq '.[] | select(.id == \"missing-persons\")'")]
     Figures(FiguresArgs),
 
@@ -131,6 +131,8 @@ Examples:
 Examples:
   karabakh timeline
   karabakh timeline --since 2020 --until 2020-12
+  karabakh timeline --territory shusha
+  karabakh timeline --year 2020 --kind restoration
   karabakh timeline | head -5")]
     Timeline(TimelineArgs),
 
@@ -138,6 +140,7 @@ Examples:
     #[command(after_help = "\
 Examples:
   karabakh sources
+  karabakh sources unsc-822
   karabakh sources --format json | jq '.[] | select(.cited_by | length == 0)'")]
     Sources(SourcesArgs),
 
@@ -363,6 +366,10 @@ pub struct FiguresArgs {
     /// List every dated observation, not only the latest of each figure
     #[arg(long = "history")]
     pub history: bool,
+
+    /// Only the figure with this id
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
 }
 
 /// Options of `sources`.
@@ -371,6 +378,10 @@ pub struct SourcesArgs {
     /// How to write the listing.
     #[command(flatten)]
     pub output: OutputArgs,
+
+    /// Only the source with this id, and every record that cites it
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
 }
 
 /// Options of `chart`.
@@ -415,6 +426,41 @@ pub struct TimelineArgs {
     /// Only entries on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)
     #[arg(long = "until", value_name = "DATE")]
     pub until: Option<When>,
+
+    /// Only entries dated within this year
+    #[arg(long = "year", value_name = "YYYY", value_parser = When::year_text)]
+    pub year: Option<When>,
+
+    /// Only entries that concern this territory (any name `show` accepts)
+    #[arg(long = "territory", value_name = "NAME")]
+    pub territory: Option<String>,
+
+    /// Only entries of this kind (repeat, or separate with commas, for several)
+    #[arg(long = "kind", value_enum, value_delimiter = ',')]
+    pub kind: Vec<EntryChoice>,
+}
+
+/// `timeline --kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntryChoice {
+    /// Events written in the dataset
+    Event,
+    /// Occupations of territories
+    #[value(alias = "occupied")]
+    Occupation,
+    /// Restorations of control
+    #[value(alias = "restored")]
+    Restoration,
+}
+
+impl From<EntryChoice> for crate::query::EntryKind {
+    fn from(choice: EntryChoice) -> Self {
+        match choice {
+            EntryChoice::Event => crate::query::EntryKind::Event,
+            EntryChoice::Occupation => crate::query::EntryKind::Occupied,
+            EntryChoice::Restoration => crate::query::EntryKind::Restored,
+        }
+    }
 }
 
 /// `--format`.
@@ -430,6 +476,8 @@ pub enum FormatChoice {
     Csv,
     /// JSON
     Json,
+    /// JSON Lines: one object a line
+    Jsonl,
     /// A Markdown table
     Markdown,
 }

@@ -7,7 +7,7 @@ use crate::commands;
 use crate::data::{self, Dataset, Syntax};
 use crate::output::chart::ChartOptions;
 use crate::output::{self, Format, Options};
-use crate::query::{self, AreaUnit, DateRange, Filter, Lookup, SortKey};
+use crate::query::{self, AreaUnit, Filter, Lookup, SortKey};
 
 /// How large an input the `load` target makes of one whose first byte asks for it.
 pub const AMPLIFIED_BYTES: usize = 1 << 20;
@@ -45,7 +45,7 @@ pub fn load(bytes: &[u8]) {
         commands::totals::by_year(&ds, &filter, AreaUnit::Ha),
         commands::figures::latest(&ds),
         commands::figures::history(&ds),
-        commands::timeline::report(&ds, DateRange::default()),
+        commands::timeline::report(&ds, &commands::timeline::Selection::default()),
         commands::sources::report(&ds),
     ];
     if let Some(t) = ds.territories.first() {

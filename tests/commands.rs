@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{snapshot_every_format, stdout};
+use common::{karabakh, snapshot_every_format, stdout};
 
 #[test]
 fn districts_render_in_every_format() {
@@ -214,4 +214,65 @@ fn colour_appears_in_tables_only_when_asked_for_off_a_terminal() {
     assert!(coloured.contains("\x1b[1m territories"), "{coloured}");
     // Colour is for tables: machine formats never carry escape codes.
     assert!(!stdout(&["totals", "--format", "tsv", "--color", "always"]).contains('\x1b'));
+}
+
+#[test]
+fn figures_id_shows_one_figure_and_with_history_its_series() {
+    snapshot_every_format("figures_one", &["figures", "missing-persons", "--history"]);
+    let latest = stdout(&["figures", "missing-persons", "--format", "tsv", "--no-header", "--fields", "value,as_of"]);
+    assert_eq!(latest, "3983\t2025-03-10\n");
+    let out = karabakh(&["figures", "missing"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: no figure has the id \"missing\"\n\ndid you mean: missing-persons?\n\n\
+         `karabakh figures` lists them all\n"
+    );
+}
+
+#[test]
+fn sources_id_shows_one_source_and_everything_that_cites_it() {
+    snapshot_every_format("sources_one", &["sources", "unsc-822"]);
+    let out = karabakh(&["sources", "un-822"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean: unsc-822?"));
+}
+
+#[test]
+fn the_timeline_filters_by_year_territory_and_kind() {
+    let dates = |args: &[&str]| {
+        let mut full = vec!["timeline", "--no-header", "--fields", "date,type"];
+        full.extend(args);
+        stdout(&full)
+    };
+    assert_eq!(
+        dates(&["--territory", "shushi"]),
+        "1992-05-08\toccupied\n2020-11-08\trestored\n"
+    );
+    assert_eq!(
+        dates(&["--year", "2023", "--kind", "restoration"]),
+        "2023-09-20\trestored\n"
+    );
+    // Several kinds, by name or as the type column writes them.
+    assert_eq!(
+        dates(&["--territory", "Şuşa", "--kind", "occupied,event"]),
+        "1992-05-08\toccupied\n"
+    );
+    let out = karabakh(&["timeline", "--territory", "atlantis"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn json_lines_write_one_object_a_line() {
+    let lines = stdout(&["districts", "--format", "jsonl"]);
+    assert_eq!(lines.lines().count(), 9);
+    for line in lines.lines() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(record["area_km2"].is_u64(), "{line}");
+    }
+    let array: serde_json::Value =
+        serde_json::from_str(&stdout(&["districts", "--format", "json"])).unwrap();
+    let from_lines: Vec<serde_json::Value> =
+        lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(array, serde_json::Value::Array(from_lines));
 }

@@ -201,7 +201,7 @@ proptest! {
     fn tsv_lines_all_have_the_same_number_of_fields(ds in dataset(), f in filter()) {
         let reports = [
             commands::districts::report(&ds, &f, SortKey::Name, false, AreaUnit::Mi2),
-            commands::timeline::report(&ds, f.dates),
+            commands::timeline::report(&ds, &commands::timeline::Selection { range: f.dates, ..Default::default() }),
             commands::totals::by_year(&ds, &f, AreaUnit::Km2),
             commands::sources::report(&ds),
         ];
@@ -220,7 +220,7 @@ proptest! {
             commands::districts::report(&ds, &f, SortKey::Name, false, AreaUnit::Mi2),
             commands::totals::report(&ds, &f, AreaUnit::Km2),
             commands::totals::by_year(&ds, &f, AreaUnit::Km2),
-            commands::timeline::report(&ds, f.dates),
+            commands::timeline::report(&ds, &commands::timeline::Selection { range: f.dates, ..Default::default() }),
             commands::sources::report(&ds),
         ];
         for report in &reports {

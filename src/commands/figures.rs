@@ -2,6 +2,8 @@
 
 use serde_json::json;
 
+use super::NotFound;
+
 use crate::data::{Dataset, Figure, Observation};
 use crate::output::{Column, Report, Value};
 
@@ -23,16 +25,38 @@ const COLUMNS: [Column; 9] = [
 
 /// The latest observation of each figure.
 pub fn latest<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
-    listing(ds, ds.figures.iter().map(|f| (f, f.latest())))
-        .note("value is each figure's latest observation; `karabakh figures --history` lists them all")
-        .note(PARTS_NOTE)
+    latest_of(ds, &ds.figures)
 }
 
 /// Every observation of every figure, earliest first within each figure.
 pub fn history<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
+    history_of(ds, &ds.figures)
+}
+
+/// The figure whose id is `id`: its latest observation, or with `history` every one.
+pub fn one<'a>(ds: &'a Dataset<'_>, id: &str, history: bool) -> Result<Report<'a>, NotFound> {
+    let Some(i) = ds.figures.iter().position(|f| f.id == id) else {
+        let ids = ds.figures.iter().map(|f| f.id.as_str());
+        return Err(NotFound::id("figure", id, ids, "karabakh figures"));
+    };
+    let figure = std::slice::from_ref(&ds.figures[i]);
+    Ok(if history {
+        history_of(ds, figure)
+    } else {
+        latest_of(ds, figure)
+    })
+}
+
+fn latest_of<'a>(ds: &'a Dataset<'_>, figures: &'a [Figure<'a>]) -> Report<'a> {
+    listing(ds, figures.iter().map(|f| (f, f.latest())))
+        .note("value is each figure's latest observation; `--history` lists them all")
+        .note(PARTS_NOTE)
+}
+
+fn history_of<'a>(ds: &'a Dataset<'_>, figures: &'a [Figure<'a>]) -> Report<'a> {
     listing(
         ds,
-        ds.figures
+        figures
             .iter()
             .flat_map(|f| f.observations.iter().map(move |o| (f, o))),
     )

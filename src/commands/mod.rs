@@ -10,6 +10,34 @@ pub mod timeline;
 pub mod totals;
 
 use crate::data::Territory;
+
+/// Nothing has the name or id asked for: the message says what comes close, and the program
+/// exits with status 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct NotFound {
+    message: String,
+}
+
+impl NotFound {
+    /// Nothing was found; `message` says what was looked for and what comes close.
+    pub fn new(message: String) -> Self {
+        NotFound { message }
+    }
+
+    /// No `what` has the id `id`; the ids there are, with those like it first.
+    pub fn id<'i>(what: &str, id: &str, ids: impl Iterator<Item = &'i str>, list: &str) -> Self {
+        let mut ids: Vec<(f64, &str)> = ids.map(|i| (strsim::jaro_winkler(id, i), i)).collect();
+        ids.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let close: Vec<&str> = ids.iter().filter(|(s, _)| *s >= 0.8).map(|(_, i)| *i).take(3).collect();
+        let hint = if close.is_empty() {
+            String::new()
+        } else {
+            format!("\n\ndid you mean: {}?", close.join(", "))
+        };
+        NotFound::new(format!("no {what} has the id \"{id}\"{hint}\n\n`{list}` lists them all"))
+    }
+}
 use crate::output::Value;
 use crate::query;
 

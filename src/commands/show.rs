@@ -6,30 +6,25 @@ use std::borrow::Cow;
 use crate::output::{Column, Report, Value, area_text};
 use crate::query::{self, AreaUnit, Lookup};
 
-use super::{YEARS_HELD_NOTE, years_held};
-
-/// No territory has the name asked for.
-#[derive(Debug, thiserror::Error)]
-#[error("{message}")]
-pub struct NotFound {
-    message: String,
-}
+use super::{NotFound, YEARS_HELD_NOTE, years_held};
 
 /// The report on the territory called `name`, or [`NotFound`] with suggestions.
 pub fn report<'a>(ds: &'a Dataset<'a>, name: &str, unit: AreaUnit) -> Result<Report<'a>, NotFound> {
-    let r = match query::lookup(ds, name) {
-        Lookup::Found(r) => r,
-        Lookup::Ambiguous(refs) => {
-            return Err(NotFound {
-                message: format!(
-                    "\"{name}\" names more than one territory: {}; give the id instead",
-                    refs.iter()
-                        .map(|&r| ds.territory(r).id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            });
-        }
+    Ok(build(ds, territory(ds, name)?, unit))
+}
+
+/// The territory called `name` (any spelling `show` accepts), or [`NotFound`] with the
+/// names that come close.
+pub fn territory(ds: &Dataset<'_>, name: &str) -> Result<TerritoryRef, NotFound> {
+    match query::lookup(ds, name) {
+        Lookup::Found(r) => Ok(r),
+        Lookup::Ambiguous(refs) => Err(NotFound::new(format!(
+            "\"{name}\" names more than one territory: {}; give the id instead",
+            refs.iter()
+                .map(|&r| ds.territory(r).id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
         Lookup::NotFound(close) => {
             let hint = match close.as_slice() {
                 [] => String::new(),
@@ -44,14 +39,11 @@ pub fn report<'a>(ds: &'a Dataset<'a>, name: &str, unit: AreaUnit) -> Result<Rep
                         .join(", ")
                 ),
             };
-            return Err(NotFound {
-                message: format!(
-                    "no territory is called \"{name}\"{hint}\n\n`karabakh districts` lists every territory"
-                ),
-            });
+            Err(NotFound::new(format!(
+                "no territory is called \"{name}\"{hint}\n\n`karabakh districts` lists every territory"
+            )))
         }
-    };
-    Ok(build(ds, r, unit))
+    }
 }
 
 /// Collects the rows of the report, one field a row, and the sources they cite.

@@ -3,6 +3,8 @@
 use crate::data::{Cited, Dataset};
 use crate::output::{Column, Report, Value};
 
+use super::NotFound;
+
 /// The sources, each with the list of records that cite it.
 pub fn report<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
     let cited_by = citations(ds);
@@ -25,6 +27,34 @@ pub fn report<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
         ]);
     }
     report.note("cited by names each citing record by its path in the dataset")
+}
+
+/// The source whose id is `id`, one field a row, and every record that cites it.
+pub fn one<'a>(ds: &'a Dataset<'_>, id: &str) -> Result<Report<'a>, NotFound> {
+    let Some(i) = ds.sources.iter().position(|s| s.id == id) else {
+        let ids = ds.sources.iter().map(|s| s.id.as_str());
+        return Err(NotFound::id("source", id, ids, "karabakh sources"));
+    };
+    let s = &ds.sources[i];
+    let mut report = Report::fields(vec![
+        Column::new("field", "field"),
+        Column::new("value", "value"),
+    ]);
+    let fields = [
+        ("id", Value::str(&s.id)),
+        ("title", Value::str(&s.title)),
+        ("publisher", Value::opt(s.publisher.as_deref())),
+        ("url", Value::opt(s.url.as_deref())),
+        ("date", s.date.map_or(Value::Null, Value::Date)),
+    ];
+    for (field, value) in fields {
+        report.push(vec![Value::str(field), value]);
+    }
+    let cited_by = citations(ds).swap_remove(i);
+    for path in cited_by {
+        report.push(vec![Value::str("cited_by"), Value::owned(path)]);
+    }
+    Ok(report.note("cited by names each citing record by its path in the dataset"))
 }
 
 /// For each source, in order, the paths of the records that cite it, such as

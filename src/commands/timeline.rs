@@ -1,11 +1,24 @@
 //! `karabakh timeline`: dated entries in order.
 
-use crate::data::Dataset;
+use crate::data::{Dataset, TerritoryRef, When};
 use crate::output::{Column, Report, Value};
-use crate::query::{self, DateRange};
+use crate::query::{self, DateRange, EntryKind};
 
-/// The timeline within `range`.
-pub fn report<'a>(ds: &'a Dataset<'_>, range: DateRange) -> Report<'a> {
+/// Which entries of the timeline to list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Selection {
+    /// Only entries within these dates.
+    pub range: DateRange,
+    /// Only entries dated within this year (an entry of a period matches each of its years).
+    pub year: Option<When>,
+    /// Only entries that concern this territory.
+    pub territory: Option<TerritoryRef>,
+    /// Only entries of these kinds; all kinds when empty.
+    pub kinds: Vec<EntryKind>,
+}
+
+/// The timeline entries that `selection` keeps.
+pub fn report<'a>(ds: &'a Dataset<'_>, selection: &Selection) -> Report<'a> {
     let mut report = Report::list(vec![
         Column::new("date", "date"),
         Column::new("type", "type").optional(3),
@@ -14,7 +27,13 @@ pub fn report<'a>(ds: &'a Dataset<'_>, range: DateRange) -> Report<'a> {
         Column::new("source", "source").optional(1),
         Column::new("note", "note").optional(0),
     ]);
-    for e in query::timeline(ds, range) {
+    let year = selection.year.map(|y| (y.first_day(), y.last_day()));
+    let kept = query::timeline(ds, selection.range).into_iter().filter(|e| {
+        year.is_none_or(|(from, to)| e.date.overlaps(from, to))
+            && selection.territory.is_none_or(|t| e.territories.contains(&t))
+            && (selection.kinds.is_empty() || selection.kinds.contains(&e.kind))
+    });
+    for e in kept {
         report.push(vec![
             Value::Date(e.date),
             Value::str(e.kind.as_str()),

@@ -25,6 +25,17 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
+/// Writes `report` as JSON Lines: one object a line, for every row of a list (and of a record
+/// written one field a row), the one object of a record.
+pub fn write_lines(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let columns = &report.columns;
+    for values in report.rows() {
+        serde_json::to_writer(&mut *out, &OwnedRecord { columns, values })?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 /// Every row of a list report, as an array of objects.
 struct Records<'r, 'a>(&'r Report<'a>);
 

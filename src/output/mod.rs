@@ -27,6 +27,8 @@ pub enum Format {
     Csv,
     /// JSON, for `jq` and programs.
     Json,
+    /// JSON Lines: one object a line, for streaming tools.
+    Jsonl,
     /// A Markdown table, for documents.
     Markdown,
 }
@@ -457,6 +459,7 @@ pub fn render(
         Format::Tsv => tsv::write(report, options, out),
         Format::Csv => csv::write(report, options, out),
         Format::Json => json::write(report, out),
+        Format::Jsonl => json::write_lines(report, out),
         Format::Markdown => markdown::write(report, out),
     }
 }

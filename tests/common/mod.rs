@@ -33,7 +33,7 @@ pub fn stdout(args: &[&str]) -> String {
 }
 
 /// The formats a test forces, since under the test harness stdout is never a terminal.
-pub const FORMATS: [&str; 5] = ["table", "tsv", "csv", "json", "markdown"];
+pub const FORMATS: [&str; 6] = ["table", "tsv", "csv", "json", "jsonl", "markdown"];
 
 /// Snapshots the output of `args` in every format, one snapshot each.
 pub fn snapshot_every_format(name: &str, args: &[&str]) {
