@@ -112,6 +112,32 @@ fn the_manual_pages_cover_every_command() {
         assert!(pages.contains(option), "the pages lack {option}");
     }
     assert!(pages.contains("Armenia–Azerbaijan"));
+    // The main page says what the exit codes mean and which variables count.
+    for section in [".SH \"EXIT STATUS\"", ".SH ENVIRONMENT"] {
+        assert_eq!(pages.matches(section).count(), 1, "{section}");
+    }
+    for variable in [
+        "KARABAKH_DATA", "KARABAKH_MAX_DATA_MB", "KARABAKH_PAGER", "PAGER", "NO_COLOR",
+        "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS",
+    ] {
+        assert!(pages.contains(&format!(".TP\n\\fB{variable}\\fR\n")), "{variable}");
+    }
+    // Every page referred to is one of the pages.
+    let pages_there: Vec<String> = (pages.lines())
+        .filter_map(|l| l.strip_prefix(".TH "))
+        .map(|l| l.split(' ').next().unwrap().replace('-', "\\-"))
+        .collect();
+    let mut rest = pages.as_str();
+    let mut referred = 0;
+    while let Some(i) = rest.find("(1)") {
+        let before = &rest[..i];
+        let start = before.rfind(|c: char| c.is_whitespace() || c == 'B').map_or(0, |s| s + 1);
+        let name = before[start..].trim_end_matches("\\fR");
+        assert!(pages_there.iter().any(|p| p == name), "{name}(1) is no page here");
+        referred += 1;
+        rest = &rest[i + 3..];
+    }
+    assert!(referred > COMMANDS.len(), "{referred}");
 }
 
 #[test]
