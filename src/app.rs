@@ -28,7 +28,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match command {
         Command::Data(command) => return data_command(command, &cli.global),
         Command::Completions { shell } => {
-            write_stdout(|out| help::completions(*shell, out))?;
+            write_stdout(|out| crate::complete::registration(*shell, out))?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Man { dir: None } => {

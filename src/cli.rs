@@ -153,11 +153,14 @@ Examples:
   karabakh chart --kind district --units mi2 --ascii --width 60")]
     Chart(ChartArgs),
 
-    /// Print a shell completion script (bash, zsh, fish, elvish or powershell)
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell); at each Tab it
+    /// asks karabakh, which offers the dataset's names, ids and fields too
     #[command(after_help = "\
 Examples:
+  mkdir -p ~/.local/share/bash-completion/completions
   karabakh completions bash > ~/.local/share/bash-completion/completions/karabakh
-  karabakh completions zsh > ~/.zfunc/_karabakh
+  mkdir -p ~/.zfunc && karabakh completions zsh > ~/.zfunc/_karabakh
+  mkdir -p ~/.config/fish/completions
   karabakh completions fish > ~/.config/fish/completions/karabakh.fish")]
     Completions {
         /// The shell to complete in

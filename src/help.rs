@@ -141,8 +141,14 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "KARABAKH_PAGER",
         "The pager for long output on a terminal; empty or cat for none.",
     ),
-    ("PAGER", "The pager when KARABAKH_PAGER is not set; less -FRX unless set."),
-    ("NO_COLOR", "Set to anything but empty: no colour (no-color.org)."),
+    (
+        "PAGER",
+        "The pager when KARABAKH_PAGER is not set; less -FRX unless set.",
+    ),
+    (
+        "NO_COLOR",
+        "Set to anything but empty: no colour (no-color.org).",
+    ),
     ("CLICOLOR", "0: no colour."),
     (
         "CLICOLOR_FORCE",
@@ -166,11 +172,4 @@ fn man_command() -> clap::Command {
     let mut command = versioned(Cli::command().disable_help_subcommand(true));
     command.build();
     command
-}
-
-/// The completion script for `shell`.
-pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> io::Result<()> {
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "karabakh", &mut script);
-    out.write_all(&script)
 }

@@ -4,13 +4,14 @@
 //! Data flows one way: [`data`] loads and validates the dataset, [`query`] selects, sorts and
 //! sums, [`commands`] turns the results into [`output::Report`]s, and [`output`] renders them.
 //! [`app`] ties them together for the binary; [`cli`] defines its command line, and [`help`]
-//! makes the overview, the manual page and the completions from it.
+//! makes the overview and the manual pages from it; [`complete`] answers the shell's Tab.
 
 #![forbid(unsafe_code)]
 
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod data;
 #[doc(hidden)]
 pub mod fuzzing;

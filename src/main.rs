@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // When the shell asks for completions, the answer is all the program does.
+    karabakh::complete::answer_the_shell();
     let result = match karabakh::cli::Cli::try_parse() {
         Ok(cli) => karabakh::app::run(cli),
         // Help, the version or a usage error: clap's text, written as any output is.

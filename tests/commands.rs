@@ -219,7 +219,15 @@ fn colour_appears_in_tables_only_when_asked_for_off_a_terminal() {
 #[test]
 fn figures_id_shows_one_figure_and_with_history_its_series() {
     snapshot_every_format("figures_one", &["figures", "missing-persons", "--history"]);
-    let latest = stdout(&["figures", "missing-persons", "--format", "tsv", "--no-header", "--fields", "value,as_of"]);
+    let latest = stdout(&[
+        "figures",
+        "missing-persons",
+        "--format",
+        "tsv",
+        "--no-header",
+        "--fields",
+        "value,as_of",
+    ]);
     assert_eq!(latest, "3983\t2025-03-10\n");
     let out = karabakh(&["figures", "missing"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -258,7 +266,9 @@ fn the_timeline_filters_by_year_territory_and_kind() {
         dates(&["--territory", "Şuşa", "--kind", "occupied,event"]),
         "1992-05-08\toccupied\n"
     );
-    let out = karabakh(&["timeline", "--territory", "atlantis"]).output().unwrap();
+    let out = karabakh(&["timeline", "--territory", "atlantis"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
 
@@ -272,7 +282,9 @@ fn json_lines_write_one_object_a_line() {
     }
     let array: serde_json::Value =
         serde_json::from_str(&stdout(&["districts", "--format", "json"])).unwrap();
-    let from_lines: Vec<serde_json::Value> =
-        lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let from_lines: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(array, serde_json::Value::Array(from_lines));
 }

@@ -124,3 +124,42 @@ fn the_minimal_dataset_of_the_schema_document_loads() {
     assert_eq!(ds.territories.len(), 1);
     assert_eq!(ds.territories[0].id, "north");
 }
+
+#[test]
+fn the_readme_install_lines_work_on_a_fresh_account() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let install = &readme[readme.find("## Install").unwrap()..readme.find("## Commands").unwrap()];
+    // The block of completions and manual pages: every line but `cargo install`.
+    let block = install.split("```sh\n").nth(2).unwrap();
+    let block = &block[..block.find("```").unwrap()];
+    assert!(block.contains("karabakh completions bash") && block.contains("karabakh man"));
+    let home = tempfile::tempdir().unwrap();
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_karabakh"));
+    let path = format!(
+        "{}:{}",
+        binary.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = Command::new("bash")
+        .args(["-e", "-c", block])
+        .env("HOME", home.path())
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for file in [
+        ".local/share/bash-completion/completions/karabakh",
+        ".zfunc/_karabakh",
+        ".config/fish/completions/karabakh.fish",
+        ".local/share/man/man1/karabakh.1",
+        ".local/share/man/man1/karabakh-districts.1",
+    ] {
+        let written = std::fs::read_to_string(home.path().join(file)).unwrap_or_default();
+        assert!(written.contains("karabakh"), "{file} was not written");
+    }
+}

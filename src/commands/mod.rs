@@ -29,13 +29,20 @@ impl NotFound {
     pub fn id<'i>(what: &str, id: &str, ids: impl Iterator<Item = &'i str>, list: &str) -> Self {
         let mut ids: Vec<(f64, &str)> = ids.map(|i| (strsim::jaro_winkler(id, i), i)).collect();
         ids.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let close: Vec<&str> = ids.iter().filter(|(s, _)| *s >= 0.8).map(|(_, i)| *i).take(3).collect();
+        let close: Vec<&str> = ids
+            .iter()
+            .filter(|(s, _)| *s >= 0.8)
+            .map(|(_, i)| *i)
+            .take(3)
+            .collect();
         let hint = if close.is_empty() {
             String::new()
         } else {
             format!("\n\ndid you mean: {}?", close.join(", "))
         };
-        NotFound::new(format!("no {what} has the id \"{id}\"{hint}\n\n`{list}` lists them all"))
+        NotFound::new(format!(
+            "no {what} has the id \"{id}\"{hint}\n\n`{list}` lists them all"
+        ))
     }
 }
 use crate::output::Value;

@@ -28,11 +28,15 @@ pub fn report<'a>(ds: &'a Dataset<'_>, selection: &Selection) -> Report<'a> {
         Column::new("note", "note").optional(0),
     ]);
     let year = selection.year.map(|y| (y.first_day(), y.last_day()));
-    let kept = query::timeline(ds, selection.range).into_iter().filter(|e| {
-        year.is_none_or(|(from, to)| e.date.overlaps(from, to))
-            && selection.territory.is_none_or(|t| e.territories.contains(&t))
-            && (selection.kinds.is_empty() || selection.kinds.contains(&e.kind))
-    });
+    let kept = query::timeline(ds, selection.range)
+        .into_iter()
+        .filter(|e| {
+            year.is_none_or(|(from, to)| e.date.overlaps(from, to))
+                && selection
+                    .territory
+                    .is_none_or(|t| e.territories.contains(&t))
+                && (selection.kinds.is_empty() || selection.kinds.contains(&e.kind))
+        });
     for e in kept {
         report.push(vec![
             Value::Date(e.date),

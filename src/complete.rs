@@ -1,0 +1,158 @@
+//! Shell completion that knows the data: clap_complete's dynamic completion, which the shell
+//! asks at every Tab (`COMPLETE=bash karabakh -- karabakh show ka`), offering the dataset's
+//! territories, figures, sources and each command's fields besides the options and choices.
+
+use std::io::{self, Write};
+use std::sync::LazyLock;
+
+use clap::CommandFactory;
+use clap_complete::{ArgValueCandidates, CompletionCandidate};
+
+use crate::cli::Cli;
+use crate::commands;
+use crate::data::{self, DataFile, Dataset};
+use crate::query::{AreaUnit, Filter, SortKey};
+
+/// The variable through which the shell asks for completions.
+const VAR: &str = "COMPLETE";
+
+/// Answers the shell and exits, if the shell is asking; returns at once otherwise.
+pub fn answer_the_shell() {
+    clap_complete::CompleteEnv::with_factory(command)
+        .var(VAR)
+        .complete();
+}
+
+/// The script that makes `shell` ask `karabakh` for completions.
+pub fn registration(shell: clap_complete::Shell, out: &mut dyn Write) -> io::Result<()> {
+    let name = shell.to_string();
+    let shells = clap_complete::env::Shells::builtins();
+    let Some(completer) = shells.completer(&name) else {
+        return Err(io::Error::other(format!("no completion for {name}")));
+    };
+    completer.write_registration(VAR, "karabakh", "karabakh", "karabakh", out)
+}
+
+/// The command line with the dataset's values attached to the arguments that take them.
+pub fn command() -> clap::Command {
+    let fields = |name: &'static str| ArgValueCandidates::new(move || fields_of(name));
+    let mut cli = Cli::command()
+        .mut_subcommand("show", |c| c.mut_arg("name", |a| a.add(territories())))
+        .mut_subcommand("timeline", |c| {
+            c.mut_arg("territory", |a| a.add(territories()))
+        })
+        .mut_subcommand("figures", |c| {
+            c.mut_arg("id", |a| a.add(ArgValueCandidates::new(figure_ids)))
+        })
+        .mut_subcommand("sources", |c| {
+            c.mut_arg("id", |a| a.add(ArgValueCandidates::new(source_ids)))
+        });
+    for name in [
+        "districts",
+        "totals",
+        "show",
+        "figures",
+        "timeline",
+        "sources",
+    ] {
+        cli = cli.mut_subcommand(name, |c| c.mut_arg("fields", |a| a.add(fields(name))));
+    }
+    cli
+}
+
+// The dataset completions come from: KARABAKH_DATA's, if it names one that loads, else the
+// built-in one. `--data` on the line being completed is not seen.
+static DATASET: LazyLock<Option<Dataset<'static>>> = LazyLock::new(|| {
+    let path = std::env::var_os("KARABAKH_DATA").filter(|v| !v.is_empty());
+    let from_file = path.and_then(|path| {
+        let file = DataFile::read(path.as_ref(), data::DEFAULT_MAX_BYTES).ok()?;
+        // The completing process answers once and ends; its dataset lives as long.
+        let file: &'static DataFile = Box::leak(Box::new(file));
+        file.parse().ok()
+    });
+    from_file.or_else(|| data::embedded().ok())
+});
+
+fn territories() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        let Some(ds) = DATASET.as_ref() else {
+            return Vec::new();
+        };
+        let mut candidates = Vec::new();
+        for t in &ds.territories {
+            let help = Some(t.name.to_string().into());
+            candidates.push(CompletionCandidate::new(t.id.as_str()).help(help));
+            let names = [Some(&t.name), t.name_az.as_ref()].into_iter().flatten();
+            for name in names.chain(t.aliases.iter().map(|a| &a.name)) {
+                let help = Some(t.id.to_string().into());
+                candidates.push(CompletionCandidate::new(name.as_str()).help(help));
+            }
+        }
+        candidates
+    })
+}
+
+fn figure_ids() -> Vec<CompletionCandidate> {
+    let Some(ds) = DATASET.as_ref() else {
+        return Vec::new();
+    };
+    (ds.figures.iter())
+        .map(|f| CompletionCandidate::new(f.id.as_str()).help(Some(f.label.to_string().into())))
+        .collect()
+}
+
+fn source_ids() -> Vec<CompletionCandidate> {
+    let Some(ds) = DATASET.as_ref() else {
+        return Vec::new();
+    };
+    (ds.sources.iter())
+        .map(|s| CompletionCandidate::new(s.id.as_str()).help(Some(s.title.to_string().into())))
+        .collect()
+}
+
+/// The fields `--fields` takes for `command`: the columns of its listings (or the rows of
+/// `show`), in every unit of area.
+fn fields_of(command: &str) -> Vec<CompletionCandidate> {
+    let Some(ds) = DATASET.as_ref() else {
+        return Vec::new();
+    };
+    let all = Filter::default();
+    let mut keys: Vec<String> = Vec::new();
+    for unit in [AreaUnit::Km2, AreaUnit::Mi2, AreaUnit::Ha] {
+        let reports = match command {
+            "districts" => vec![commands::districts::report(
+                ds,
+                &all,
+                SortKey::Date,
+                false,
+                unit,
+            )],
+            "totals" => vec![
+                commands::totals::report(ds, &all, unit),
+                commands::totals::by_year(ds, &all, unit),
+            ],
+            "show" => (ds.territories.iter().take(100))
+                .filter_map(|t| commands::show::report(ds, &t.id, unit).ok())
+                .collect(),
+            "figures" => vec![commands::figures::latest(ds)],
+            "timeline" => vec![commands::timeline::report(ds, &Default::default())],
+            "sources" => vec![commands::sources::report(ds)],
+            _ => Vec::new(),
+        };
+        for report in reports {
+            let names: Vec<String> = if command == "show" {
+                (report.rows())
+                    .filter_map(|row| row.first().map(|v| v.machine().into_owned()))
+                    .collect()
+            } else {
+                report.columns.iter().map(|c| c.key.to_string()).collect()
+            };
+            for name in names {
+                if !keys.contains(&name) {
+                    keys.push(name);
+                }
+            }
+        }
+    }
+    keys.into_iter().map(CompletionCandidate::new).collect()
+}
