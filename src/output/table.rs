@@ -160,8 +160,8 @@ impl Grid {
                 names.join(", ")
             ));
         }
-        // Every column at its narrowest, then widened towards its natural width, the
-        // narrowest first, while there is room.
+        // Every column at its narrowest, then widened towards its natural width a column at
+        // a time, in turn, while there is room: each gets an even share of what is left.
         let mut widths: Vec<usize> = (0..self.labels.len())
             .map(|i| {
                 if shown.contains(&i) {
@@ -172,12 +172,18 @@ impl Grid {
             })
             .collect();
         let mut room = width - total(&shown, |(_, min)| min);
-        let mut by_need: Vec<usize> = shown.clone();
-        by_need.sort_by_key(|&i| self.widths(i).0 - self.widths(i).1);
-        for i in by_need {
-            let more = (self.widths(i).0 - widths[i]).min(room);
-            widths[i] += more;
-            room -= more;
+        let natural: Vec<usize> = (0..self.labels.len()).map(|i| self.widths(i).0).collect();
+        while room > 0 {
+            let needing: Vec<usize> = (shown.iter().copied())
+                .filter(|&i| widths[i] < natural[i])
+                .collect();
+            if needing.is_empty() {
+                break;
+            }
+            for i in needing.into_iter().take(room) {
+                widths[i] += 1;
+                room -= 1;
+            }
         }
         // Columns left out have no width.
         Some(
