@@ -225,3 +225,29 @@ fn on_a_terminal_the_chart_fits_its_width_and_uses_blocks() {
         assert!(shown_width(line) <= 50, "{line}");
     }
 }
+
+#[test]
+fn charts_fit_40_60_80_and_120_columns_with_every_territory_and_area_whole() {
+    for columns in [40u16, 60, 80, 120] {
+        for args in ["chart", "chart --cumulative"] {
+            let out = on_terminal(columns, &format!("{args} --color never"), &[]);
+            for line in out.lines() {
+                assert!(
+                    shown_width(line) <= usize::from(columns),
+                    "`{args}` at {columns}: {line}"
+                );
+            }
+            let whole = if args == "chart" {
+                ["4,400", "3,054", "Zangilan"]
+            } else {
+                ["4,400", "6,240", "14,393"]
+            };
+            for text in whole {
+                assert!(
+                    out.contains(text),
+                    "`{args}` at {columns} lacks {text}:\n{out}"
+                );
+            }
+        }
+    }
+}
