@@ -200,21 +200,10 @@ impl Grid {
         let shown: Vec<usize> = (0..self.labels.len())
             .filter(|&i| widths[i] != usize::MAX)
             .collect();
-        let mut table = Table::new();
-        table
-            .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
-            .set_content_arrangement(ContentArrangement::Disabled);
-        if options.color {
-            table.enforce_styling();
-        }
-        table.set_header(shown.iter().map(|&i| {
-            let cell = Cell::new(wrap_words(&self.labels[i], widths[i]));
-            if options.color {
-                cell.add_attribute(Attribute::Bold)
-            } else {
-                cell
-            }
-        }));
+        let mut table = new_table(options);
+        table.set_header(
+            (shown.iter()).map(|&i| heading(wrap_words(&self.labels[i], widths[i]), options)),
+        );
         for row in &self.rows {
             table.add_row(
                 shown
@@ -233,13 +222,7 @@ impl Grid {
     /// Every record as a block of `field  value` lines, for a terminal too narrow for the
     /// table.
     fn blocks(&self, width: usize, options: Options, out: &mut dyn Write) -> io::Result<()> {
-        let bold = |text: &str| {
-            if options.color {
-                format!("\x1b[1m{text}\x1b[0m")
-            } else {
-                text.to_owned()
-            }
-        };
+        let bold = |text: &str| bold(text, options);
         for (n, row) in self.rows.iter().enumerate() {
             let rule = format!("-[ {} ]", n + 1);
             let dashes = width.min(40).saturating_sub(rule.width());
@@ -322,16 +305,21 @@ fn write_record(
         .unwrap_or(0);
     let frame = TABLE_EDGE + 2 * PER_COLUMN + label_width;
     if let Some(width) = width.filter(|&w| frame + longest_word > w) {
-        let bold = |text: &str| {
-            if options.color {
-                format!("\x1b[1m{text}\x1b[0m")
-            } else {
-                text.to_owned()
-            }
-        };
-        return write_fields(&labels, &values, width, &bold, out);
+        return write_fields(&labels, &values, width, &|text| bold(text, options), out);
     }
     let value_width = width.map_or(value_width, |w| value_width.min(w - frame));
+    let mut table = new_table(options);
+    for (label, value) in labels.iter().zip(&values) {
+        table.add_row([
+            heading(label.clone(), options),
+            Cell::new(wrap_words(value, value_width)),
+        ]);
+    }
+    writeln!(out, "{table}")
+}
+
+// A table drawn with rounded corners, its cells laid out as given (the fitting is done here).
+fn new_table(options: Options) -> Table {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
@@ -339,16 +327,26 @@ fn write_record(
     if options.color {
         table.enforce_styling();
     }
-    for (label, value) in labels.iter().zip(&values) {
-        let label = Cell::new(label);
-        let label = if options.color {
-            label.add_attribute(Attribute::Bold)
-        } else {
-            label
-        };
-        table.add_row([label, Cell::new(wrap_words(value, value_width))]);
+    table
+}
+
+// A heading cell, bold where colour is on.
+fn heading(text: String, options: Options) -> Cell {
+    let cell = Cell::new(text);
+    if options.color {
+        cell.add_attribute(Attribute::Bold)
+    } else {
+        cell
     }
-    writeln!(out, "{table}")
+}
+
+// Text in bold where colour is on.
+fn bold(text: &str, options: Options) -> String {
+    if options.color {
+        format!("\x1b[1m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
 }
 
 /// `text` broken at spaces into lines of at most `width` columns, joined by newlines; a word
