@@ -82,7 +82,9 @@ fn territories() -> ArgValueCandidates {
         for t in &ds.territories {
             let help = Some(t.name.to_string().into());
             candidates.push(CompletionCandidate::new(t.id.as_str()).help(help));
-            let names = [Some(&t.name), t.name_az.as_ref()].into_iter().flatten();
+            let names = [Some(&t.name), t.name_az.as_ref().map(|a| &a.name)]
+                .into_iter()
+                .flatten();
             for name in names.chain(t.aliases.iter().map(|a| &a.name)) {
                 let help = Some(t.id.to_string().into());
                 candidates.push(CompletionCandidate::new(name.as_str()).help(help));

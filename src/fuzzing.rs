@@ -123,10 +123,14 @@ pub fn name(name: &str) {
     match query::lookup(ds, name) {
         Lookup::Found(r) => {
             let t = ds.territory(r);
-            let mut names = [Some(&t.id), Some(&t.name), t.name_az.as_ref()]
-                .into_iter()
-                .flatten()
-                .chain(t.aliases.iter().map(|a| &a.name));
+            let mut names = [
+                Some(&t.id),
+                Some(&t.name),
+                t.name_az.as_ref().map(|a| &a.name),
+            ]
+            .into_iter()
+            .flatten()
+            .chain(t.aliases.iter().map(|a| &a.name));
             assert!(
                 names.any(|n| query::fold(n) == folded),
                 "a match has the name"

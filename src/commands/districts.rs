@@ -36,7 +36,7 @@ pub fn report<'a>(
         vec![
             Value::str(&t.id),
             Value::str(&t.name),
-            Value::opt(t.name_az.as_deref()),
+            Value::opt(t.name_az.as_ref().map(|a| a.name.as_str())),
             Value::str(t.kind.as_str()),
             Value::Date(t.occupied),
             Value::area(t.area_km2.get(), unit),

@@ -94,11 +94,15 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef, unit: AreaUnit) -> Report<'a>
     rows.push("id", Value::str(&t.id), None, None);
     rows.push("name", Value::str(&t.name), Some(&t.source), None);
     if let Some(az) = &t.name_az {
+        let note = az
+            .note
+            .as_deref()
+            .unwrap_or("Azerbaijani, official Latin alphabet");
         rows.push(
             "name_az",
-            Value::str(az),
-            None,
-            Some("Azerbaijani, official Latin alphabet"),
+            Value::str(&az.name),
+            az.source.as_ref(),
+            Some(note),
         );
     }
     for a in &t.aliases {
@@ -109,7 +113,13 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef, unit: AreaUnit) -> Report<'a>
             a.note.as_deref(),
         );
     }
-    rows.push("kind", Value::str(t.kind.as_str()), Some(&t.source), None);
+    // No source gives the kinds: they are how the dataset sorts the territories.
+    rows.push(
+        "kind",
+        Value::str(t.kind.as_str()),
+        None,
+        Some("the dataset's classification, not a sourced value"),
+    );
     rows.push("occupied", Value::Date(t.occupied), Some(&t.source), None);
     if let Some(p) = &t.partial {
         rows.push("partial", Value::str(&p.note), Some(&p.source), None);

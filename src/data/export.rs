@@ -53,7 +53,13 @@ impl<'a> From<&'a Dataset<'_>> for RawDataset<'a> {
                     .map(|t| RawTerritory {
                         id: t.id.clone(),
                         name: t.name.clone(),
-                        name_az: t.name_az.clone(),
+                        name_az: t.name_az.as_ref().map(|a| {
+                            NameOr(RawAlias {
+                                name: a.name.clone(),
+                                note: a.note.clone(),
+                                source: a.source.as_ref().map(ids),
+                            })
+                        }),
                         kind: t.kind,
                         occupied: t.occupied,
                         area_km2: t.area_km2.get() as i64,

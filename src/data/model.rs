@@ -137,8 +137,8 @@ pub struct Territory<'a> {
     pub id: Text<'a>,
     /// The name as the primary source spells it.
     pub name: Text<'a>,
-    /// The name in Azerbaijani (official Latin alphabet).
-    pub name_az: Option<Text<'a>>,
+    /// The name in Azerbaijani (official Latin alphabet), with where it is attested.
+    pub name_az: Option<Alias<'a>>,
     /// Other spellings and names.
     // Lists of a territory are boxed slices, a word smaller than a `Vec` each: a large
     // dataset holds many territories.
@@ -314,8 +314,8 @@ impl<'a> Dataset<'a> {
         &self.figures[r.0]
     }
 
-    /// The date of the latest fact: the latest occupation, restoration, observation, event or
-    /// source date the dataset gives.
+    /// The date of the latest fact: the latest occupation, restoration, observation or event
+    /// (a source's own date is when it was published, not a fact).
     pub fn latest_date(&self) -> Option<When> {
         let territories = (self.territories.iter())
             .flat_map(|t| [Some(t.occupied), t.restored.as_ref().map(|r| r.date)]);
@@ -323,11 +323,9 @@ impl<'a> Dataset<'a> {
             .flat_map(|f| &f.observations)
             .flat_map(|o| std::iter::once(o.as_of).chain(o.alternatives.iter().map(|a| a.as_of)));
         let events = self.events.iter().map(|e| Some(e.date));
-        let sources = self.sources.iter().map(|s| s.date);
         territories
             .chain(observations)
             .chain(events)
-            .chain(sources)
             .flatten()
             .max()
     }

@@ -76,7 +76,7 @@ pub struct RawTerritory<'a> {
     pub name: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(borrow)]
-    pub name_az: Option<Text<'a>>,
+    pub name_az: Option<NameOr<RawAlias<'a>>>,
     pub kind: Kind,
     pub occupied: When,
     pub area_km2: i64,

@@ -302,21 +302,19 @@ impl<'a> Validator<'a> {
         let mut aliases = Vec::with_capacity(t.aliases.len());
         for (i, NameOr(a)) in t.aliases.into_iter().enumerate() {
             let list = at.key("aliases");
-            let here = list.index(i);
-            if a.name.chars().all(char::is_whitespace) {
-                self.problem(&here, "an alias must not be empty");
-                ok = false;
-                continue;
-            }
-            match self.cite_optional(&here.key("source"), a.source.as_ref()) {
-                Ok(source) => aliases.push(Alias {
-                    name: a.name,
-                    note: a.note,
-                    source,
-                }),
-                Err(()) => ok = false,
+            match self.alias(&list.index(i), a, "an alias") {
+                Some(alias) => aliases.push(alias),
+                None => ok = false,
             }
         }
+        let name_az = match t.name_az {
+            None => None,
+            Some(NameOr(a)) => {
+                let alias = self.alias(&at.key("name_az"), a, "the Azerbaijani name");
+                ok &= alias.is_some();
+                alias
+            }
+        };
 
         let within = match t.within {
             None => None,
@@ -382,7 +380,7 @@ impl<'a> Validator<'a> {
         Some(Territory {
             id: t.id,
             name: t.name,
-            name_az: t.name_az,
+            name_az,
             aliases: aliases.into_boxed_slice(),
             kind: t.kind,
             occupied: t.occupied,
@@ -394,6 +392,22 @@ impl<'a> Validator<'a> {
             alternatives: alternatives.into_boxed_slice(),
         })
         .filter(|_| ok)
+    }
+
+    /// Another name, with its source checked: `what` names it in messages.
+    fn alias(&mut self, at: &At, a: RawAlias<'a>, what: &str) -> Option<Alias<'a>> {
+        if a.name.chars().all(char::is_whitespace) {
+            self.problem(at, format!("{what} must not be empty"));
+            return None;
+        }
+        let source = self
+            .cite_optional(&at.key("source"), a.source.as_ref())
+            .ok()?;
+        Some(Alias {
+            name: a.name,
+            note: a.note,
+            source,
+        })
     }
 
     fn within(

@@ -80,20 +80,28 @@ pub fn lookup(ds: &Dataset<'_>, query: &str) -> Lookup {
     let wanted = fold(query);
     let names = |r: TerritoryRef| {
         let t = ds.territory(r);
-        [Some(&t.id), Some(&t.name), t.name_az.as_ref()]
-            .into_iter()
-            .flatten()
-            .chain(t.aliases.iter().map(|a| &a.name))
-            .map(|n| fold(n))
-            .collect::<Vec<String>>()
+        [
+            Some(&t.id),
+            Some(&t.name),
+            t.name_az.as_ref().map(|a| &a.name),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(t.aliases.iter().map(|a| &a.name))
+        .map(|n| fold(n))
+        .collect::<Vec<String>>()
     };
     let exact_id = |r: TerritoryRef| ds.territory(r).id == query;
     let id_or_name = |r: TerritoryRef| {
         let t = ds.territory(r);
-        [Some(&t.id), Some(&t.name), t.name_az.as_ref()]
-            .into_iter()
-            .flatten()
-            .any(|n| fold(n) == wanted)
+        [
+            Some(&t.id),
+            Some(&t.name),
+            t.name_az.as_ref().map(|a| &a.name),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|n| fold(n) == wanted)
     };
     let alias = |r: TerritoryRef| (ds.territory(r).aliases.iter()).any(|a| fold(&a.name) == wanted);
     let tiers: [&dyn Fn(TerritoryRef) -> bool; 3] = [&exact_id, &id_or_name, &alias];
