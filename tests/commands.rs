@@ -63,12 +63,14 @@ fn piped_output_is_tsv_with_a_header_by_default() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
-        Some("id\tname\tname_az\tkind\toccupied\tarea_km2\trestored\tyears_held\tsource")
+        Some(
+            "id\tname\tname_az\tkind\toccupied\tarea_km2\trestored\tyears_held\tsource\trestored_scope"
+        )
     );
     assert_eq!(
         lines.next(),
         Some(
-            "nagorno-karabakh\tNagorno-Karabakh\tDağlıq Qarabağ\tregion\t1988/1992\t4400\t2023-09-20\t\toccupation-in-figures"
+            "nagorno-karabakh\tNagorno-Karabakh\tDağlıq Qarabağ\tregion\t1988/1992\t4400\t2023-09-20\t\toccupation-in-figures\twhole"
         )
     );
     assert_eq!(out.lines().count(), 10);

@@ -1,14 +1,16 @@
 //! `karabakh chart`: the areas as bars, or the occupied area over time as a step chart.
 
 use crate::data::Dataset;
-use crate::output::chart::{Bar, Chart, Step};
+use crate::output::chart::{Bar, Chart, Drawing, Step};
 use crate::query::{self, Filter, SortKey};
+
+use super::caveats;
 
 /// A bar for each territory that matches `filter`, in the order asked for.
 pub fn bars<'a>(ds: &'a Dataset<'_>, filter: &Filter, sort: SortKey, reverse: bool) -> Chart<'a> {
-    let bars = query::select(ds, filter, sort, reverse)
-        .into_iter()
-        .map(|r| {
+    let selected = query::select(ds, filter, sort, reverse);
+    let bars = (selected.iter())
+        .map(|&r| {
             let t = ds.territory(r);
             Bar {
                 label: &t.name,
@@ -17,7 +19,10 @@ pub fn bars<'a>(ds: &'a Dataset<'_>, filter: &Filter, sort: SortKey, reverse: bo
             }
         })
         .collect();
-    Chart::Bars(bars)
+    Chart {
+        drawing: Drawing::Bars(bars),
+        notes: caveats(ds, &selected, false),
+    }
 }
 
 /// The cumulative area per period of occupation: the figures of `totals --by year`.
@@ -30,5 +35,8 @@ pub fn cumulative(ds: &Dataset<'_>, filter: &Filter) -> Chart<'static> {
             cumulative_km2: row.cumulative_area_km2,
         })
         .collect();
-    Chart::Steps(steps)
+    Chart {
+        drawing: Drawing::Steps(steps),
+        notes: caveats(ds, &selected, false),
+    }
 }

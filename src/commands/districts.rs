@@ -1,23 +1,24 @@
 //! `karabakh districts`: the territories, filtered and sorted.
 
-use crate::data::{Dataset, Territory, TerritoryRef};
+use crate::data::{Dataset, TerritoryRef};
 use crate::output::{Column, Report, Value};
 use crate::query::{self, AreaUnit, Filter, SortKey};
 
-use super::{YEARS_HELD_NOTE, some_of, years_held};
+use super::{YEARS_HELD_NOTE, caveats, ids_where, some_of, years_held};
 
 /// The columns of the listing, in order, with areas in `unit`.
 pub fn columns(unit: AreaUnit) -> Vec<Column> {
     vec![
-        Column::new("id", "id").optional(1),
+        Column::new("id", "id").optional(2),
         Column::new("name", "name"),
-        Column::new("name_az", "Azerbaijani").optional(2),
-        Column::new("kind", "kind").optional(3),
+        Column::new("name_az", "Azerbaijani").optional(3),
+        Column::new("kind", "kind").optional(4),
         Column::new("occupied", "occupied"),
         Column::area("area_km2", "area km²", unit),
         Column::new("restored", "restored"),
         Column::new("years_held", "years held"),
         Column::new("source", "source").optional(0),
+        Column::new("restored_scope", "restored scope").optional(1),
     ]
 }
 
@@ -45,6 +46,9 @@ pub fn report<'a>(
                 .map_or(Value::Null, |r| Value::Date(r.date)),
             years_held(t),
             Value::sources(ds, &t.source),
+            t.restored
+                .as_ref()
+                .map_or(Value::Null, |r| Value::str(r.scope.as_str())),
         ]
     });
     report.notes = notes;
@@ -55,32 +59,13 @@ pub fn report<'a>(
 /// only partly occupied.
 fn notes(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<String> {
     let mut notes = vec![YEARS_HELD_NOTE.to_owned()];
-    let ids_where = |keep: fn(&Territory<'_>) -> bool| -> Vec<&str> {
-        // Most datasets have none: finding that in the dataset's order is quicker than
-        // visiting the selection's records, which lie scattered in memory once sorted.
-        if !ds.territories.iter().any(keep) {
-            return Vec::new();
-        }
-        selected
-            .iter()
-            .map(|&r| ds.territory(r))
-            .filter(|t| keep(t))
-            .map(|t| t.id.as_str())
-            .collect()
-    };
-    let disputed = ids_where(|t| !t.alternatives.is_empty());
+    let disputed = ids_where(ds, selected, |t| !t.alternatives.is_empty());
     if !disputed.is_empty() {
         notes.push(format!(
             "other sources give other areas for {}: see `karabakh show NAME`",
             some_of(&disputed, ", ")
         ));
     }
-    let partial = ids_where(|t| t.partial.is_some());
-    if !partial.is_empty() {
-        notes.push(format!(
-            "only part of these was occupied, though the area is the whole district's: {}",
-            some_of(&partial, ", ")
-        ));
-    }
+    notes.extend(caveats(ds, selected, true));
     notes
 }

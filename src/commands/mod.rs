@@ -9,7 +9,7 @@ pub mod sources;
 pub mod timeline;
 pub mod totals;
 
-use crate::data::Territory;
+use crate::data::{Dataset, Scope, Territory, TerritoryRef};
 
 /// Nothing has the name or id asked for: the message says what comes close, and the program
 /// exits with status 1.
@@ -68,4 +68,47 @@ fn some_of(items: &[impl AsRef<str>], separator: &str) -> String {
         s.push_str(&format!(" and {} more", items.len() - NOTE_ITEMS));
     }
     s
+}
+
+/// The ids of the territories of `selected` for which `keep` holds, in the selection's order.
+fn ids_where<'a>(
+    ds: &'a Dataset<'_>,
+    selected: &[TerritoryRef],
+    keep: fn(&Territory<'_>) -> bool,
+) -> Vec<&'a str> {
+    // Most datasets have none: finding that in the dataset's order is quicker than visiting
+    // the selection's records, which lie scattered in memory once sorted.
+    if !ds.territories.iter().any(keep) {
+        return Vec::new();
+    }
+    (selected.iter())
+        .map(|&r| ds.territory(r))
+        .filter(|t| keep(t))
+        .map(|t| t.id.as_str())
+        .collect()
+}
+
+/// The caveats of every view that lists, sums or draws `selected`: territories only part of
+/// which was occupied though their whole area is counted, and, where the view shows or uses
+/// the dates of restoration (`restorations`), those the sources give for a town only.
+fn caveats(ds: &Dataset<'_>, selected: &[TerritoryRef], restorations: bool) -> Vec<String> {
+    let mut notes = Vec::new();
+    let partial = ids_where(ds, selected, |t| t.partial.is_some());
+    if !partial.is_empty() {
+        notes.push(format!(
+            "only part of these was occupied, though the area counted is the whole district's: {}",
+            some_of(&partial, ", ")
+        ));
+    }
+    let town = ids_where(ds, selected, |t| {
+        t.restored.as_ref().is_some_and(|r| r.scope == Scope::Town)
+    });
+    if restorations && !town.is_empty() {
+        notes.push(format!(
+            "the date of restoration of these is that of the town only, as the sources give it \
+             (restored_scope `town`): {}",
+            some_of(&town, ", ")
+        ));
+    }
+    notes
 }

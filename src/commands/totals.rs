@@ -4,14 +4,18 @@ use crate::data::{Dataset, TerritoryRef};
 use crate::output::{Column, Report, Value, area_text};
 use crate::query::{self, AreaUnit, Filter};
 
-use super::some_of;
+use super::{caveats, some_of};
 
 /// The totals of the territories that match `filter`, with notes on what is computed and
 /// where the computed share differs from the stated one.
 pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a> {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let totals = query::totals(ds, &selected);
-    let stated = ds.country.occupied_share.map(|f| ds.figure(f).latest());
+    // The stated share is of every territory: beside a subset's it would mislead.
+    let whole = *filter == Filter::default();
+    let stated = (ds.country.occupied_share)
+        .filter(|_| whole)
+        .map(|f| ds.figure(f).latest());
     let mut report = Report::record(vec![
         (
             Column::new("territories", "territories"),
@@ -60,6 +64,13 @@ pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Repor
             ds.country.name,
             area_text(totals.country_area_km2, unit)
         ));
+    if !whole && ds.country.occupied_share.is_some() {
+        report = report.note(
+            "the share the source states is of all the territories, so it is not given beside \
+             the total of some of them",
+        );
+    }
+    report.notes.extend(caveats(ds, &selected, false));
     if let Some(o) = stated {
         if (o.value as f64 - totals.share_percent).abs() >= 0.005 {
             report = report.note(format!(
@@ -138,7 +149,9 @@ pub fn by_year<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Repo
             Value::Decimal(query::percent(row.cumulative_area_km2, country), 2),
         ]);
     }
-    report
+    report = report
         .note("all areas and shares here are computed from the listed areas; a period stated by the source (such as 1988–1992) is a row of its own")
-        .note(overlap_note(ds, &selected, unit))
+        .note(overlap_note(ds, &selected, unit));
+    report.notes.extend(caveats(ds, &selected, false));
+    report
 }

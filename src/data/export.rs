@@ -90,6 +90,7 @@ impl<'a> From<&'a Dataset<'_>> for RawDataset<'a> {
                         }),
                         restored: t.restored.as_ref().map(|r| RawRestored {
                             date: r.date,
+                            scope: r.scope,
                             note: r.note.clone(),
                             source: ids(&r.source),
                         }),

@@ -130,6 +130,44 @@ impl Kind {
     }
 }
 
+/// What a date of restoration is the date of, as the sources give it.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Deserialize,
+    serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The whole territory.
+    #[default]
+    Whole,
+    /// Its town only: the rest followed later, on a date the sources do not give.
+    Town,
+}
+
+impl Scope {
+    /// The lower-case name used in the dataset and in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Whole => "whole",
+            Scope::Town => "town",
+        }
+    }
+
+    /// Whether this is the whole territory, the default.
+    pub fn is_whole(&self) -> bool {
+        *self == Scope::Whole
+    }
+}
+
 /// A territory listed by the dataset.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Territory<'a> {
@@ -197,6 +235,8 @@ pub struct Note<'a> {
 pub struct Restored<'a> {
     /// When.
     pub date: When,
+    /// Whether the date is that of the whole territory or of its town only.
+    pub scope: Scope,
     /// Qualifications, such as "the town".
     pub note: Option<Text<'a>>,
     /// Where that is reported.

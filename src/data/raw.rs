@@ -9,7 +9,7 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::model::Kind;
+use super::model::{Kind, Scope};
 use super::text::Text;
 use super::when::When;
 
@@ -173,6 +173,8 @@ pub struct RawNote<'a> {
 #[serde(deny_unknown_fields)]
 pub struct RawRestored<'a> {
     pub date: When,
+    #[serde(default, skip_serializing_if = "Scope::is_whole")]
+    pub scope: Scope,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(borrow)]
     pub note: Option<Text<'a>>,

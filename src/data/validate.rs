@@ -354,6 +354,7 @@ impl<'a> Validator<'a> {
                 ok &= source.is_some();
                 source.map(|source| Restored {
                     date: r.date,
+                    scope: r.scope,
                     note: r.note,
                     source,
                 })

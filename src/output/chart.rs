@@ -9,9 +9,18 @@ use crate::query::AreaUnit;
 
 use super::{Value, escape_for_terminal, wrap};
 
-/// A picture of the data, drawn by [`write`].
+/// A picture of the data, drawn by [`write`], with the caveats to write under it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Chart<'a> {
+pub struct Chart<'a> {
+    /// What is drawn.
+    pub drawing: Drawing<'a>,
+    /// Caveats of the data drawn, each written as a note.
+    pub notes: Vec<String>,
+}
+
+/// What a chart draws.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Drawing<'a> {
     /// One bar per territory: its area as listed.
     Bars(Vec<Bar<'a>>),
     /// The cumulative area counted once, one step per period of occupation.
@@ -77,10 +86,14 @@ pub fn write(chart: &Chart<'_>, options: ChartOptions, out: &mut dyn Write) -> i
         width: options.width.max(MIN_WIDTH),
         ..options
     };
-    match chart {
-        Chart::Bars(bars) => write_bars(bars, options, out),
-        Chart::Steps(steps) => write_steps(steps, options, out),
+    match &chart.drawing {
+        Drawing::Bars(bars) => write_bars(bars, options, out)?,
+        Drawing::Steps(steps) => write_steps(steps, options, out)?,
     }
+    for caveat in &chart.notes {
+        note(out, options, caveat)?;
+    }
+    Ok(())
 }
 
 fn write_bars(bars: &[Bar<'_>], o: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
