@@ -46,7 +46,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let ds = load(file.as_ref())?;
     if let Command::Chart(args) = command {
         let filter = args.filter.filter()?;
-        let chart = if args.cumulative {
+        let chart = if args.over_time {
+            commands::chart::over_time(&ds, &filter)
+        } else if args.cumulative {
             commands::chart::cumulative(&ds, &filter)
         } else {
             commands::chart::bars(&ds, &filter, args.sort.into(), args.reverse)
@@ -80,13 +82,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             &args.output,
         ),
         Command::Totals(args) => {
+            let filter = args.filter.filter()?;
             let report = match args.by {
-                None => commands::totals::report(&ds, &args.filter.filter()?, unit),
-                Some(GroupBy::Year) => commands::totals::by_year(&ds, &args.filter.filter()?, unit),
+                Some(GroupBy::Year) => commands::totals::by_year(&ds, &filter, unit),
+                None if args.series => commands::totals::series(&ds, &filter, unit),
+                None if filter.on.is_some() => commands::totals::on(&ds, &filter, unit),
+                None => commands::totals::report(&ds, &filter, unit),
             };
             (report, &args.output)
         }
-        Command::Show(args) => (commands::show::report(&ds, &args.name, unit)?, &args.output),
+        Command::Show(args) => {
+            let on = args.on.map(|d| d.first_day());
+            (
+                commands::show::report(&ds, &args.name, unit, on)?,
+                &args.output,
+            )
+        }
         Command::Figures(args) => {
             let report = match (&args.id, args.history) {
                 (Some(id), history) => commands::figures::one(&ds, id, history)?,

@@ -250,6 +250,11 @@ pub struct FilterArgs {
     /// Only regions or only districts
     #[arg(long = "kind", value_enum)]
     pub kind: Option<KindChoice>,
+
+    /// The state on this day (YYYY-MM-DD): only the territories held that day, and those
+    /// whose state that day their dates do not tell
+    #[arg(long = "on", value_name = "DAY", value_parser = day)]
+    pub on: Option<When>,
 }
 
 impl FilterArgs {
@@ -268,6 +273,7 @@ impl FilterArgs {
             min_area: self.min_area,
             max_area: self.max_area,
             kind: self.kind.map(Kind::from),
+            on: self.on.map(When::first_day),
         })
     }
 }
@@ -287,6 +293,17 @@ pub fn date_range(since: Option<When>, until: Option<When>) -> Result<DateRange,
         )));
     }
     Ok(DateRange { since, until })
+}
+
+// A day given on the command line: a date precise to the day.
+fn day(text: &str) -> Result<When, String> {
+    let when = When::parse(text).map_err(|e| e.to_string())?;
+    match when.as_day() {
+        Some(_) => Ok(when),
+        None => Err(format!(
+            "`{text}` is not a day; --on takes a day, such as 2020-10-10"
+        )),
+    }
 }
 
 // An area given on the command line: a whole number of km², more than zero.
@@ -339,8 +356,12 @@ pub struct TotalsArgs {
     pub output: OutputArgs,
 
     /// Break the totals down: `year` gives the area per year of occupation and the cumulative area
-    #[arg(long = "by", value_enum)]
+    #[arg(long = "by", value_enum, conflicts_with_all = ["series", "on"])]
     pub by: Option<GroupBy>,
+
+    /// List every date on which the area held changed, what changed and the area held after
+    #[arg(long = "series", conflicts_with = "on")]
+    pub series: bool,
 
     /// Which territories to sum.
     #[command(flatten)]
@@ -357,6 +378,10 @@ pub struct ShowArgs {
     /// The territory: id, name, Azerbaijani name or another spelling
     #[arg(value_name = "NAME")]
     pub name: String,
+
+    /// Also say whether it was held on this day (YYYY-MM-DD)
+    #[arg(long = "on", value_name = "DAY", value_parser = day)]
+    pub on: Option<When>,
 }
 
 /// Options of `figures`.
@@ -390,9 +415,15 @@ pub struct SourcesArgs {
 /// Options of `chart`.
 #[derive(Debug, Args)]
 pub struct ChartArgs {
-    /// Draw the cumulative occupied area over time, as `totals --by year` gives it
-    #[arg(long = "cumulative", conflicts_with_all = ["sort", "reverse"])]
+    /// Draw the cumulative occupied area per period of occupation, side by side, as `totals
+    /// --by year` gives it
+    #[arg(long = "cumulative", conflicts_with_all = ["sort", "reverse", "over_time"])]
     pub cumulative: bool,
+
+    /// Draw the area held over time to the scale of time, from the first occupation to the
+    /// last restoration, as `totals --series` gives it
+    #[arg(long = "over-time", conflicts_with_all = ["sort", "reverse"])]
+    pub over_time: bool,
 
     /// The order of the bars; ties are ordered by name
     #[arg(long = "sort", value_enum, default_value_t = SortChoice::Date)]

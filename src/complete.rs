@@ -134,7 +134,7 @@ fn fields_of(command: &str) -> Vec<CompletionCandidate> {
                 commands::totals::by_year(ds, &all, unit),
             ],
             "show" => (ds.territories.iter().take(100))
-                .filter_map(|t| commands::show::report(ds, &t.id, unit).ok())
+                .filter_map(|t| commands::show::report(ds, &t.id, unit, None).ok())
                 .collect(),
             "figures" => vec![commands::figures::latest(ds)],
             "timeline" => vec![commands::timeline::report(ds, &Default::default())],

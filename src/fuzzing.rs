@@ -49,7 +49,9 @@ pub fn load(bytes: &[u8]) {
         commands::sources::report(&ds),
     ];
     if let Some(t) = ds.territories.first() {
-        reports.extend(commands::show::report(&ds, &t.name, AreaUnit::Km2).ok());
+        reports.extend(
+            commands::show::report(&ds, &t.name, AreaUnit::Km2, Some(t.occupied.first_day())).ok(),
+        );
     }
     for report in &reports {
         for format in [

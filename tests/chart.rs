@@ -148,3 +148,28 @@ fn a_chart_of_nothing_says_so() {
         "Area occupied over time, cumulative, km2\n(nothing matches)\n"
     );
 }
+
+#[test]
+fn the_area_held_over_time_is_drawn_to_the_scale_of_time() {
+    insta::with_settings!({ snapshot_path => "snapshots/chart", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("over_time", stdout(&["chart", "--over-time", "--width", "80"]));
+        insta::assert_snapshot!("over_time_ascii", stdout(&["chart", "--over-time", "--width", "50", "--ascii"]));
+    });
+    let chart = stdout(&["chart", "--over-time", "--width", "80"]);
+    assert_fits(&chart, 80);
+    let rows: Vec<&str> = chart.lines().skip(1).take(10).collect();
+    // Rising in 1992–1993 to the top, flat until 2020, falling then and to nothing in 2023.
+    let top = rows[0];
+    let bottom = rows[9];
+    assert!(top.contains('█') && bottom.contains('█'), "{chart}");
+    let end = |row: &str| row.trim_end().chars().count();
+    assert!(
+        end(top) < end(bottom),
+        "the top falls before the bottom does:\n{chart}"
+    );
+    assert!(chart.contains("1988") && chart.contains("2021"), "{chart}");
+    assert!(
+        chart.contains('░'),
+        "the period 1988–1992 is shaded:\n{chart}"
+    );
+}

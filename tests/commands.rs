@@ -290,3 +290,79 @@ fn json_lines_write_one_object_a_line() {
         .collect();
     assert_eq!(array, serde_json::Value::Array(from_lines));
 }
+
+#[test]
+fn the_state_on_a_day_lists_and_sums_the_territories_held_that_day() {
+    snapshot_every_format("totals_on", &["totals", "--on", "1993-06-01"]);
+    snapshot_every_format("totals_series", &["totals", "--series"]);
+    let held = |day: &str| {
+        stdout(&[
+            "districts",
+            "--on",
+            day,
+            "--no-header",
+            "--fields",
+            "id,held_on",
+        ])
+    };
+    assert_eq!(
+        held("1993-06-01"),
+        "nagorno-karabakh\theld\nshusha\theld\nlachin\theld\nkalbajar\theld\n"
+    );
+    // Inside the period 1988–1992 the state is not known to the day, and said so.
+    assert_eq!(
+        held("1990-06-01"),
+        "nagorno-karabakh\tnot known to the day\n"
+    );
+    assert_eq!(held("2024-01-01"), "");
+    let area = |day: &str| {
+        stdout(&[
+            "totals",
+            "--on",
+            day,
+            "--format",
+            "tsv",
+            "--no-header",
+            "--fields",
+            "area_km2_at_least,area_km2_at_most",
+        ])
+    };
+    assert_eq!(area("1993-06-01"), "9294\t9294\n");
+    assert_eq!(area("1990-06-01"), "0\t4400\n");
+    assert_eq!(area("2024-01-01"), "0\t0\n");
+    // A town restored: left out, and said so.
+    let notes = stdout(&["totals", "--on", "2020-10-18", "--format", "table"]);
+    assert!(
+        notes.contains("left out as restored by 2020-10-18, though the sources give the date of the town only, not of the whole district: fizuli, jabrayil"),
+        "{notes}"
+    );
+    let show = stdout(&[
+        "show",
+        "jabrayil",
+        "--on",
+        "2020-10-03",
+        "--fields",
+        "held_on",
+        "--no-header",
+    ]);
+    assert!(show.starts_with("held_on\theld\t"), "{show}");
+    let out = karabakh(&["districts", "--on", "1993"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--on takes a day, such as 2020-10-10"));
+}
+
+#[test]
+fn the_series_starts_at_the_first_occupation_and_ends_at_the_last_restoration() {
+    let series = stdout(&[
+        "totals",
+        "--series",
+        "--no-header",
+        "--fields",
+        "date,area_km2",
+    ]);
+    let lines: Vec<&str> = series.lines().collect();
+    assert_eq!(lines.first(), Some(&"1988/1992\t4400"));
+    assert!(lines.contains(&"1993-10-29\t14393"), "{series}");
+    assert!(lines.contains(&"2020-12-01\t4400"), "{series}");
+    assert_eq!(lines.last(), Some(&"2023-09-20\t0"));
+}

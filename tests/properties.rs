@@ -110,13 +110,15 @@ fn filter() -> impl Strategy<Value = Filter> {
         proptest::option::of(1u64..60),
         proptest::option::of(1u64..60),
         proptest::option::of(prop_oneof![Just(Kind::Region), Just(Kind::District)]),
+        proptest::option::of(when().prop_map(When::first_day)),
     )
-        .prop_map(|(year, since, until, min_area, max_area, kind)| Filter {
+        .prop_map(|(year, since, until, min_area, max_area, kind, on)| Filter {
             year,
             dates: DateRange { since, until },
             min_area,
             max_area,
             kind,
+            on,
         })
 }
 
@@ -167,7 +169,11 @@ proptest! {
                 && f.dates.until.is_none_or(|u| first <= u.last_day())
                 && f.min_area.is_none_or(|m| area >= m)
                 && f.max_area.is_none_or(|m| area <= m)
-                && f.kind.is_none_or(|k| t.kind == k);
+                && f.kind.is_none_or(|k| t.kind == k)
+                // On a day: occupied by then (perhaps), and not restored by then for certain.
+                && f.on.is_none_or(|day| {
+                    first <= day && t.restored.as_ref().is_none_or(|r| day < r.date.last_day())
+                });
             prop_assert_eq!(kept.contains(&r), expected, "{}", t.id);
         }
     }
@@ -241,5 +247,21 @@ proptest! {
         prop_assert_eq!(&data::parse(&toml, "export.toml", Syntax::Toml).unwrap(), &ds);
         let json = data::to_json(&ds).unwrap();
         prop_assert_eq!(&data::parse(&json, "export.json", Syntax::Json).unwrap(), &ds);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn the_series_gives_after_each_change_the_area_then_held_counted_once(ds in dataset(), f in filter()) {
+        let selected = query::select(&ds, &f, SortKey::Date, false);
+        let mut held = Vec::new();
+        for change in query::series(&ds, &selected) {
+            held.extend(change.occupied.iter().copied());
+            held.retain(|r| !change.restored.contains(r));
+            prop_assert_eq!(change.area_km2, query::counted_area_of(&ds, &held), "{}", change.date);
+        }
+        prop_assert!(held.iter().all(|&r| ds.territory(r).restored.is_none()));
     }
 }

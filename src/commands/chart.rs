@@ -19,9 +19,44 @@ pub fn bars<'a>(ds: &'a Dataset<'_>, filter: &Filter, sort: SortKey, reverse: bo
             }
         })
         .collect();
+    let mut notes = Vec::new();
+    if let Some(day) = filter.on {
+        let unknown: Vec<&str> = (selected.iter())
+            .filter(|&&r| query::held_on(ds.territory(r), day) == query::Held::Unknown)
+            .map(|&r| ds.territory(r).id.as_str())
+            .collect();
+        notes.push(format!(
+            "--on {day}: the territories held that day{}",
+            if unknown.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", and those whose state that day is not known to the day: {}",
+                    super::some_of(&unknown, ", ")
+                )
+            }
+        ));
+    }
+    notes.extend(caveats(ds, &selected, filter.on.is_some()));
     Chart {
         drawing: Drawing::Bars(bars),
-        notes: caveats(ds, &selected, false),
+        notes,
+    }
+}
+
+/// The area held over time, to the scale of time: the figures of `totals --series`.
+pub fn over_time(ds: &Dataset<'_>, filter: &Filter) -> Chart<'static> {
+    let selected = query::select(ds, filter, SortKey::Date, false);
+    let steps = query::series(ds, &selected)
+        .into_iter()
+        .map(|change| Step {
+            period: change.date,
+            cumulative_km2: change.area_km2,
+        })
+        .collect();
+    Chart {
+        drawing: Drawing::OverTime(steps),
+        notes: caveats(ds, &selected, true),
     }
 }
 

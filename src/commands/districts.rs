@@ -31,10 +31,27 @@ pub fn report<'a>(
     unit: AreaUnit,
 ) -> Report<'a> {
     let selected = query::select(ds, filter, sort, reverse);
-    let notes = notes(ds, &selected);
-    let mut report = Report::lazy(columns(unit), selected.len(), move |i| {
+    let mut notes = notes(ds, &selected);
+    let mut columns = columns(unit);
+    let on = filter.on;
+    if let Some(day) = on {
+        // The state on the day asked for, last so that the other columns keep their places.
+        columns.push(Column {
+            label: format!("on {day}").into(),
+            ..Column::new("held_on", "")
+        });
+        notes.insert(
+            0,
+            format!(
+                "--on {day} lists the territories held that day: occupied on or before it and not \
+             yet restored; where a date is given as a year, a month or a period containing \
+             the day, the state is not known to the day and is marked so, never guessed"
+            ),
+        );
+    }
+    let mut report = Report::lazy(columns, selected.len(), move |i| {
         let t = ds.territory(selected[i]);
-        vec![
+        let mut row = vec![
             Value::str(&t.id),
             Value::str(&t.name),
             Value::opt(t.name_az.as_ref().map(|a| a.name.as_str())),
@@ -49,7 +66,11 @@ pub fn report<'a>(
             t.restored
                 .as_ref()
                 .map_or(Value::Null, |r| Value::str(r.scope.as_str())),
-        ]
+        ];
+        if let Some(day) = on {
+            row.push(Value::str(query::held_on(t, day).as_str()));
+        }
+        row
     });
     report.notes = notes;
     report

@@ -3,14 +3,22 @@
 use crate::data::{Cited, Dataset, Event, SourceRef, TerritoryRef};
 use std::borrow::Cow;
 
+use chrono::NaiveDate;
+
 use crate::output::{Column, Report, Value, area_text};
 use crate::query::{self, AreaUnit, Lookup};
 
 use super::{NotFound, YEARS_HELD_NOTE, years_held};
 
 /// The report on the territory called `name`, or [`NotFound`] with suggestions.
-pub fn report<'a>(ds: &'a Dataset<'a>, name: &str, unit: AreaUnit) -> Result<Report<'a>, NotFound> {
-    Ok(build(ds, territory(ds, name)?, unit))
+/// With `on`, a row says whether it was held that day.
+pub fn report<'a>(
+    ds: &'a Dataset<'a>,
+    name: &str,
+    unit: AreaUnit,
+    on: Option<NaiveDate>,
+) -> Result<Report<'a>, NotFound> {
+    Ok(build(ds, territory(ds, name)?, unit, on))
 }
 
 /// The territory called `name` (any spelling `show` accepts), or [`NotFound`] with the
@@ -74,7 +82,12 @@ impl<'a> Rows<'a> {
     }
 }
 
-fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef, unit: AreaUnit) -> Report<'a> {
+fn build<'a>(
+    ds: &'a Dataset<'_>,
+    r: TerritoryRef,
+    unit: AreaUnit,
+    on: Option<NaiveDate>,
+) -> Report<'a> {
     let t = ds.territory(r);
     let share_note = format!(
         "computed: the area as listed over {}'s {}",
@@ -152,6 +165,23 @@ fn build<'a>(ds: &'a Dataset<'_>, r: TerritoryRef, unit: AreaUnit) -> Report<'a>
             Value::Date(restored.date),
             Some(&restored.source),
             restored.note.as_deref(),
+        );
+    }
+    if let Some(day) = on {
+        let town = (t.restored.as_ref())
+            .filter(|r| r.scope == crate::data::Scope::Town && r.date.last_day() <= day)
+            .map(|_| "; the sources give the date of restoration of the town only")
+            .unwrap_or_default();
+        let note = format!(
+            "computed from the dates above: held on {day} if occupied on or before it and not yet \
+             restored; not known to the day where a date is a year, a month or a period \
+             containing it{town}"
+        );
+        rows.push(
+            "held_on",
+            Value::str(query::held_on(t, day).as_str()),
+            None,
+            Some(&note),
         );
     }
     rows.push("years_held", years_held(t), None, Some("computed"));

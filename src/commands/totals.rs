@@ -122,6 +122,147 @@ fn overlap_note(ds: &Dataset<'_>, selected: &[TerritoryRef], unit: AreaUnit) -> 
     }
 }
 
+/// The area held on the day `filter.on` gives, counted once, as a range where some state is
+/// not known to the day.
+pub fn on<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a> {
+    let day = filter.on.unwrap_or_default();
+    let selected = query::select(ds, filter, query::SortKey::Date, false);
+    let area = query::held_area(ds, &selected, day);
+    let country = ds.country.area_km2.get();
+    let ids = |refs: &[TerritoryRef]| {
+        Value::List(
+            refs.iter()
+                .map(|&r| ds.territory(r).id.as_str().into())
+                .collect(),
+        )
+    };
+    let mut report = Report::record(vec![
+        (
+            Column::new("on", "on"),
+            Value::Date(crate::data::When::day(day)),
+        ),
+        (Column::new("held", "held that day"), ids(&area.held)),
+        (
+            Column::new("not_known", "not known to the day"),
+            ids(&area.unknown),
+        ),
+        (
+            Column::area(
+                "area_km2_at_least",
+                "area held, at least, km² (computed)",
+                unit,
+            ),
+            Value::area(area.at_least_km2, unit),
+        ),
+        (
+            Column::area(
+                "area_km2_at_most",
+                "area held, at most, km² (computed)",
+                unit,
+            ),
+            Value::area(area.at_most_km2, unit),
+        ),
+        (
+            Column::new(
+                "share_percent_at_least",
+                "share of the country, at least, % (computed)",
+            ),
+            Value::Decimal(query::percent(area.at_least_km2, country), 2),
+        ),
+        (
+            Column::new(
+                "share_percent_at_most",
+                "share of the country, at most, % (computed)",
+            ),
+            Value::Decimal(query::percent(area.at_most_km2, country), 2),
+        ),
+    ]);
+    report = report.note(format!(
+        "computed: the area of the territories held on {day} (occupied on or before it and not \
+         yet restored), counted once: a territory inside another held one adds nothing"
+    ));
+    if !area.unknown.is_empty() {
+        report = report.note(format!(
+            "the dates of {} are given as a year, a month or a period containing {day}, so \
+             whether they were held that day is not known: the area held is at least the first \
+             figure and at most the second",
+            some_of(
+                &area
+                    .unknown
+                    .iter()
+                    .map(|&r| ds.territory(r).id.as_str())
+                    .collect::<Vec<_>>(),
+                ", "
+            )
+        ));
+    }
+    let counted: Vec<TerritoryRef> = area.held.iter().chain(&area.unknown).copied().collect();
+    report.notes.extend(caveats(ds, &counted, false));
+    // Left out as restored, though the sources date the restoration of their towns only.
+    let any_day = Filter {
+        on: None,
+        ..filter.clone()
+    };
+    let towns: Vec<&str> = (query::select(ds, &any_day, query::SortKey::Date, false).into_iter())
+        .map(|r| ds.territory(r))
+        .filter(|t| {
+            t.restored
+                .as_ref()
+                .is_some_and(|r| r.scope == crate::data::Scope::Town && r.date.last_day() <= day)
+        })
+        .map(|t| t.id.as_str())
+        .collect();
+    if !towns.is_empty() {
+        report = report.note(format!(
+            "left out as restored by {day}, though the sources give the date of the town only, \
+             not of the whole district: {}",
+            some_of(&towns, ", ")
+        ));
+    }
+    report
+}
+
+/// Every date on which the area held changed, what changed, and the area held after it.
+pub fn series<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a> {
+    let selected = query::select(ds, filter, query::SortKey::Date, false);
+    let country = ds.country.area_km2.get();
+    let mut report = Report::list(vec![
+        Column::new("date", "date"),
+        Column::new("occupied", "occupied"),
+        Column::new("restored", "restored"),
+        Column::area("area_km2", "area held after, km²", unit),
+        Column::new("share_percent", "share, %"),
+    ]);
+    for change in query::series(ds, &selected) {
+        let ids = |refs: &[TerritoryRef]| {
+            Value::List(
+                refs.iter()
+                    .map(|&r| ds.territory(r).id.as_str().into())
+                    .collect(),
+            )
+        };
+        report.push(vec![
+            Value::Date(change.date),
+            ids(&change.occupied),
+            ids(&change.restored),
+            Value::area(change.area_km2, unit),
+            Value::Decimal(query::percent(change.area_km2, country), 2),
+        ]);
+    }
+    report = report
+        .note(
+            "computed: after each date, the area of the territories occupied and not yet \
+             restored, counted once (a territory inside another held one adds nothing), and its \
+             share of the country",
+        )
+        .note(
+            "a date given as a year, a month or a period (such as 1988–1992) is a row of its \
+             own: the area is that held once the whole of it has passed",
+        );
+    report.notes.extend(caveats(ds, &selected, true));
+    report
+}
+
 /// The area per year of occupation and the cumulative area.
 pub fn by_year<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a> {
     let selected = query::select(ds, filter, query::SortKey::Date, false);

@@ -1,5 +1,6 @@
 //! Charts drawn with text: horizontal bars, and a step chart of the cumulative area.
 
+use chrono::Datelike;
 use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -25,6 +26,9 @@ pub enum Drawing<'a> {
     Bars(Vec<Bar<'a>>),
     /// The cumulative area counted once, one step per period of occupation.
     Steps(Vec<Step>),
+    /// The area held over time, drawn to the scale of time: each step is a date on which it
+    /// changed and the area held after it.
+    OverTime(Vec<Step>),
 }
 
 /// One territory's bar.
@@ -89,6 +93,7 @@ pub fn write(chart: &Chart<'_>, options: ChartOptions, out: &mut dyn Write) -> i
     match &chart.drawing {
         Drawing::Bars(bars) => write_bars(bars, options, out)?,
         Drawing::Steps(steps) => write_steps(steps, options, out)?,
+        Drawing::OverTime(steps) => write_over_time(steps, options, out)?,
     }
     for caveat in &chart.notes {
         note(out, options, caveat)?;
@@ -256,6 +261,113 @@ fn write_steps(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::Resu
 }
 
 // The chart's title; with nothing to draw, a line that says so too, and `false`.
+fn write_over_time(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
+    let unit = o.unit.symbol();
+    let heading = format!("Area held over time, {unit}");
+    if !title(out, o, &heading, steps.len())? {
+        return Ok(());
+    }
+    let max = (steps.iter().map(|s| s.cumulative_km2).max().unwrap_or(1)).max(1);
+    let top = Value::area(max, o.unit).human();
+    let axis_width = top.width().max(1);
+    let plot = o.width.saturating_sub(axis_width + 2).max(2);
+    let start = steps[0].period.first_day();
+    let end = steps[steps.len() - 1].period.last_day();
+    let span = (end - start).num_days().max(1);
+    // The day each column of the plot stands for.
+    let day_of = |column: usize| {
+        start + chrono::Duration::days(span * column as i64 / (plot as i64 - 1).max(1))
+    };
+    // The area held on a day: that after the last change it has reached; inside a change given
+    // less precisely than a day, the larger of before and after, drawn shaded.
+    let area_on = |day: chrono::NaiveDate| {
+        let mut area = 0;
+        let mut unsure = false;
+        for step in steps {
+            if step.period.last_day() <= day {
+                area = step.cumulative_km2;
+            } else if step.period.first_day() <= day
+                && step.period.first_day() != step.period.last_day()
+            {
+                unsure = true;
+                area = area.max(step.cumulative_km2);
+            }
+        }
+        (area, unsure)
+    };
+    let columns: Vec<(u64, bool)> = (0..plot).map(|c| area_on(day_of(c))).collect();
+    let (vertical, tick, corner, horizontal) = if o.ascii {
+        ('|', '+', '+', '-')
+    } else {
+        ('│', '┤', '└', '─')
+    };
+    let (color, reset) = if o.color {
+        (kind_color(Kind::Region), RESET)
+    } else {
+        ("", "")
+    };
+    for level in (0..STEP_ROWS).rev() {
+        let (label, axis) = if level == STEP_ROWS - 1 {
+            (top.as_str(), tick)
+        } else {
+            ("", vertical)
+        };
+        let mut line = format!("{label:>axis_width$} {axis}{color}");
+        for &(km2, unsure) in &columns {
+            let filled = scaled(km2, max, STEP_ROWS * 8)
+                .saturating_sub(level * 8)
+                .min(8);
+            let cell = match (o.ascii, unsure, filled) {
+                (_, _, 0) => ' ',
+                (true, true, _) => ':',
+                (false, true, _) => '░',
+                (true, false, f) if f >= 4 => '#',
+                (true, false, _) => ' ',
+                (false, false, 8) => '█',
+                (false, false, f) => EIGHTHS_LOW[f],
+            };
+            line.push(cell);
+        }
+        writeln!(out, "{}{reset}", line.trim_end())?;
+    }
+    let rule: String = std::iter::repeat_n(horizontal, plot).collect();
+    writeln!(out, "{:>axis_width$} {corner}{rule}", "0")?;
+    // Years under the columns where they begin, as many as fit with a space between.
+    let mut labels = vec![' '; plot];
+    let mut free_from = 0;
+    for year in start.year()..=end.year() {
+        let Some(first) = chrono::NaiveDate::from_ymd_opt(year, 1, 1) else {
+            continue;
+        };
+        let column = ((first.max(start) - start).num_days() * (plot as i64 - 1) / span) as usize;
+        let label = year.to_string();
+        if column >= free_from && column + label.len() <= plot {
+            for (k, c) in label.chars().enumerate() {
+                labels[column + k] = c;
+            }
+            free_from = column + label.len() + 1;
+        }
+    }
+    let labels: String = labels.into_iter().collect();
+    writeln!(out, "{:axis_width$}  {}", "", labels.trim_end())?;
+    note(
+        out,
+        o,
+        &format!(
+            "computed: the area held, counted once, in {unit}, from {} to {}, to the scale of \
+             time, as `karabakh totals --series` lists it; {} a period whose dates are not known \
+             to the day",
+            start,
+            end,
+            if o.ascii {
+                "`:` marks"
+            } else {
+                "shading marks"
+            }
+        ),
+    )
+}
+
 fn title(out: &mut dyn Write, o: ChartOptions, title: &str, items: usize) -> io::Result<bool> {
     writeln!(out, "{}", text(title, o))?;
     if items == 0 {

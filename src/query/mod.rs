@@ -1,14 +1,16 @@
 //! Queries over a validated dataset: selecting, sorting, summing, matching names and
 //! building the timeline. Nothing here prints.
 
+mod held;
 mod names;
 mod select;
 mod timeline;
 mod totals;
 mod units;
 
+pub use held::{Change, Held, HeldArea, held_area, held_on, series};
 pub use names::{Lookup, fold, lookup};
 pub use select::{DateRange, Filter, SortKey, select, years_held};
 pub use timeline::{Entry, EntryKind, timeline};
-pub use totals::{Totals, YearRow, by_year, overlaps, percent, totals};
+pub use totals::{Totals, YearRow, by_year, counted_area_of, overlaps, percent, totals};
 pub use units::{AreaUnit, Converted};

@@ -38,6 +38,8 @@ pub struct Filter {
     pub max_area: Option<u64>,
     /// Only this kind.
     pub kind: Option<Kind>,
+    /// Only those held on this day, or whose state that day is not known to the day.
+    pub on: Option<NaiveDate>,
 }
 
 impl Filter {
@@ -50,6 +52,9 @@ impl Filter {
             && self.min_area.is_none_or(|min| area >= min)
             && self.max_area.is_none_or(|max| area <= max)
             && self.kind.is_none_or(|k| t.kind == k)
+            && self
+                .on
+                .is_none_or(|day| super::held::held_on(t, day) != super::held::Held::NotHeld)
     }
 }
 

@@ -98,6 +98,15 @@ fn counted_area(ds: &Dataset<'_>, ancestors: &[Option<TerritoryRef>], r: Territo
     }
 }
 
+/// The area of `selected`, counted once: a territory inside another selected one adds nothing.
+pub fn counted_area_of(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> u64 {
+    let ancestors = selected_ancestors(ds, selected);
+    selected
+        .iter()
+        .map(|&r| counted_area(ds, &ancestors, r))
+        .sum()
+}
+
 /// The totals of the `selected` territories.
 pub fn totals(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Totals {
     let area_km2_listed = selected
