@@ -106,6 +106,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             (report, &args.output)
         }
+        Command::Fields(args) => (
+            commands::fields::report(&ds, args.command.map(|c| c.name()), unit),
+            &args.output,
+        ),
         Command::Timeline(args) => {
             let territory = (args.territory.as_deref())
                 .map(|name| commands::show::territory(&ds, name))
@@ -138,6 +142,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     let pager = pager(&cli.global, terminal && format == Format::Table);
     write_paged(pager, |out| output::render(&report, format, options, out))?;
+    // Tables and Markdown carry their notes; the machine formats have no room for them.
+    if output.notes && !matches!(format, Format::Table | Format::Markdown) {
+        let mut err = io::stderr().lock();
+        for note in &report.notes {
+            let note = output::escape_lines_for_terminal(note);
+            writeln!(err, "note: {note}").context("cannot write the notes")?;
+        }
+    }
     // The process ends now; freeing a large dataset piece by piece would only cost time.
     std::mem::forget(report);
     std::mem::forget(ds);

@@ -84,6 +84,11 @@ pub struct OutputArgs {
     /// column has the same value on every row
     #[arg(long = "wide")]
     pub wide: bool,
+
+    /// Also write the notes (what is computed, the caveats) to standard error, in the formats
+    /// that have no room for them (TSV, CSV, JSON, JSON Lines)
+    #[arg(long = "notes")]
+    pub notes: bool,
 }
 
 /// The commands.
@@ -152,6 +157,15 @@ Examples:
   karabakh chart --cumulative
   karabakh chart --kind district --units mi2 --ascii --width 60")]
     Chart(ChartArgs),
+
+    /// List every field of every listing: its unit, whether it is computed or sourced, and
+    /// what it holds
+    #[command(after_help = "\
+Examples:
+  karabakh fields
+  karabakh fields totals
+  karabakh fields --format json | jq '.[] | select(.origin == \"computed\") | .field'")]
+    Fields(FieldsArgs),
 
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell); at each Tab it
     /// asks karabakh, which offers the dataset's names, ids and fields too
@@ -398,6 +412,49 @@ pub struct FiguresArgs {
     /// Only the figure with this id
     #[arg(value_name = "ID")]
     pub id: Option<String>,
+}
+
+/// Options of `fields`.
+#[derive(Debug, Args)]
+pub struct FieldsArgs {
+    /// How to write the listing.
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Only the fields of this command's listings
+    #[arg(value_name = "COMMAND", value_enum)]
+    pub command: Option<ListingChoice>,
+}
+
+/// A command that lists, for `fields`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListingChoice {
+    /// The territories
+    Districts,
+    /// Sums, the state on a day and the area held over time
+    Totals,
+    /// One territory
+    Show,
+    /// The counted figures
+    Figures,
+    /// The dated events
+    Timeline,
+    /// The sources
+    Sources,
+}
+
+impl ListingChoice {
+    /// The command's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ListingChoice::Districts => "districts",
+            ListingChoice::Totals => "totals",
+            ListingChoice::Show => "show",
+            ListingChoice::Figures => "figures",
+            ListingChoice::Timeline => "timeline",
+            ListingChoice::Sources => "sources",
+        }
+    }
 }
 
 /// Options of `sources`.

@@ -366,3 +366,53 @@ fn the_series_starts_at_the_first_occupation_and_ends_at_the_last_restoration() 
     assert!(lines.contains(&"2020-12-01\t4400"), "{series}");
     assert_eq!(lines.last(), Some(&"2023-09-20\t0"));
 }
+
+#[test]
+fn fields_lists_every_field_with_its_unit_origin_and_meaning() {
+    snapshot_every_format("fields_districts", &["fields", "districts"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["fields", "--units", "mi2", "--format", "json"])).unwrap();
+    let rows = json.as_array().unwrap();
+    let find = |command: &str, field: &str| {
+        rows.iter()
+            .find(|r| r["command"] == command && r["field"] == field)
+            .unwrap_or_else(|| panic!("{command} {field}"))
+    };
+    assert_eq!(find("totals", "area_mi2")["origin"], "computed");
+    assert_eq!(find("totals", "area_mi2")["unit"], "mi²");
+    assert_eq!(find("districts", "area_mi2")["origin"], "sourced");
+    assert_eq!(find("totals --series", "share_percent")["unit"], "%");
+    // Every column of districts is listed, in its order.
+    let header = stdout(&["districts", "--units", "mi2"]);
+    let header: Vec<&str> = header.lines().next().unwrap().split('\t').collect();
+    let listed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["command"] == "districts")
+        .map(|r| r["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, header);
+}
+
+#[test]
+fn notes_go_to_standard_error_on_request_in_machine_formats() {
+    let out = karabakh(&["totals", "--format", "json", "--notes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.lines().all(|l| l.starts_with("note: ")), "{stderr}");
+    assert!(
+        stderr.contains("note: area as listed is the plain sum"),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["area_km2"], 14393);
+    // Without --notes, standard error stays empty.
+    assert!(
+        karabakh(&["totals", "--format", "json"])
+            .output()
+            .unwrap()
+            .stderr
+            .is_empty()
+    );
+}

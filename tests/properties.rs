@@ -112,14 +112,16 @@ fn filter() -> impl Strategy<Value = Filter> {
         proptest::option::of(prop_oneof![Just(Kind::Region), Just(Kind::District)]),
         proptest::option::of(when().prop_map(When::first_day)),
     )
-        .prop_map(|(year, since, until, min_area, max_area, kind, on)| Filter {
-            year,
-            dates: DateRange { since, until },
-            min_area,
-            max_area,
-            kind,
-            on,
-        })
+        .prop_map(
+            |(year, since, until, min_area, max_area, kind, on)| Filter {
+                year,
+                dates: DateRange { since, until },
+                min_area,
+                max_area,
+                kind,
+                on,
+            },
+        )
 }
 
 fn sort_key() -> impl Strategy<Value = SortKey> {

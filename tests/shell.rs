@@ -6,7 +6,7 @@ mod common;
 use common::{karabakh, stdout};
 
 /// Every command, as the overview and the manual page must name them.
-const COMMANDS: [&str; 10] = [
+const COMMANDS: [&str; 11] = [
     "districts",
     "totals",
     "show",
@@ -14,6 +14,7 @@ const COMMANDS: [&str; 10] = [
     "timeline",
     "sources",
     "chart",
+    "fields",
     "data",
     "completions",
     "man",

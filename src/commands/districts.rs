@@ -9,16 +9,16 @@ use super::{YEARS_HELD_NOTE, caveats, ids_where, some_of, years_held};
 /// The columns of the listing, in order, with areas in `unit`.
 pub fn columns(unit: AreaUnit) -> Vec<Column> {
     vec![
-        Column::new("id", "id").optional(2),
-        Column::new("name", "name"),
-        Column::new("name_az", "Azerbaijani").optional(3),
-        Column::new("kind", "kind").optional(4),
-        Column::new("occupied", "occupied"),
-        Column::area("area_km2", "area km²", unit),
-        Column::new("restored", "restored"),
-        Column::new("years_held", "years held"),
-        Column::new("source", "source").optional(0),
-        Column::new("restored_scope", "restored scope").optional(1),
+        Column::new("id", "id").about("the territory's short id, for `show` and `--territory`").optional(2),
+        Column::new("name", "name").about("the name as the source document spells it"),
+        Column::new("name_az", "Azerbaijani").about("the name in Azerbaijani, official Latin alphabet").optional(3),
+        Column::new("kind", "kind").about("region or district: the dataset's classification, which no source gives").of_dataset().optional(4),
+        Column::new("occupied", "occupied").about("the date of occupation, as precise as the source (a day, a month, a year or a period)"),
+        Column::area("area_km2", "area km²", unit).about("the area as the source states it; for a territory only partly occupied, the whole district's"),
+        Column::new("restored", "restored").about("the date control was restored to Azerbaijan"),
+        Column::new("years_held", "years held").about("the days from occupation to restoration divided by 365.2425; empty where either date is not known to the day").computed(),
+        Column::new("source", "source").about("the ids of the sources of the name, date and area (see `karabakh sources`)").optional(0),
+        Column::new("restored_scope", "restored scope").about("`town` where the sources give the date of restoration for the town only, else `whole`").optional(1),
     ]
 }
 
@@ -38,7 +38,7 @@ pub fn report<'a>(
         // The state on the day asked for, last so that the other columns keep their places.
         columns.push(Column {
             label: format!("on {day}").into(),
-            ..Column::new("held_on", "")
+            ..Column::new("held_on", "").about("with --on: held, or not known to the day, computed from the dates of occupation and restoration").computed()
         });
         notes.insert(
             0,

@@ -12,15 +12,27 @@ const PARTS_NOTE: &str = "parts are given as each source states them: they may o
 
 /// The columns of both listings.
 const COLUMNS: [Column; 9] = [
-    Column::new("id", "id").optional(4),
-    Column::new("label", "figure"),
-    Column::new("value", "value"),
-    Column::new("unit", "unit").optional(5),
-    Column::new("as_of", "as of"),
-    Column::new("parts", "parts").optional(2),
-    Column::new("source", "source").optional(3),
-    Column::new("note", "note").optional(1),
-    Column::new("other_sources", "other sources").optional(0),
+    Column::new("id", "id")
+        .about("the figure's short id")
+        .optional(4),
+    Column::new("label", "figure").about("what is counted"),
+    Column::new("value", "value").about("the count the source states"),
+    Column::new("unit", "unit")
+        .about("the unit of the value")
+        .optional(5),
+    Column::new("as_of", "as of").about("the date the value is stated for"),
+    Column::new("parts", "parts")
+        .about("a breakdown as the source states it; parts may overlap and need not add up")
+        .optional(2),
+    Column::new("source", "source")
+        .about("the ids of the sources of the value")
+        .optional(3),
+    Column::new("note", "note")
+        .about("a qualification")
+        .optional(1),
+    Column::new("other_sources", "other sources")
+        .about("what other sources give for the same value")
+        .optional(0),
 ];
 
 /// The latest observation of each figure.

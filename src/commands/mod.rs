@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod data;
 pub mod districts;
+pub mod fields;
 pub mod figures;
 pub mod show;
 pub mod sources;

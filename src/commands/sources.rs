@@ -9,12 +9,21 @@ use super::NotFound;
 pub fn report<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
     let cited_by = citations(ds);
     let mut report = Report::list(vec![
-        Column::new("id", "id"),
-        Column::new("title", "title"),
-        Column::new("publisher", "publisher").optional(2),
-        Column::new("url", "url").optional(1),
-        Column::new("date", "date").optional(3),
-        Column::new("cited_by", "cited by").optional(0),
+        Column::new("id", "id").about("the source's short id, which records cite"),
+        Column::new("title", "title").about("its title"),
+        Column::new("publisher", "publisher")
+            .about("who published it")
+            .optional(2),
+        Column::new("url", "url")
+            .about("where it can be read, as found")
+            .optional(1),
+        Column::new("date", "date")
+            .about("the date it bears")
+            .optional(3),
+        Column::new("cited_by", "cited by")
+            .about("the records that cite it, by their paths in the dataset")
+            .computed()
+            .optional(0),
     ]);
     for (s, cited_by) in ds.sources.iter().zip(cited_by) {
         report.push(vec![
@@ -37,8 +46,9 @@ pub fn one<'a>(ds: &'a Dataset<'_>, id: &str) -> Result<Report<'a>, NotFound> {
     };
     let s = &ds.sources[i];
     let mut report = Report::fields(vec![
-        Column::new("field", "field"),
-        Column::new("value", "value"),
+        Column::new("field", "field")
+            .about("what the row gives: id, title, publisher, url, date or cited_by"),
+        Column::new("value", "value").about("the value of the field"),
     ]);
     let fields = [
         ("id", Value::str(&s.id)),

@@ -20,12 +20,12 @@ pub struct Selection {
 /// The timeline entries that `selection` keeps.
 pub fn report<'a>(ds: &'a Dataset<'_>, selection: &Selection) -> Report<'a> {
     let mut report = Report::list(vec![
-        Column::new("date", "date"),
-        Column::new("type", "type").optional(3),
-        Column::new("label", "what"),
-        Column::new("territories", "territories").optional(2),
-        Column::new("source", "source").optional(1),
-        Column::new("note", "note").optional(0),
+        Column::new("date", "date").about("when, as precise as the source"),
+        Column::new("type", "type").about("event, occupied or restored; occupied and restored rows come from the territories' dates").optional(3),
+        Column::new("label", "what").about("what happened"),
+        Column::new("territories", "territories").about("the ids of the territories it concerns").optional(2),
+        Column::new("source", "source").about("the ids of the sources that report it").optional(1),
+        Column::new("note", "note").about("details").optional(0),
     ]);
     let year = selection.year.map(|y| (y.first_day(), y.last_day()));
     let kept = query::timeline(ds, selection.range)

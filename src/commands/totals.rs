@@ -18,7 +18,7 @@ pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Repor
         .map(|f| ds.figure(f).latest());
     let mut report = Report::record(vec![
         (
-            Column::new("territories", "territories"),
+            Column::new("territories", "territories").about("how many territories the total is of").computed(),
             Value::Int(totals.territories as u64),
         ),
         (
@@ -26,31 +26,31 @@ pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Repor
                 "area_km2_listed",
                 "area as listed, km² (sum, computed)",
                 unit,
-            ),
+            ).about("the plain sum of their areas as the sources state them").computed(),
             Value::area(totals.area_km2_listed, unit),
         ),
         (
-            Column::area("area_km2", "area counted once, km² (computed)", unit),
+            Column::area("area_km2", "area counted once, km² (computed)", unit).about("the sum with territories inside another listed one counted once").computed(),
             Value::area(totals.area_km2, unit),
         ),
         (
-            Column::area("country_area_km2", "country's area, km²", unit),
+            Column::area("country_area_km2", "country's area, km²", unit).about("the country's area, as its source states it"),
             Value::area(totals.country_area_km2, unit),
         ),
         (
-            Column::new("share_percent", "share of the country, % (computed)"),
+            Column::new("share_percent", "share of the country, % (computed)").about("the area counted once as a share of the country's").computed(),
             Value::Decimal(totals.share_percent, 2),
         ),
         (
-            Column::new("share_percent_listed", "share as listed, % (computed)"),
+            Column::new("share_percent_listed", "share as listed, % (computed)").about("the plain sum as a share of the country's").computed(),
             Value::Decimal(totals.share_percent_listed, 2),
         ),
         (
-            Column::new("stated_share_percent", "share stated by the source, %"),
+            Column::new("stated_share_percent", "share stated by the source, %").about("the share of the country the source document states, beside the total of every territory only"),
             stated.map_or(Value::Null, |o| Value::Int(o.value)),
         ),
         (
-            Column::new("stated_share_source", "source of the stated share"),
+            Column::new("stated_share_source", "source of the stated share").about("the ids of the source of the stated share"),
             Value::maybe_sources(ds, stated.map(|o| &o.source)),
         ),
     ]);
@@ -138,12 +138,19 @@ pub fn on<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a
     };
     let mut report = Report::record(vec![
         (
-            Column::new("on", "on"),
+            Column::new("on", "on").about("the day asked for").given(),
             Value::Date(crate::data::When::day(day)),
         ),
-        (Column::new("held", "held that day"), ids(&area.held)),
         (
-            Column::new("not_known", "not known to the day"),
+            Column::new("held", "held that day")
+                .about("the ids of the territories held that day")
+                .computed(),
+            ids(&area.held),
+        ),
+        (
+            Column::new("not_known", "not known to the day")
+                .about("the ids of those whose state that day is not known to the day")
+                .computed(),
             ids(&area.unknown),
         ),
         (
@@ -151,7 +158,9 @@ pub fn on<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a
                 "area_km2_at_least",
                 "area held, at least, km² (computed)",
                 unit,
-            ),
+            )
+            .about("the area of those held, counted once")
+            .computed(),
             Value::area(area.at_least_km2, unit),
         ),
         (
@@ -159,21 +168,27 @@ pub fn on<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a
                 "area_km2_at_most",
                 "area held, at most, km² (computed)",
                 unit,
-            ),
+            )
+            .about("the area of those held and those not known, counted once")
+            .computed(),
             Value::area(area.at_most_km2, unit),
         ),
         (
             Column::new(
                 "share_percent_at_least",
                 "share of the country, at least, % (computed)",
-            ),
+            )
+            .about("the least area as a share of the country's")
+            .computed(),
             Value::Decimal(query::percent(area.at_least_km2, country), 2),
         ),
         (
             Column::new(
                 "share_percent_at_most",
                 "share of the country, at most, % (computed)",
-            ),
+            )
+            .about("the most area as a share of the country's")
+            .computed(),
             Value::Decimal(query::percent(area.at_most_km2, country), 2),
         ),
     ]);
@@ -227,11 +242,18 @@ pub fn series<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Repor
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let country = ds.country.area_km2.get();
     let mut report = Report::list(vec![
-        Column::new("date", "date"),
-        Column::new("occupied", "occupied"),
-        Column::new("restored", "restored"),
-        Column::area("area_km2", "area held after, km²", unit),
-        Column::new("share_percent", "share, %"),
+        Column::new("date", "date")
+            .about("a date on which the area held changed, as precise as the source"),
+        Column::new("occupied", "occupied")
+            .about("the ids of the territories occupied on that date"),
+        Column::new("restored", "restored")
+            .about("the ids of those whose control was restored on that date"),
+        Column::area("area_km2", "area held after, km²", unit)
+            .about("the area held once the date has passed, counted once")
+            .computed(),
+        Column::new("share_percent", "share, %")
+            .about("that area as a share of the country's")
+            .computed(),
     ]);
     for change in query::series(ds, &selected) {
         let ids = |refs: &[TerritoryRef]| {
@@ -268,12 +290,24 @@ pub fn by_year<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Repo
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let country = ds.country.area_km2.get();
     let mut report = Report::list(vec![
-        Column::new("year", "year"),
-        Column::new("territories", "territories").optional(1),
-        Column::area("area_km2_listed", "area as listed, km²", unit).optional(0),
-        Column::area("area_km2", "area counted once, km²", unit),
-        Column::area("cumulative_area_km2", "cumulative area, km²", unit),
-        Column::new("cumulative_share_percent", "cumulative share, %"),
+        Column::new("year", "year")
+            .about("the year of occupation, or the period the source states"),
+        Column::new("territories", "territories")
+            .about("the ids of the territories occupied then")
+            .optional(1),
+        Column::area("area_km2_listed", "area as listed, km²", unit)
+            .about("the plain sum of their areas")
+            .computed()
+            .optional(0),
+        Column::area("area_km2", "area counted once, km²", unit)
+            .about("the sum with territories inside another listed one counted once")
+            .computed(),
+        Column::area("cumulative_area_km2", "cumulative area, km²", unit)
+            .about("the area counted once reached by the end of the period")
+            .computed(),
+        Column::new("cumulative_share_percent", "cumulative share, %")
+            .about("that area as a share of the country's")
+            .computed(),
     ]);
     for row in query::by_year(ds, &selected) {
         report.push(vec![

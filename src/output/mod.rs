@@ -58,6 +58,35 @@ pub struct Column {
     /// rank goes first when the table is too wide, and a column with one value on every row
     /// is said once in a note. `None` for a column every table shows.
     pub optional: Option<u8>,
+    /// What the column holds, for `karabakh fields`.
+    pub about: &'static str,
+    /// Where its values come from.
+    pub origin: Origin,
+}
+
+/// Where the values of a column come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// From the sources, as they give them.
+    Sourced,
+    /// Computed by karabakh from sourced values.
+    Computed,
+    /// Given on the command line, such as the day of `--on`.
+    Given,
+    /// Set by the dataset itself, which no source gives, such as a territory's kind.
+    Dataset,
+}
+
+impl Origin {
+    /// The word for it in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Sourced => "sourced",
+            Origin::Computed => "computed",
+            Origin::Given => "given",
+            Origin::Dataset => "dataset",
+        }
+    }
 }
 
 impl Column {
@@ -67,7 +96,33 @@ impl Column {
             key: Cow::Borrowed(key),
             label: Cow::Borrowed(label),
             optional: None,
+            about: "",
+            origin: Origin::Sourced,
         }
+    }
+
+    /// The column, saying what it holds.
+    pub const fn about(mut self, about: &'static str) -> Self {
+        self.about = about;
+        self
+    }
+
+    /// The column, whose values karabakh computes rather than takes from a source.
+    pub const fn computed(mut self) -> Self {
+        self.origin = Origin::Computed;
+        self
+    }
+
+    /// The column, whose values are what the command line gave.
+    pub const fn given(mut self) -> Self {
+        self.origin = Origin::Given;
+        self
+    }
+
+    /// The column, whose values the dataset sets though no source gives them.
+    pub const fn of_dataset(mut self) -> Self {
+        self.origin = Origin::Dataset;
+        self
     }
 
     /// The column, which a table may leave out at `rank` (the lowest first).
@@ -85,7 +140,7 @@ impl Column {
             Column {
                 key: Cow::Owned(unit.rename(key)),
                 label: Cow::Owned(unit.rename(label)),
-                optional: None,
+                ..Column::new(key, label)
             }
         }
     }

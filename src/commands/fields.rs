@@ -1,0 +1,137 @@
+//! `karabakh fields`: every field of every listing, with its unit, whether it is computed or
+//! taken from a source, and what it holds, so that a program can tell them apart.
+
+use crate::data::Dataset;
+use crate::output::{Column, Report, Value};
+use crate::query::{AreaUnit, Filter, SortKey};
+
+use super::{districts, figures, show, sources, timeline, totals};
+
+/// The fields of the listings of `command` (every command's without one), in `unit`.
+pub fn report<'a>(ds: &'a Dataset<'a>, command: Option<&str>, unit: AreaUnit) -> Report<'a> {
+    let mut report = Report::list(vec![
+        Column::new("command", "command").about("the command and options that list the field"),
+        Column::new("field", "field").about("the field's name in every format"),
+        Column::new("unit", "unit").about("the unit of its values, if they have one"),
+        Column::new("origin", "origin")
+            .about("`sourced` if the values come from the sources, `computed` if karabakh computes them from those, `given` if the command line gives them, `dataset` if the dataset sets them though no source gives them"),
+        Column::new("meaning", "meaning").about("what the field holds"),
+    ]);
+    for (name, columns) in listings(ds, unit) {
+        if command.is_some_and(|c| name.split(' ').next() != Some(c)) {
+            continue;
+        }
+        for column in columns {
+            report.push(vec![
+                Value::str(name),
+                Value::owned(column.key.to_string()),
+                Value::opt(unit_of(&column.key)),
+                Value::str(column.origin.as_str()),
+                Value::str(column.about),
+            ]);
+        }
+    }
+    report.note(
+        "machine formats carry these names; a computed field is worked out by karabakh from \
+         sourced ones, as its meaning says",
+    )
+}
+
+/// Each listing, as the command line that makes it, with its columns.
+pub fn listings<'a>(ds: &'a Dataset<'a>, unit: AreaUnit) -> Vec<(&'static str, Vec<Column>)> {
+    let all = Filter::default();
+    let on = Filter {
+        on: ds.territories.first().map(|t| t.occupied.first_day()),
+        ..Filter::default()
+    };
+    let first_source = ds
+        .sources
+        .first()
+        .map(|s| s.id.as_str())
+        .unwrap_or_default();
+    let first_territory = ds
+        .territories
+        .first()
+        .map(|t| t.id.as_str())
+        .unwrap_or_default();
+    let mut listings = vec![
+        (
+            "districts",
+            districts::report(ds, &all, SortKey::Date, false, unit).columns,
+        ),
+        (
+            "districts --on",
+            districts::report(ds, &on, SortKey::Date, false, unit).columns,
+        ),
+        ("totals", totals::report(ds, &all, unit).columns),
+        ("totals --by year", totals::by_year(ds, &all, unit).columns),
+        ("totals --on", totals::on(ds, &on, unit).columns),
+        ("totals --series", totals::series(ds, &all, unit).columns),
+        ("figures", figures::latest(ds).columns),
+        (
+            "timeline",
+            timeline::report(ds, &Default::default()).columns,
+        ),
+        ("sources", sources::report(ds).columns),
+    ];
+    if let Ok(report) = show::report(ds, first_territory, unit, None) {
+        listings.push(("show", report.columns));
+    }
+    if let Ok(report) = sources::one(ds, first_source) {
+        listings.push(("sources ID", report.columns));
+    }
+    listings
+}
+
+// The unit of a field, from the name it has in every format.
+fn unit_of(key: &str) -> Option<&'static str> {
+    if key.ends_with("_km2") || key.contains("_km2_") {
+        Some("km²")
+    } else if key.ends_with("_mi2") || key.contains("_mi2_") {
+        Some("mi²")
+    } else if key.ends_with("_ha") || key.contains("_ha_") {
+        Some("ha")
+    } else if key.contains("percent") {
+        Some("%")
+    } else if key == "years_held" {
+        Some("years")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_of_every_listing_says_what_it_holds() {
+        let ds = crate::data::embedded().unwrap();
+        for unit in [AreaUnit::Km2, AreaUnit::Mi2] {
+            for (command, columns) in listings(&ds, unit) {
+                for column in columns {
+                    assert!(!column.about.is_empty(), "{command}: {}", column.key);
+                }
+            }
+        }
+        // Computed values are told from sourced ones.
+        let listed = listings(&ds, AreaUnit::Km2);
+        let origin = |command: &str, key: &str| {
+            let (_, columns) = listed.iter().find(|(c, _)| *c == command).unwrap();
+            columns.iter().find(|c| c.key == key).unwrap().origin
+        };
+        assert_eq!(
+            origin("districts", "years_held"),
+            crate::output::Origin::Computed
+        );
+        assert_eq!(
+            origin("districts", "area_km2"),
+            crate::output::Origin::Sourced
+        );
+        assert_eq!(
+            origin("totals", "share_percent"),
+            crate::output::Origin::Computed
+        );
+        assert_eq!(origin("totals --on", "on"), crate::output::Origin::Given);
+    }
+}
