@@ -241,15 +241,18 @@ Examples:
 /// Which territories to keep.
 #[derive(Debug, Args)]
 pub struct FilterArgs {
-    /// Only those occupied during this year (a period such as 1988–1992 matches each of its years)
+    /// Only those occupied during this year (a period such as 1988–1992 matches each of its
+    /// years); the state in a year is --on
     #[arg(long = "year", value_name = "YYYY", value_parser = When::year_text)]
     pub year: Option<When>,
 
-    /// Only those occupied on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+    /// Only those occupied on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD): the date of
+    /// occupation, not the state that day, which is --on
     #[arg(long = "since", value_name = "DATE")]
     pub since: Option<When>,
 
-    /// Only those occupied on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+    /// Only those occupied on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD): the date of
+    /// occupation, not "still held then", which is --on
     #[arg(long = "until", value_name = "DATE")]
     pub until: Option<When>,
 
