@@ -242,7 +242,7 @@ Examples:
 #[derive(Debug, Args)]
 pub struct FilterArgs {
     /// Only those occupied during this year (a period such as 1988–1992 matches each of its
-    /// years); the state in a year is --on
+    /// years); for the state on a day, see --on
     #[arg(long = "year", value_name = "YYYY", value_parser = When::year_text)]
     pub year: Option<When>,
 
