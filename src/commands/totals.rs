@@ -199,7 +199,7 @@ pub fn on<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a
     if !area.unknown.is_empty() {
         report = report.note(format!(
             "the dates of {} are given as a year, a month or a period containing {day}, so \
-             whether they were held that day is not known: the area held is at least the first \
+             whether each was held that day is not known: the area held is at least the first \
              figure and at most the second",
             some_of(
                 &area
