@@ -1,7 +1,7 @@
 //! The application: resolve the choices, load the data, run the command, write the output.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -276,24 +276,23 @@ fn write_paged(
 // Whether standard output is open. Rust's runtime puts /dev/null, opened for reading and
 // writing, in the place of a standard stream that was closed (`karabakh >&-`), so writes would
 // succeed with nothing written; a shell's `> /dev/null` opens it for writing only.
-#[cfg(target_os = "linux")]
+#[cfg(unix)]
 fn stdout_is_open() -> bool {
-    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
-    if !null {
+    use rustix::fs::{FileType, OFlags};
+    let out = io::stdout();
+    let Ok(stat) = rustix::fs::fstat(&out) else {
+        return false;
+    };
+    if FileType::from_raw_mode(stat.st_mode) != FileType::CharacterDevice {
         return true;
     }
-    let flags = std::fs::read_to_string("/proc/self/fdinfo/1")
-        .ok()
-        .and_then(|info| {
-            (info.lines())
-                .find_map(|l| l.strip_prefix("flags:"))
-                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
-        });
-    // O_ACCMODE and O_RDWR.
-    flags.is_none_or(|f| f & 0o3 != 0o2)
+    let is_null = rustix::fs::stat("/dev/null").is_ok_and(|null| null.st_rdev == stat.st_rdev);
+    let read_write =
+        rustix::fs::fcntl_getfl(&out).is_ok_and(|flags| flags & OFlags::RWMODE == OFlags::RDWR);
+    !(is_null && read_write)
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(unix))]
 fn stdout_is_open() -> bool {
     true
 }

@@ -54,11 +54,11 @@ impl<'a> From<&'a Dataset<'_>> for RawDataset<'a> {
                         id: t.id.clone(),
                         name: t.name.clone(),
                         name_az: t.name_az.as_ref().map(|a| {
-                            NameOr(RawAlias {
+                            Box::new(NameOr(RawAlias {
                                 name: a.name.clone(),
                                 note: a.note.clone(),
                                 source: a.source.as_ref().map(ids),
-                            })
+                            }))
                         }),
                         kind: t.kind,
                         occupied: t.occupied,

@@ -176,7 +176,7 @@ pub struct Territory<'a> {
     /// The name as the primary source spells it.
     pub name: Text<'a>,
     /// The name in Azerbaijani (official Latin alphabet), with where it is attested.
-    pub name_az: Option<Alias<'a>>,
+    pub name_az: Option<Box<Alias<'a>>>,
     /// Other spellings and names.
     // Lists of a territory are boxed slices, a word smaller than a `Vec` each: a large
     // dataset holds many territories.

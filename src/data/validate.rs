@@ -309,10 +309,11 @@ impl<'a> Validator<'a> {
         }
         let name_az = match t.name_az {
             None => None,
-            Some(NameOr(a)) => {
+            Some(a) => {
+                let NameOr(a) = *a;
                 let alias = self.alias(&at.key("name_az"), a, "the Azerbaijani name");
                 ok &= alias.is_some();
-                alias
+                alias.map(Box::new)
             }
         };
 
