@@ -193,7 +193,10 @@ const PIECE_BYTES: usize = 4 * 1024;
 /// also finds and places every problem. So whenever this gives a dataset, it is the one the
 /// whole file gives.
 pub(crate) fn toml_in_pieces(text: &str, piece_bytes: usize) -> Option<RawDataset<'_>> {
-    if text.contains("\"\"\"") || text.contains("'''") {
+    // Searched with memchr (already in the tree through serde_json and csv): the standard
+    // library's search took a twentieth of the time of a large file.
+    let has = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
+    if has("\"\"\"") || has("'''") {
         return None;
     }
     let cuts = territory_headers(text);
@@ -246,8 +249,8 @@ fn join<T>(whole: &mut Option<T>, piece: Option<T>) -> Option<()> {
 /// line ends.
 fn territory_headers(text: &str) -> Vec<usize> {
     const HEADER: &str = "\n[[territories]]";
-    text.match_indices(HEADER)
-        .map(|(i, _)| i + 1)
+    memchr::memmem::find_iter(text.as_bytes(), HEADER)
+        .map(|i| i + 1)
         .filter(|&i| {
             let rest = &text[i + HEADER.len() - 1..];
             rest.starts_with('\n') || rest.starts_with("\r\n")
