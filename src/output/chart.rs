@@ -199,12 +199,7 @@ fn write_steps(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::Resu
     };
     let reset = if o.color { RESET } else { "" };
     for level in (0..STEP_ROWS).rev() {
-        let (label, axis) = if level == STEP_ROWS - 1 {
-            (top.as_str(), tick)
-        } else {
-            ("", vertical)
-        };
-        let mut line = format!("{label:>axis_width$} {axis}{color}");
+        let mut line = axis_line(level, &top, axis_width, (tick, vertical), color);
         for step in steps {
             let eighths = scaled(step.cumulative_km2, max, STEP_ROWS * 8);
             let filled = eighths.saturating_sub(level * 8).min(8);
@@ -307,12 +302,7 @@ fn write_over_time(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::
         ("", "")
     };
     for level in (0..STEP_ROWS).rev() {
-        let (label, axis) = if level == STEP_ROWS - 1 {
-            (top.as_str(), tick)
-        } else {
-            ("", vertical)
-        };
-        let mut line = format!("{label:>axis_width$} {axis}{color}");
+        let mut line = axis_line(level, &top, axis_width, (tick, vertical), color);
         for &(km2, unsure) in &columns {
             let filled = scaled(km2, max, STEP_ROWS * 8)
                 .saturating_sub(level * 8)
@@ -366,6 +356,23 @@ fn write_over_time(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::
             }
         ),
     )
+}
+
+// The start of a line of a chart drawn in rows: the axis, labelled with the top value on the
+// top row, and the colour of what follows.
+fn axis_line(
+    level: usize,
+    top: &str,
+    width: usize,
+    (tick, vertical): (char, char),
+    color: &str,
+) -> String {
+    let (label, axis) = if level == STEP_ROWS - 1 {
+        (top, tick)
+    } else {
+        ("", vertical)
+    };
+    format!("{label:>width$} {axis}{color}")
 }
 
 fn title(out: &mut dyn Write, o: ChartOptions, title: &str, items: usize) -> io::Result<bool> {

@@ -3,7 +3,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::data::{Dataset, TerritoryRef};
+use crate::data::{Dataset, Territory, TerritoryRef, Text};
 
 /// A name reduced for comparison: lower case, without diacritics, spaces or punctuation.
 ///
@@ -80,29 +80,12 @@ pub fn lookup(ds: &Dataset<'_>, query: &str) -> Lookup {
     let wanted = fold(query);
     let names = |r: TerritoryRef| {
         let t = ds.territory(r);
-        [
-            Some(&t.id),
-            Some(&t.name),
-            t.name_az.as_ref().map(|a| &a.name),
-        ]
-        .into_iter()
-        .flatten()
-        .chain(t.aliases.iter().map(|a| &a.name))
-        .map(|n| fold(n))
-        .collect::<Vec<String>>()
+        (own_names(t).chain(t.aliases.iter().map(|a| &a.name)))
+            .map(|n| fold(n))
+            .collect::<Vec<String>>()
     };
     let exact_id = |r: TerritoryRef| ds.territory(r).id == query;
-    let id_or_name = |r: TerritoryRef| {
-        let t = ds.territory(r);
-        [
-            Some(&t.id),
-            Some(&t.name),
-            t.name_az.as_ref().map(|a| &a.name),
-        ]
-        .into_iter()
-        .flatten()
-        .any(|n| fold(n) == wanted)
-    };
+    let id_or_name = |r: TerritoryRef| own_names(ds.territory(r)).any(|n| fold(n) == wanted);
     let alias = |r: TerritoryRef| (ds.territory(r).aliases.iter()).any(|a| fold(&a.name) == wanted);
     let tiers: [&dyn Fn(TerritoryRef) -> bool; 3] = [&exact_id, &id_or_name, &alias];
     for matches in tiers {
@@ -128,6 +111,17 @@ pub fn lookup(ds: &Dataset<'_>, query: &str) -> Lookup {
         .collect();
     close.sort_by(|a, b| b.0.total_cmp(&a.0));
     Lookup::NotFound(close.into_iter().take(3).map(|(_, r)| r).collect())
+}
+
+// A territory's id, name and Azerbaijani name: the names before its aliases.
+fn own_names<'t>(t: &'t Territory<'_>) -> impl Iterator<Item = &'t Text<'t>> {
+    [
+        Some(&t.id),
+        Some(&t.name),
+        t.name_az.as_ref().map(|a| &a.name),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 fn similarity(query: &str, name: &str) -> f64 {
