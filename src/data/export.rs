@@ -27,6 +27,13 @@ impl<'a> From<&'a Dataset<'_>> for RawDataset<'a> {
             )
         };
         let territory_id = |r: TerritoryRef| ds.territory(r).id.clone();
+        let alias = |a: &'a Alias<'_>| -> NameOr<RawAlias<'a>> {
+            NameOr(RawAlias {
+                name: a.name.clone(),
+                note: a.note.clone(),
+                source: a.source.as_ref().map(ids),
+            })
+        };
         RawDataset {
             schema: Some(i64::from(ds.schema)),
             country: Some(RawCountry {
@@ -53,28 +60,12 @@ impl<'a> From<&'a Dataset<'_>> for RawDataset<'a> {
                     .map(|t| RawTerritory {
                         id: t.id.clone(),
                         name: t.name.clone(),
-                        name_az: t.name_az.as_ref().map(|a| {
-                            Box::new(NameOr(RawAlias {
-                                name: a.name.clone(),
-                                note: a.note.clone(),
-                                source: a.source.as_ref().map(ids),
-                            }))
-                        }),
+                        name_az: t.name_az.as_ref().map(|a| Box::new(alias(a))),
                         kind: t.kind,
                         occupied: t.occupied,
                         area_km2: t.area_km2.get() as i64,
                         source: ids(&t.source),
-                        aliases: t
-                            .aliases
-                            .iter()
-                            .map(|a| {
-                                NameOr(RawAlias {
-                                    name: a.name.clone(),
-                                    note: a.note.clone(),
-                                    source: a.source.as_ref().map(ids),
-                                })
-                            })
-                            .collect(),
+                        aliases: t.aliases.iter().map(alias).collect(),
                         within: t.within.as_ref().map(|w| {
                             Box::new(NameOr(RawWithin {
                                 territory: territory_id(w.territory),
