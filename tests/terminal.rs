@@ -143,11 +143,11 @@ fn a_table_too_wide_leaves_out_the_least_needed_columns_and_says_so() {
     }
     assert!(!header.contains(" id "), "{header}");
     assert!(
-        out.contains("note: every row has source occupation-in-figures"),
+        out.contains("note: source is occupation-in-figures on every row"),
         "{out}"
     );
     assert!(
-        out.contains("note: left out to fit the terminal: restored scope, id, Azerbaijani"),
+        out.contains("note: left out to fit: restored scope, id, Azerbaijani"),
         "{out}"
     );
     // Every row is one line.

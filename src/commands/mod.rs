@@ -55,8 +55,7 @@ fn years_held(t: &Territory<'_>) -> Value<'static> {
 }
 
 /// The note that says how years held are computed.
-const YEARS_HELD_NOTE: &str = "years held is computed: the days from occupation to restoration \
-     divided by 365.2425; it is empty where either date is not known to the day";
+const YEARS_HELD_NOTE: &str = "years held is computed: days held ÷ 365.2425, where both dates are days";
 
 // Notes name at most this many records; a large dataset would otherwise drown the table.
 const NOTE_ITEMS: usize = 5;
@@ -97,7 +96,7 @@ fn caveats(ds: &Dataset<'_>, selected: &[TerritoryRef], restorations: bool) -> V
     let partial = ids_where(ds, selected, |t| t.partial.is_some());
     if !partial.is_empty() {
         notes.push(format!(
-            "only part of these was occupied, though the area counted is the whole district's: {}",
+            "only partly occupied, though their whole areas are counted: {}",
             some_of(&partial, ", ")
         ));
     }
@@ -106,8 +105,7 @@ fn caveats(ds: &Dataset<'_>, selected: &[TerritoryRef], restorations: bool) -> V
     });
     if restorations && !town.is_empty() {
         notes.push(format!(
-            "the date of restoration of these is that of the town only, as the sources give it \
-             (restored_scope `town`): {}",
+            "the sources date only the town's restoration: {}",
             some_of(&town, ", ")
         ));
     }

@@ -91,7 +91,7 @@ impl Grid {
                 .collect();
             for &i in &constant {
                 notes.push(format!(
-                    "every row has {} {}",
+                    "{} is {} on every row",
                     grid.labels[i], grid.rows[0][i]
                 ));
             }
@@ -156,7 +156,7 @@ impl Grid {
         if !left_out.is_empty() {
             let names: Vec<&str> = left_out.iter().map(|&i| self.labels[i].as_str()).collect();
             notes.push(format!(
-                "left out to fit the terminal: {}; `--wide` shows every column, `--fields` picks them",
+                "left out to fit: {} (`--wide` shows them)",
                 names.join(", ")
             ));
         }
