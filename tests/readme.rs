@@ -4,8 +4,10 @@
 //! and standard error together, as a terminal shows them). Each command runs in `bash` with
 //! the freshly built `karabakh` first on the `PATH`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
+
+mod common;
 
 struct Example {
     // 1-based line of the command; its output follows on the lines after it.
@@ -52,12 +54,7 @@ fn every_readme_example_prints_what_the_readme_shows() {
         examples.len()
     );
 
-    let binary = PathBuf::from(env!("CARGO_BIN_EXE_karabakh"));
-    let mut path = vec![binary.parent().unwrap().to_owned()];
-    path.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
-    let path = std::env::join_paths(path).unwrap();
+    let path = common::path_with_karabakh();
 
     // Examples run in an empty folder that sees the repository's test data, so that an example
     // writing a file leaves the checkout alone.
@@ -135,12 +132,7 @@ fn the_readme_install_lines_work_on_a_fresh_account() {
     let block = &block[..block.find("```").unwrap()];
     assert!(block.contains("karabakh completions bash") && block.contains("karabakh man"));
     let home = tempfile::tempdir().unwrap();
-    let binary = PathBuf::from(env!("CARGO_BIN_EXE_karabakh"));
-    let path = format!(
-        "{}:{}",
-        binary.parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = common::path_with_karabakh();
     let out = Command::new("bash")
         .args(["-e", "-c", block])
         .env("HOME", home.path())

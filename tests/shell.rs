@@ -61,7 +61,6 @@ fn the_help_of_every_command_matches_its_committed_copy() {
 /// What bash completes for `line` (the last word is the one being completed), through the
 /// script `karabakh completions bash` prints, with the freshly built `karabakh` on the PATH.
 fn bash_completes(line: &str) -> Vec<String> {
-    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_karabakh"));
     let script = stdout(&["completions", "bash"]);
     let words: Vec<&str> = line.split(' ').collect();
     let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
@@ -73,11 +72,7 @@ fn bash_completes(line: &str) -> Vec<String> {
         words[words.len() - 1],
         words[words.len() - 2],
     );
-    let path = format!(
-        "{}:{}",
-        bin.parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = common::path_with_karabakh();
     let out = std::process::Command::new("bash")
         .args(["--norc", "-c", &program])
         .env("PATH", path)
@@ -154,12 +149,7 @@ fn have(shell: &str) -> bool {
 
 #[test]
 fn the_zsh_and_fish_scripts_load() {
-    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_karabakh"));
-    let path = format!(
-        "{}:{}",
-        bin.parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = common::path_with_karabakh();
     for (shell, load) in [
         (
             "zsh",

@@ -55,7 +55,8 @@ fn years_held(t: &Territory<'_>) -> Value<'static> {
 }
 
 /// The note that says how years held are computed.
-const YEARS_HELD_NOTE: &str = "years held is computed: days held ÷ 365.2425, where both dates are days";
+const YEARS_HELD_NOTE: &str =
+    "years held is computed: days held ÷ 365.2425, where both dates are days";
 
 // Notes name at most this many records; a large dataset would otherwise drown the table.
 const NOTE_ITEMS: usize = 5;

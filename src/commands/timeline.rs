@@ -42,12 +42,7 @@ pub fn report<'a>(ds: &'a Dataset<'_>, selection: &Selection) -> Report<'a> {
             Value::Date(e.date),
             Value::str(e.kind.as_str()),
             Value::owned(e.label),
-            Value::List(
-                e.territories
-                    .iter()
-                    .map(|&r| ds.territory(r).id.as_str().into())
-                    .collect(),
-            ),
+            Value::territories(ds, &e.territories),
             Value::sources(ds, e.source),
             Value::opt(e.note),
         ]);

@@ -129,13 +129,6 @@ pub fn on<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let area = query::held_area(ds, &selected, day);
     let country = ds.country.area_km2.get();
-    let ids = |refs: &[TerritoryRef]| {
-        Value::List(
-            refs.iter()
-                .map(|&r| ds.territory(r).id.as_str().into())
-                .collect(),
-        )
-    };
     let mut report = Report::record(vec![
         (
             Column::new("on", "on").about("the day asked for").given(),
@@ -145,13 +138,13 @@ pub fn on<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Report<'a
             Column::new("held", "held that day")
                 .about("the ids of the territories held that day")
                 .computed(),
-            ids(&area.held),
+            Value::territories(ds, &area.held),
         ),
         (
             Column::new("not_known", "not known to the day")
                 .about("the ids of those whose state that day is not known to the day")
                 .computed(),
-            ids(&area.unknown),
+            Value::territories(ds, &area.unknown),
         ),
         (
             Column::area(
@@ -256,17 +249,10 @@ pub fn series<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Repor
             .computed(),
     ]);
     for change in query::series(ds, &selected) {
-        let ids = |refs: &[TerritoryRef]| {
-            Value::List(
-                refs.iter()
-                    .map(|&r| ds.territory(r).id.as_str().into())
-                    .collect(),
-            )
-        };
         report.push(vec![
             Value::Date(change.date),
-            ids(&change.occupied),
-            ids(&change.restored),
+            Value::territories(ds, &change.occupied),
+            Value::territories(ds, &change.restored),
             Value::area(change.area_km2, unit),
             Value::Decimal(query::percent(change.area_km2, country), 2),
         ]);
@@ -312,12 +298,7 @@ pub fn by_year<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Repo
     for row in query::by_year(ds, &selected) {
         report.push(vec![
             Value::Date(row.period),
-            Value::List(
-                row.territories
-                    .iter()
-                    .map(|&r| ds.territory(r).id.as_str().into())
-                    .collect(),
-            ),
+            Value::territories(ds, &row.territories),
             Value::area(row.area_km2_listed, unit),
             Value::area(row.area_km2, unit),
             Value::area(row.cumulative_area_km2, unit),

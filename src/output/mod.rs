@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::data::{Cited, Dataset, When};
+use crate::data::{Cited, Dataset, TerritoryRef, When};
 use crate::query::AreaUnit;
 
 /// An output format that has been resolved (no "auto" left).
@@ -273,6 +273,15 @@ impl<'a> Value<'a> {
                 .refs()
                 .iter()
                 .map(|&r| Cow::Borrowed(ds.source(r).id.as_str()))
+                .collect(),
+        )
+    }
+
+    /// Territories as a list of their ids.
+    pub fn territories(ds: &'a Dataset<'a>, refs: &[TerritoryRef]) -> Self {
+        Value::List(
+            (refs.iter())
+                .map(|&r| Cow::Borrowed(ds.territory(r).id.as_str()))
                 .collect(),
         )
     }

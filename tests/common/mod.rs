@@ -112,3 +112,13 @@ pub fn shown_width(line: &str) -> usize {
     }
     width
 }
+
+/// `$PATH` with the freshly built `karabakh` first, for tests that run it from a shell.
+pub fn path_with_karabakh() -> std::ffi::OsString {
+    let binary = std::path::Path::new(env!("CARGO_BIN_EXE_karabakh"));
+    let mut path = vec![binary.parent().expect("the binary's folder").to_owned()];
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(path).expect("a PATH")
+}
