@@ -138,6 +138,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "The largest dataset file read, in megabytes (1000 unless set).",
     ),
     (
+        "RAYON_NUM_THREADS",
+        "The number of threads that read a TOML dataset of 256 KiB or more (one a core unless set).",
+    ),
+    (
         "KARABAKH_PAGER",
         "The pager for long output on a terminal; empty or cat for none.",
     ),

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -183,6 +184,7 @@ pub fn parse<'a>(text: &'a str, origin: &str, syntax: Syntax) -> Result<Dataset<
 // the allocator hands their trees' memory back to the kernel and asks for it again.
 const PIECES_FROM_BYTES: usize = 256 * 1024;
 const PIECE_BYTES: usize = 4 * 1024;
+const PIECES_A_BATCH: usize = 256;
 
 /// Reads a TOML dataset in pieces of about `piece_bytes`: it is cut before the lines that are
 /// exactly `[[territories]]`, each piece is read on its own, and the pieces are joined in order.
@@ -206,29 +208,45 @@ pub(crate) fn toml_in_pieces(text: &str, piece_bytes: usize) -> Option<RawDatase
         return None;
     }
     let mut whole = head;
-    let mut territories = Vec::with_capacity(cuts.len());
+    // Each piece runs to the first cut at least `piece_bytes` on, or to the end.
+    let mut ranges = Vec::with_capacity(text.len() / piece_bytes + 1);
     let mut start = first;
-    let mut next = cuts.iter().copied().skip(1).peekable();
-    while start < text.len() {
-        // The piece runs to the first cut at least `piece_bytes` on, or to the end.
-        let end = loop {
-            match next.next() {
-                Some(cut) if cut - start >= piece_bytes => break cut,
-                Some(_) => {}
-                None => break text.len(),
-            }
-        };
-        let piece: RawDataset = toml::from_str(&text[start..end]).ok()?;
-        territories.extend(piece.territories.unwrap_or_default());
-        join(&mut whole.schema, piece.schema)?;
-        join(&mut whole.country, piece.country)?;
-        join(&mut whole.sources, piece.sources)?;
-        join(&mut whole.figures, piece.figures)?;
-        join(&mut whole.events, piece.events)?;
-        start = end;
+    for &cut in &cuts[1..] {
+        if cut - start >= piece_bytes {
+            ranges.push(start..cut);
+            start = cut;
+        }
+    }
+    ranges.push(start..text.len());
+    // The pieces are read on every core, a batch at a time, so that few of them wait in memory
+    // to be joined. Where no thread can be started, the caller reads the file in one go.
+    let pool = threads()?;
+    let mut territories = Vec::with_capacity(cuts.len());
+    for batch in ranges.chunks(PIECES_A_BATCH) {
+        let pieces: Vec<RawDataset> = pool.install(|| {
+            (batch.par_iter())
+                .map(|range| toml::from_str::<RawDataset>(&text[range.clone()]).ok())
+                .collect::<Option<_>>()
+        })?;
+        for piece in pieces {
+            territories.extend(piece.territories.unwrap_or_default());
+            join(&mut whole.schema, piece.schema)?;
+            join(&mut whole.country, piece.country)?;
+            join(&mut whole.sources, piece.sources)?;
+            join(&mut whole.figures, piece.figures)?;
+            join(&mut whole.events, piece.events)?;
+        }
     }
     whole.territories = Some(territories);
     Some(whole)
+}
+
+// The threads that read pieces, started once; `None` where the system refuses them. rayon's
+// global pool would panic then.
+fn threads() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().build().ok())
+        .as_ref()
 }
 
 // Takes a piece's section into the whole; `None` if both have it. An array of tables may
