@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::{
-    Cli, ColorChoice, Command, DataCommand, ExportFormat, FormatChoice, Global, GroupBy,
+    ChartFormat, Cli, ColorChoice, Command, DataCommand, ExportFormat, FormatChoice, Global,
+    GroupBy,
 };
 use crate::commands::{self, NotFound, data::Checked};
 use crate::data::{self, DataFile, Dataset, Syntax};
@@ -19,7 +20,6 @@ use crate::query::AreaUnit;
 /// Runs the command `cli` describes, writing its output to standard output.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let terminal = io::stdout().is_terminal();
-    let color = resolve_color(cli.global.color, terminal, ColorEnv::read());
     let unit = AreaUnit::from(cli.global.units);
     let Some(command) = &cli.command else {
         write_stdout(|out| help::overview(out))?;
@@ -53,22 +53,46 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } else {
             commands::chart::bars(&ds, &filter, args.sort.into(), args.reverse)
         };
-        let options = ChartOptions {
-            width: chart_width(args.width, terminal),
-            ascii: args.ascii,
-            color,
-            unit,
-        };
-        write_paged(pager(&cli.global, terminal), |out| {
-            output::chart::write(&chart, options, out)
-        })?;
+        let sink = Sink::new(args.output.as_deref(), terminal);
+        match args.format {
+            ChartFormat::Text => {
+                let options = ChartOptions {
+                    width: chart_width(args.width, sink.is_terminal()),
+                    ascii: args.ascii,
+                    color: sink.color(cli.global.color),
+                    unit,
+                };
+                sink.write(pager(&cli.global, sink.is_terminal()), |out| {
+                    output::chart::write(&chart, options, out)
+                })?;
+            }
+            ChartFormat::Svg => {
+                let size = svg_size(args.width, args.height)?;
+                let picture =
+                    output::svg::element(&chart, size, unit).map_err(anyhow::Error::msg)?;
+                sink.write(None, |out| writeln!(out, "{picture}"))?;
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::Cite(args) = command {
+        let citations = commands::cite::cite(&ds, &args.name, args.field.as_deref(), unit)?;
+        write_stdout(|out| output::cite::write(&citations, args.format.into(), out))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::Report(args) = command {
+        let sink = Sink::new(args.output.as_deref(), terminal);
+        let page = commands::page::page(&ds, unit).map_err(anyhow::Error::msg)?;
+        sink.write(None, |out| output::html::write(&page, out))?;
         return Ok(ExitCode::SUCCESS);
     }
     let (mut report, output) = match command {
         Command::Data(_)
         | Command::Completions { .. }
         | Command::Man { .. }
-        | Command::Chart(_) => {
+        | Command::Chart(_)
+        | Command::Cite(_)
+        | Command::Report(_) => {
             unreachable!("handled above")
         }
         Command::Districts(args) => (
@@ -133,15 +157,34 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(fields) = &output.fields {
         report.select_fields(fields)?;
     }
-    let format = resolve_format(output.format, terminal);
+    let sink = Sink::new(output.output.as_deref(), terminal);
+    let format = match (
+        output.format,
+        output.output.as_deref().and_then(Format::of_file),
+    ) {
+        (FormatChoice::Auto, Some(by_name)) => by_name,
+        (choice, _) => resolve_format(choice, sink.is_terminal()),
+    };
+    if format == Format::Xlsx && sink.is_terminal() {
+        anyhow::bail!(
+            "a workbook is binary and standard output is a terminal; redirect it \
+             (> territories.xlsx) or give --output FILE"
+        );
+    }
+    if output.bom && format != Format::Csv {
+        anyhow::bail!("--bom is for CSV only; add --format csv");
+    }
     let options = Options {
         header: !output.no_header,
-        color,
-        width: table_width(terminal),
+        color: sink.color(cli.global.color),
+        width: table_width(sink.is_terminal()),
         wide: output.wide,
+        bom: output.bom,
     };
-    let pager = pager(&cli.global, terminal && format == Format::Table);
-    write_paged(pager, |out| output::render(&report, format, options, out))?;
+    let pager = pager(&cli.global, sink.is_terminal() && format == Format::Table);
+    sink.write(pager, |out| {
+        output::render(&report, format, options, &ds.sources, out)
+    })?;
     // Tables and Markdown carry their notes; the machine formats have no room for them.
     if output.notes && !matches!(format, Format::Table | Format::Markdown) {
         let mut err = io::stderr().lock();
@@ -155,6 +198,67 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     std::mem::forget(ds);
     std::mem::forget(file);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the output goes: standard output, which may be a terminal, or a file.
+enum Sink<'p> {
+    /// Standard output.
+    Stdout {
+        /// Whether it is a terminal.
+        terminal: bool,
+    },
+    /// A file given with `--output`.
+    File(&'p std::path::Path),
+}
+
+impl<'p> Sink<'p> {
+    fn new(path: Option<&'p std::path::Path>, stdout_is_terminal: bool) -> Self {
+        match path {
+            Some(path) => Sink::File(path),
+            None => Sink::Stdout {
+                terminal: stdout_is_terminal,
+            },
+        }
+    }
+
+    fn is_terminal(&self) -> bool {
+        matches!(self, Sink::Stdout { terminal: true })
+    }
+
+    // Colour is for a terminal: a file gets it only when asked for.
+    fn color(&self, choice: ColorChoice) -> bool {
+        resolve_color(choice, self.is_terminal(), ColorEnv::read())
+    }
+
+    // Writes the output, through `pager` if there is one and this is the terminal.
+    fn write(
+        &self,
+        pager: Option<String>,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout { .. } => write_paged(pager, write),
+            Sink::File(path) => {
+                let context = || format!("cannot write {}", path.display());
+                let file = std::fs::File::create(path).with_context(context)?;
+                let mut out = BufWriter::new(file);
+                write(&mut out).with_context(context)?;
+                out.flush().with_context(context)
+            }
+        }
+    }
+}
+
+/// The size of an SVG chart: `--width` and `--height` in pixels, or the defaults.
+fn svg_size(width: Option<u16>, height: Option<u16>) -> anyhow::Result<output::svg::Size> {
+    let width = width.unwrap_or(output::svg::DEFAULT_WIDTH);
+    if width < crate::cli::MIN_PIXELS {
+        anyhow::bail!(
+            "an SVG chart {width} pixels wide is too narrow; --width needs at least {} pixels",
+            crate::cli::MIN_PIXELS
+        );
+    }
+    Ok(output::svg::Size { width, height })
 }
 
 /// `data check` and `data export`.
@@ -414,6 +518,7 @@ pub fn resolve_format(choice: FormatChoice, stdout_is_terminal: bool) -> Format 
         FormatChoice::Json => Format::Json,
         FormatChoice::Jsonl => Format::Jsonl,
         FormatChoice::Markdown => Format::Markdown,
+        FormatChoice::Xlsx => Format::Xlsx,
     }
 }
 

@@ -89,6 +89,16 @@ pub struct OutputArgs {
     /// that have no room for them (TSV, CSV, JSON, JSON Lines)
     #[arg(long = "notes")]
     pub notes: bool,
+
+    /// Write to FILE instead of standard output; without --format, the format follows its
+    /// extension (.csv, .json, .jsonl, .md, .tsv, .xlsx)
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Start CSV with a UTF-8 byte order mark, for spreadsheet programs that need one to read
+    /// names such as Kəlbəcər
+    #[arg(long = "bom")]
+    pub bom: bool,
 }
 
 /// The commands.
@@ -157,6 +167,31 @@ Examples:
   karabakh chart --cumulative
   karabakh chart --kind district --units mi2 --ascii --width 60")]
     Chart(ChartArgs),
+
+    /// Give a value with its citation, ready to paste: the value, what it is, and its sources
+    #[command(after_help = "\
+NAME is a territory (any spelling `show` accepts), a figure id or `totals`. FIELD is one of
+the fields of `show NAME`, of `totals` or of `figures`; without it, the area, the figure's
+latest value or the total area. A computed value is cited with every source it is computed
+from.
+
+Examples:
+  karabakh cite kalbajar area
+  karabakh cite missing-persons --format markdown
+  karabakh cite totals share_percent --format bibtex > refs.bib
+  karabakh cite shusha restored --format csl-json | jq '.[0].title'")]
+    Cite(CiteArgs),
+
+    /// Write one self-contained HTML page: the totals, the territories, the charts, the
+    /// figures, the timeline and the numbered sources that every value links to
+    #[command(after_help = "\
+The page loads nothing from the network: its styles and pictures are inside it, and its
+Content-Security-Policy forbids anything else.
+
+Examples:
+  karabakh report --output karabakh.html
+  karabakh report > karabakh.html && xdg-open karabakh.html")]
+    Report(ReportArgs),
 
     /// List every field of every listing: its unit, whether it is computed or sourced, and
     /// what it holds
@@ -331,6 +366,22 @@ fn area(text: &str) -> Result<u64, String> {
     }
 }
 
+// The height of a picture: enough for a title, one bar and a caption.
+fn pixels(text: &str) -> Result<u16, String> {
+    match text.trim().parse::<u16>() {
+        Ok(n) if n >= MIN_PIXELS => Ok(n),
+        Ok(n) => Err(format!(
+            "{n} pixels are too few to draw a chart; it needs at least {MIN_PIXELS}"
+        )),
+        Err(_) => Err(format!(
+            "the height is a number of pixels, at least {MIN_PIXELS}"
+        )),
+    }
+}
+
+/// The fewest pixels an SVG chart is wide or high.
+pub const MIN_PIXELS: u16 = 200;
+
 // A chart's width: at least the narrowest a chart can be drawn.
 fn chart_width(text: &str) -> Result<u16, String> {
     const CHART_MIN_WIDTH: u16 = crate::output::chart::MIN_WIDTH as u16;
@@ -497,13 +548,50 @@ pub struct ChartArgs {
     #[arg(long = "ascii")]
     pub ascii: bool,
 
-    /// The width to fit [default: the terminal's, else $COLUMNS, else 80]
-    #[arg(long = "width", value_name = "COLUMNS", value_parser = chart_width)]
+    /// The width to fit: columns for text [default: the terminal's, else $COLUMNS, else 80],
+    /// pixels for SVG [default: 800]
+    #[arg(long = "width", value_name = "N", value_parser = chart_width)]
     pub width: Option<u16>,
+
+    /// The height of an SVG picture in pixels [default: what the bars need, or 480]
+    #[arg(long = "height", value_name = "PIXELS", value_parser = pixels)]
+    pub height: Option<u16>,
+
+    /// Draw with text, or write an SVG picture
+    #[arg(long = "format", short = 'f', value_enum, default_value_t = ChartFormat::Text)]
+    pub format: ChartFormat,
+
+    /// Write to FILE instead of standard output
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 
     /// Which territories to draw.
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// Options of `cite`.
+#[derive(Debug, Args)]
+pub struct CiteArgs {
+    /// A territory (any spelling `show` accepts), a figure id, or `totals`
+    #[arg(value_name = "NAME")]
+    pub name: String,
+
+    /// The field to cite, as `show`, `figures` or `totals` name it (area is area_km2)
+    #[arg(value_name = "FIELD")]
+    pub field: Option<String>,
+
+    /// How to write the citation
+    #[arg(long = "format", short = 'f', value_enum, default_value_t = CiteFormat::Text)]
+    pub format: CiteFormat,
+}
+
+/// Options of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Write to FILE instead of standard output
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Options of `timeline`.
@@ -574,6 +662,47 @@ pub enum FormatChoice {
     Jsonl,
     /// A Markdown table
     Markdown,
+    /// An Excel workbook: the records, their sources and the notes, one sheet each (never to a
+    /// terminal)
+    Xlsx,
+}
+
+/// `chart --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartFormat {
+    /// Drawn with text, to fit a terminal
+    Text,
+    /// A standalone SVG picture, with the notes and sources as its caption
+    Svg,
+}
+
+/// `cite --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiteFormat {
+    /// A sentence with its reference
+    Text,
+    /// A sentence with a Markdown footnote for each source
+    Markdown,
+    /// A BibTeX entry for each source
+    Bibtex,
+    /// CSL-JSON items, as Zotero and pandoc read them
+    #[value(name = "csl-json")]
+    CslJson,
+    /// RIS records, as reference managers import them
+    Ris,
+}
+
+impl From<CiteFormat> for crate::output::cite::Style {
+    fn from(choice: CiteFormat) -> Self {
+        use crate::output::cite::Style;
+        match choice {
+            CiteFormat::Text => Style::Text,
+            CiteFormat::Markdown => Style::Markdown,
+            CiteFormat::Bibtex => Style::Bibtex,
+            CiteFormat::CslJson => Style::CslJson,
+            CiteFormat::Ris => Style::Ris,
+        }
+    }
 }
 
 /// `data export --format`.

@@ -68,8 +68,9 @@ pub fn load(bytes: &[u8]) {
                     color: true,
                     width,
                     wide,
+                    bom: false,
                 };
-                output::render(report, format, options, &mut sink)
+                output::render(report, format, options, &[], &mut sink)
                     .expect("writing to memory works");
             }
         }

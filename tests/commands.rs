@@ -99,8 +99,9 @@ fn csv_lines_end_with_crlf_as_rfc_4180_says() {
     let csv = stdout(&["totals", "--format", "csv"]);
     assert_eq!(
         csv,
-        "territories,area_km2_listed,area_km2,country_area_km2,share_percent,share_percent_listed,\
-         stated_share_percent,stated_share_source\r\n9,14682,14393,86600,16.62,16.95,20,occupation-in-figures\r\n"
+        "territories,area_km2_listed,area_km2,country_area_km2,country_area_source,share_percent,\
+         share_percent_listed,stated_share_percent,stated_share_source\r\n\
+         9,14682,14393,86600,cia-factbook-azerbaijan,16.62,16.95,20,occupation-in-figures\r\n"
     );
 }
 

@@ -48,7 +48,7 @@ fn a_minimal_dataset_with_only_the_required_keys_loads() {
          north\tNorth\t\tdistrict\t2001-02-03\t100\t\t\tatlas\t\n"
     );
     let totals = stdout(&["totals", "--data", path, "--format", "csv", "--no-header"]);
-    assert_eq!(totals, "2,350,350,1000,35.00,35.00,,\r\n");
+    assert_eq!(totals, "2,350,350,1000,atlas,35.00,35.00,,\r\n");
 }
 
 #[test]

@@ -144,8 +144,9 @@ fn render_to(report: &output::Report, format: Format, width: Option<usize>) -> S
         color: false,
         width,
         wide: false,
+        bom: false,
     };
-    output::render(report, format, options, &mut out).unwrap();
+    output::render(report, format, options, &[], &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 

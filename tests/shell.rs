@@ -6,7 +6,7 @@ mod common;
 use common::{karabakh, stdout};
 
 /// Every command, as the overview and the manual page must name them.
-const COMMANDS: [&str; 11] = [
+const COMMANDS: [&str; 13] = [
     "districts",
     "totals",
     "show",
@@ -14,6 +14,8 @@ const COMMANDS: [&str; 11] = [
     "timeline",
     "sources",
     "chart",
+    "cite",
+    "report",
     "fields",
     "data",
     "completions",
@@ -129,22 +131,9 @@ fn bash_completes_the_datasets_names_ids_and_fields() {
     assert!(bash_completes("karabakh chart --cu").contains(&"--cumulative".to_owned()));
 }
 
-/// Whether `shell` is installed; when it is not, says so loudly, and fails under CI, which
-/// installs it (`.ci/run`).
+/// Whether `shell` is installed: see [`common::have`].
 fn have(shell: &str) -> bool {
-    let found = std::process::Command::new(shell)
-        .arg("-c")
-        .arg("true")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{shell} is not installed; .ci/run installs it"
-        );
-        eprintln!("warning: {shell} is not installed, so its completion script was not loaded");
-    }
-    found
+    common::have(shell, &["-c", "true"])
 }
 
 #[test]

@@ -4,10 +4,10 @@ use crate::data::Dataset;
 use crate::output::chart::{Bar, Chart, Drawing, Step};
 use crate::query::{self, Filter, SortKey};
 
-use super::caveats;
+use super::{caveats, sources_of};
 
 /// A bar for each territory that matches `filter`, in the order asked for.
-pub fn bars<'a>(ds: &'a Dataset<'_>, filter: &Filter, sort: SortKey, reverse: bool) -> Chart<'a> {
+pub fn bars<'a>(ds: &'a Dataset<'a>, filter: &Filter, sort: SortKey, reverse: bool) -> Chart<'a> {
     let selected = query::select(ds, filter, sort, reverse);
     let bars = (selected.iter())
         .map(|&r| {
@@ -41,11 +41,12 @@ pub fn bars<'a>(ds: &'a Dataset<'_>, filter: &Filter, sort: SortKey, reverse: bo
     Chart {
         drawing: Drawing::Bars(bars),
         notes,
+        sources: sources_of(ds, &selected, false),
     }
 }
 
 /// The area held over time, to the scale of time: the figures of `totals --series`.
-pub fn over_time(ds: &Dataset<'_>, filter: &Filter) -> Chart<'static> {
+pub fn over_time<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Chart<'a> {
     let selected = query::select(ds, filter, SortKey::Date, false);
     let steps = query::series(ds, &selected)
         .into_iter()
@@ -57,11 +58,12 @@ pub fn over_time(ds: &Dataset<'_>, filter: &Filter) -> Chart<'static> {
     Chart {
         drawing: Drawing::OverTime(steps),
         notes: caveats(ds, &selected, true),
+        sources: sources_of(ds, &selected, true),
     }
 }
 
 /// The cumulative area per period of occupation: the figures of `totals --by year`.
-pub fn cumulative(ds: &Dataset<'_>, filter: &Filter) -> Chart<'static> {
+pub fn cumulative<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Chart<'a> {
     let selected = query::select(ds, filter, SortKey::Date, false);
     let steps = query::by_year(ds, &selected)
         .into_iter()
@@ -73,5 +75,6 @@ pub fn cumulative(ds: &Dataset<'_>, filter: &Filter) -> Chart<'static> {
     Chart {
         drawing: Drawing::Steps(steps),
         notes: caveats(ds, &selected, false),
+        sources: sources_of(ds, &selected, false),
     }
 }

@@ -17,7 +17,7 @@ pub fn columns(unit: AreaUnit) -> Vec<Column> {
         Column::area("area_km2", "area km²", unit).about("the area as the source states it; for a territory only partly occupied, the whole district's"),
         Column::new("restored", "restored").about("the date control was restored to Azerbaijan"),
         Column::new("years_held", "years held").about("the days from occupation to restoration divided by 365.2425; empty where either date is not known to the day").computed(),
-        Column::new("source", "source").about("the ids of the sources of the name, date and area (see `karabakh sources`)").optional(0),
+        Column::new("source", "source").about("the ids of the sources of the name, date and area (see `karabakh sources`)").cites().optional(0),
         Column::new("restored_scope", "restored scope").about("`town` where the sources give the date of restoration for the town only, else `whole`").optional(1),
     ]
 }

@@ -26,6 +26,7 @@ const COLUMNS: [Column; 9] = [
         .optional(2),
     Column::new("source", "source")
         .about("the ids of the sources of the value")
+        .cites()
         .optional(3),
     Column::new("note", "note")
         .about("a qualification")

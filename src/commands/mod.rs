@@ -1,16 +1,18 @@
 //! One module per command: each turns query results into an [`output::Report`](crate::output::Report).
 
 pub mod chart;
+pub mod cite;
 pub mod data;
 pub mod districts;
 pub mod fields;
 pub mod figures;
+pub mod page;
 pub mod show;
 pub mod sources;
 pub mod timeline;
 pub mod totals;
 
-use crate::data::{Dataset, Scope, Territory, TerritoryRef};
+use crate::data::{Dataset, Scope, Source, SourceRef, Territory, TerritoryRef};
 
 /// Nothing has the name or id asked for: the message says what comes close, and the program
 /// exits with status 1.
@@ -111,4 +113,24 @@ fn caveats(ds: &Dataset<'_>, selected: &[TerritoryRef], restorations: bool) -> V
         ));
     }
     notes
+}
+
+/// The sources of the names, dates and areas of `selected`, and with `restorations` of their
+/// dates of restoration, each once, in the dataset's order.
+pub fn sources_of<'a>(
+    ds: &'a Dataset<'a>,
+    selected: &[TerritoryRef],
+    restorations: bool,
+) -> Vec<&'a Source<'a>> {
+    let mut refs: Vec<SourceRef> = Vec::new();
+    for &r in selected {
+        let t = ds.territory(r);
+        refs.extend(t.source.refs());
+        if restorations && let Some(restored) = &t.restored {
+            refs.extend(restored.source.refs());
+        }
+    }
+    refs.sort();
+    refs.dedup();
+    refs.into_iter().map(|r| ds.source(r)).collect()
 }

@@ -99,7 +99,7 @@ fn build<'a>(
         report: Report::fields(vec![
             Column::new("field", "field").about("what the row gives: id, name, name_az, alias, kind, occupied, partial, area, within, restored, held_on, years_held, share_percent, event or cited"),
             Column::new("value", "value").about("the value of the field"),
-            Column::new("source", "source").about("the ids of the sources of the value; empty for a computed one"),
+            Column::new("source", "source").about("the ids of the sources of the value; empty for a computed one").cites(),
             Column::new("note", "note").about("a qualification, or how a computed value is computed").optional(0),
         ]),
         cited: Vec::new(),

@@ -24,7 +24,7 @@ pub fn report<'a>(ds: &'a Dataset<'_>, selection: &Selection) -> Report<'a> {
         Column::new("type", "type").about("event, occupied or restored; occupied and restored rows come from the territories' dates").optional(3),
         Column::new("label", "what").about("what happened"),
         Column::new("territories", "territories").about("the ids of the territories it concerns").optional(2),
-        Column::new("source", "source").about("the ids of the sources that report it").optional(1),
+        Column::new("source", "source").about("the ids of the sources that report it").cites().optional(1),
         Column::new("note", "note").about("details").optional(0),
     ]);
     let year = selection.year.map(|y| (y.first_day(), y.last_day()));

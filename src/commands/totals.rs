@@ -38,6 +38,10 @@ pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Repor
             Value::area(totals.country_area_km2, unit),
         ),
         (
+            Column::new("country_area_source", "source of the country's area").about("the ids of the source of the country's area").cites(),
+            Value::sources(ds, &ds.country.source),
+        ),
+        (
             Column::new("share_percent", "share of the country, % (computed)").about("the area counted once as a share of the country's").computed(),
             Value::Decimal(totals.share_percent, 2),
         ),
@@ -50,7 +54,7 @@ pub fn report<'a>(ds: &'a Dataset<'a>, filter: &Filter, unit: AreaUnit) -> Repor
             stated.map_or(Value::Null, |o| Value::Int(o.value)),
         ),
         (
-            Column::new("stated_share_source", "source of the stated share").about("the ids of the source of the stated share"),
+            Column::new("stated_share_source", "source of the stated share").about("the ids of the source of the stated share").cites(),
             Value::maybe_sources(ds, stated.map(|o| &o.source)),
         ),
     ]);

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::data::{Kind, When};
+use crate::data::{Kind, Source, When};
 use crate::query::AreaUnit;
 
 use super::{Value, escape_for_terminal, wrap};
@@ -17,6 +17,8 @@ pub struct Chart<'a> {
     pub drawing: Drawing<'a>,
     /// Caveats of the data drawn, each written as a note.
     pub notes: Vec<String>,
+    /// The sources of the values drawn, which a picture names in its caption.
+    pub sources: Vec<&'a Source<'a>>,
 }
 
 /// What a chart draws.

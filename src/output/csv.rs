@@ -6,6 +6,9 @@ use super::{Options, Report};
 
 /// Writes `report` as CSV.
 pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);

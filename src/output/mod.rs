@@ -1,11 +1,15 @@
 //! Rendering of reports: one file per format, chosen by one `match` in [`render`].
 
 pub mod chart;
+pub mod cite;
 mod csv;
+pub mod html;
 mod json;
 mod markdown;
+pub mod svg;
 mod table;
 mod tsv;
+mod xlsx;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -31,6 +35,24 @@ pub enum Format {
     Jsonl,
     /// A Markdown table, for documents.
     Markdown,
+    /// An Excel workbook, for spreadsheets: binary, so never written to a terminal.
+    Xlsx,
+}
+
+impl Format {
+    /// The format a file's name asks for by its extension, if any.
+    pub fn of_file(path: &std::path::Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "tsv" | "tab" | "txt" => Format::Tsv,
+            "csv" => Format::Csv,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "md" | "markdown" => Format::Markdown,
+            "xlsx" => Format::Xlsx,
+            _ => return None,
+        })
+    }
 }
 
 /// Rendering choices resolved once from the flags and the environment.
@@ -45,6 +67,8 @@ pub struct Options {
     /// Whether a table shows every column, even one that does not fit or that has the same
     /// value on every row.
     pub wide: bool,
+    /// Whether CSV starts with a UTF-8 byte order mark.
+    pub bom: bool,
 }
 
 /// A column of a report.
@@ -62,6 +86,9 @@ pub struct Column {
     pub about: &'static str,
     /// Where its values come from.
     pub origin: Origin,
+    /// Whether its values are the ids of the sources of the row, which the formats that list
+    /// the sources (xlsx, HTML) link to.
+    pub cites: bool,
 }
 
 /// Where the values of a column come from.
@@ -98,7 +125,14 @@ impl Column {
             optional: None,
             about: "",
             origin: Origin::Sourced,
+            cites: false,
         }
+    }
+
+    /// The column, whose values are the ids of the sources of the row's values.
+    pub const fn cites(mut self) -> Self {
+        self.cites = true;
+        self
     }
 
     /// The column, saying what it holds.
@@ -504,6 +538,30 @@ impl<'a> Report<'a> {
         (0..self.len()).map(|i| self.row(i))
     }
 
+    /// The ids of the sources its rows cite, in the order they first appear.
+    pub fn cited_ids(&self) -> Vec<String> {
+        let citing: Vec<usize> = (self.columns.iter().enumerate())
+            .filter(|(_, c)| c.cites)
+            .map(|(i, _)| i)
+            .collect();
+        let mut ids: Vec<String> = Vec::new();
+        for row in self.rows() {
+            for &i in &citing {
+                let found = match &row[i] {
+                    Value::List(items) => items.iter().map(|s| s.to_string()).collect(),
+                    Value::Text(s) => vec![s.to_string()],
+                    _ => Vec::new(),
+                };
+                for id in found {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
+        }
+        ids
+    }
+
     /// The report with a note added.
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
@@ -511,11 +569,12 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Writes `report` to `out` in `format`.
+/// Writes `report` to `out` in `format`; `sources` are the dataset's, which a workbook lists.
 pub fn render(
     report: &Report,
     format: Format,
     options: Options,
+    sources: &[crate::data::Source<'_>],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
@@ -525,6 +584,7 @@ pub fn render(
         Format::Json => json::write(report, out),
         Format::Jsonl => json::write_lines(report, out),
         Format::Markdown => markdown::write(report, out),
+        Format::Xlsx => xlsx::write(report, sources, out),
     }
 }
 

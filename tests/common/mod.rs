@@ -122,3 +122,21 @@ pub fn path_with_karabakh() -> std::ffi::OsString {
     ));
     std::env::join_paths(path).expect("a PATH")
 }
+
+/// Whether `program` runs (`program PROBE...` succeeds). When it does not, says so loudly, and
+/// fails under CI, whose `.ci/run` installs it.
+pub fn have(program: &str, probe: &[&str]) -> bool {
+    let found = std::process::Command::new(program)
+        .args(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{program} {} does not run; .ci/run installs what the tests need",
+            probe.join(" ")
+        );
+        eprintln!("warning: {program} is missing, so a check that needs it was skipped");
+    }
+    found
+}

@@ -1,0 +1,202 @@
+//! `karabakh cite NAME [FIELD]`: a value with the sources it comes from, ready to paste.
+
+use crate::data::{Dataset, Source, SourceRef};
+use crate::output::Report;
+use crate::output::cite::Citation;
+use crate::query::{AreaUnit, Filter};
+
+use super::{NotFound, YEARS_HELD_NOTE, sources_of};
+
+/// The citations of `field` of `name`: a territory (any spelling `show` accepts), a figure id,
+/// or `totals`. Several rows of `show` may have the field (other sources' areas, aliases);
+/// each is a citation.
+pub fn cite<'a>(
+    ds: &'a Dataset<'a>,
+    name: &str,
+    field: Option<&str>,
+    unit: AreaUnit,
+) -> Result<Vec<Citation<'a>>, NotFound> {
+    let every = ds.territory_refs().collect::<Vec<_>>();
+    if name.trim().eq_ignore_ascii_case("totals") {
+        let report = super::totals::report(ds, &Filter::default(), unit);
+        let field = pick(&keys(&report), field.unwrap_or("area_km2"), unit, "totals")?;
+        let country = refs(ds, ds.country.source.refs());
+        let sources = match field.as_str() {
+            "country_area_km2" | "country_area_mi2" | "country_area_ha" => country,
+            "stated_share_percent" => (ds.country.occupied_share)
+                .map(|f| refs(ds, ds.figure(f).latest().source.refs()))
+                .unwrap_or_default(),
+            key => {
+                let mut all = sources_of(ds, &every, false);
+                if key.starts_with("share") {
+                    for c in country {
+                        if !all.iter().any(|s| s.id == c.id) {
+                            all.push(c);
+                        }
+                    }
+                }
+                all
+            }
+        };
+        return Ok(vec![from_record(
+            &report,
+            &field,
+            "Totals of every territory",
+            unit,
+            sources,
+        )]);
+    }
+    if let Some(figure) = ds.figures.iter().find(|f| f.id == name.trim()) {
+        let report = super::figures::one(ds, &figure.id, false)?;
+        let field = pick(&keys(&report), field.unwrap_or("value"), unit, &figure.id)?;
+        let sources = refs(ds, figure.latest().source.refs());
+        let subject = figure.label.to_string();
+        return Ok(vec![from_record(&report, &field, &subject, unit, sources)]);
+    }
+    let r = super::show::territory(ds, name).map_err(|e| {
+        NotFound::new(format!(
+            "{e}\n\nNAME may also be a figure id (`karabakh figures` lists them) or `totals`"
+        ))
+    })?;
+    let t = ds.territory(r);
+    let report = super::show::report(ds, &t.id, unit, None)?;
+    let rows: Vec<Vec<String>> = (report.rows())
+        .map(|row| row.iter().map(|v| v.machine().into_owned()).collect())
+        .collect();
+    let mut fields: Vec<String> = rows.iter().map(|r| r[0].clone()).collect();
+    fields.dedup();
+    fields.retain(|f| f != "cited");
+    let field = pick(&fields, field.unwrap_or("area_km2"), unit, &t.id)?;
+    let mut citations = Vec::new();
+    for (i, row) in report.rows().enumerate() {
+        if rows[i][0] != field {
+            continue;
+        }
+        let cited: Vec<&Source<'_>> = (rows[i][2].split("; "))
+            .filter_map(|id| ds.sources.iter().find(|s| s.id == id))
+            .collect();
+        let (computed, sources) = if cited.is_empty() {
+            let mut from = sources_of(ds, &[r], field == "years_held");
+            if field == "share_percent" {
+                from.extend(refs(ds, ds.country.source.refs()));
+            }
+            let how = match field.as_str() {
+                "years_held" => YEARS_HELD_NOTE.to_owned(),
+                _ => rows[i][3].clone(),
+            };
+            (Some(how), from)
+        } else {
+            (None, cited)
+        };
+        // The kind is the dataset's own classification: no source gives it.
+        let own = field == "kind" || field == "id";
+        citations.push(Citation {
+            subject: t.name.to_string(),
+            field: field.clone(),
+            value: with_unit(&row[1].human(), &field, unit),
+            about: (!rows[i][3].is_empty() && computed.is_none()).then(|| rows[i][3].clone()),
+            computed: if own { None } else { computed },
+            dataset_only: own,
+            sources: if own { Vec::new() } else { sources },
+        });
+    }
+    Ok(citations)
+}
+
+// The citation of `field` of the single record of `report`.
+fn from_record<'a>(
+    report: &Report<'_>,
+    field: &str,
+    subject: &str,
+    unit: AreaUnit,
+    sources: Vec<&'a Source<'a>>,
+) -> Citation<'a> {
+    let i = (report.columns.iter().position(|c| c.key == field)).unwrap_or(0);
+    let column = &report.columns[i];
+    let value = report
+        .rows()
+        .next()
+        .map(|row| row[i].human())
+        .unwrap_or_default();
+    let computed =
+        (column.origin == crate::output::Origin::Computed).then(|| column.about.to_owned());
+    Citation {
+        subject: subject.to_owned(),
+        field: field.to_owned(),
+        value: with_unit(&value, field, unit),
+        about: None,
+        computed,
+        dataset_only: false,
+        sources,
+    }
+}
+
+fn keys(report: &Report<'_>) -> Vec<String> {
+    report.columns.iter().map(|c| c.key.to_string()).collect()
+}
+
+// The field asked for among `fields`: exactly, or with the unit's suffix (`area` is
+// `area_km2`), or as the only field it begins.
+fn pick(fields: &[String], asked: &str, unit: AreaUnit, of: &str) -> Result<String, NotFound> {
+    let asked = asked.trim();
+    let with_unit = format!("{asked}_{}", unit.key());
+    if let Some(f) = fields.iter().find(|f| *f == asked || **f == with_unit) {
+        return Ok(f.clone());
+    }
+    let starting: Vec<&String> = fields.iter().filter(|f| f.starts_with(asked)).collect();
+    match starting.as_slice() {
+        [one] => Ok((*one).clone()),
+        _ => Err(NotFound::new(format!(
+            "{of} has no field \"{asked}\"; it has: {}",
+            fields.join(", ")
+        ))),
+    }
+}
+
+fn refs<'a>(ds: &'a Dataset<'a>, refs: &[SourceRef]) -> Vec<&'a Source<'a>> {
+    refs.iter().map(|&r| ds.source(r)).collect()
+}
+
+// A value with its unit where the field's name gives one.
+fn with_unit(value: &str, field: &str, unit: AreaUnit) -> String {
+    if value == "—" {
+        return value.to_owned();
+    }
+    if field.contains(unit.key()) {
+        format!("{value} {}", unit.symbol())
+    } else if field.contains("percent") {
+        format!("{value}%")
+    } else if field == "years_held" {
+        format!("{value} years")
+    } else {
+        value.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_is_found_by_its_name_or_without_its_unit() {
+        let fields = [
+            "name".to_owned(),
+            "area_km2".to_owned(),
+            "area_km2_other".to_owned(),
+        ];
+        assert_eq!(
+            pick(&fields, "area", AreaUnit::Km2, "x").unwrap(),
+            "area_km2"
+        );
+        assert_eq!(
+            pick(&fields, "area_km2_other", AreaUnit::Km2, "x").unwrap(),
+            "area_km2_other"
+        );
+        assert_eq!(pick(&fields, "na", AreaUnit::Km2, "x").unwrap(), "name");
+        let err = pick(&fields, "size", AreaUnit::Km2, "kelbajar").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "kelbajar has no field \"size\"; it has: name, area_km2, area_km2_other"
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! `karabakh report`: the whole dataset on one page.
+
+use crate::data::Dataset;
+use crate::output::html::{Page, Section};
+use crate::output::svg::{self, Size};
+use crate::query::{AreaUnit, Filter, SortKey};
+
+use super::{chart, districts, figures, timeline, totals};
+
+/// The page: the totals, the territories, the charts, the figures with their history, the
+/// timeline and the sources.
+pub fn page<'a>(ds: &'a Dataset<'a>, unit: AreaUnit) -> Result<Page<'a>, String> {
+    let everything = Filter::default();
+    let size = Size {
+        width: svg::DEFAULT_WIDTH,
+        height: None,
+    };
+    let bars = chart::bars(ds, &everything, SortKey::Area, true);
+    let over_time = chart::over_time(ds, &everything);
+    let dataset = format!(
+        "{} territories, {} figures, {} sources; facts to {}",
+        ds.territories.len(),
+        ds.figures.len(),
+        ds.sources.len(),
+        ds.latest_date()
+            .map_or_else(|| "no date".to_owned(), |d| d.iso())
+    );
+    Ok(Page {
+        title: format!(
+            "Occupied territories of {}: areas, dates and sources",
+            ds.country.name
+        ),
+        dataset,
+        totals: totals::report(ds, &everything, unit),
+        sections: vec![
+            Section::Table {
+                id: "territories",
+                heading: "Territories".to_owned(),
+                report: districts::report(ds, &everything, SortKey::Date, false, unit),
+            },
+            Section::Chart {
+                id: "chart-areas",
+                heading: "Areas".to_owned(),
+                svg: svg::element(&bars, size, unit)?,
+            },
+            Section::Chart {
+                id: "chart-over-time",
+                heading: "Area held over time".to_owned(),
+                svg: svg::element(&over_time, size, unit)?,
+            },
+            Section::Table {
+                id: "figures",
+                heading: "Figures and their history".to_owned(),
+                report: figures::history(ds),
+            },
+            Section::Table {
+                id: "timeline",
+                heading: "Timeline".to_owned(),
+                report: timeline::report(ds, &timeline::Selection::default()),
+            },
+        ],
+        sources: ds.sources.iter().collect(),
+    })
+}

@@ -1,0 +1,345 @@
+//! Citations of a value: a sentence with its reference, a Markdown footnote, and the sources as
+//! BibTeX, CSL-JSON and RIS.
+
+use std::io::{self, Write};
+
+use chrono::Datelike;
+
+use crate::data::{Source, When};
+
+/// A value, what it is, and the sources it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation<'a> {
+    /// What the value is of: a territory's name, a figure's label, the totals.
+    pub subject: String,
+    /// The field, as `show`, `figures` and `totals` name it.
+    pub field: String,
+    /// The value for people, with its unit.
+    pub value: String,
+    /// A qualification of a sourced value.
+    pub about: Option<String>,
+    /// How a computed value is computed; `None` for one the sources state.
+    pub computed: Option<String>,
+    /// Whether the value is the dataset's own (an id, a classification), which no source gives.
+    pub dataset_only: bool,
+    /// The sources it comes from, or for a computed value every source it is computed from.
+    pub sources: Vec<&'a Source<'a>>,
+}
+
+impl Citation<'_> {
+    // The statement: "Kalbajar, area_km2: 1,936 km²".
+    fn statement(&self) -> String {
+        format!("{}, {}: {}", self.subject, self.field, self.value)
+    }
+
+    // How the value relates to its sources, in words.
+    fn basis(&self) -> String {
+        match (&self.computed, self.dataset_only) {
+            (_, true) => "the dataset's own value; no source gives it".to_owned(),
+            (Some(how), _) => format!(
+                "computed by karabakh from {} ({how})",
+                match self.sources.len() {
+                    1 => "one source".to_owned(),
+                    n => format!("{n} sources"),
+                }
+            ),
+            (None, _) => match &self.about {
+                Some(about) => format!("as stated by the source; {about}"),
+                None => "as stated by the source".to_owned(),
+            },
+        }
+    }
+}
+
+/// How a citation is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// A sentence with its references.
+    Text,
+    /// A sentence with a Markdown footnote for each source.
+    Markdown,
+    /// A BibTeX entry for each source.
+    Bibtex,
+    /// A CSL-JSON array, an item for each source.
+    CslJson,
+    /// A RIS record for each source.
+    Ris,
+}
+
+/// Writes `citations` in `format`.
+pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Style::Text => {
+            for (i, c) in citations.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                writeln!(out, "{} ({}).", c.statement(), c.basis())?;
+                for s in &c.sources {
+                    writeln!(out, "  {}", reference(s))?;
+                }
+            }
+            Ok(())
+        }
+        Style::Markdown => {
+            let mut notes: Vec<&Source<'_>> = Vec::new();
+            for c in citations {
+                let marks: String = (c.sources.iter())
+                    .map(|s| format!("[^{}]", footnote_label(&s.id)))
+                    .collect();
+                writeln!(
+                    out,
+                    "{} ({}).{marks}",
+                    markdown_text(&c.statement()),
+                    markdown_text(&c.basis())
+                )?;
+                for s in &c.sources {
+                    if !notes.iter().any(|n| n.id == s.id) {
+                        notes.push(s);
+                    }
+                }
+            }
+            if !notes.is_empty() {
+                writeln!(out)?;
+            }
+            for s in notes {
+                writeln!(
+                    out,
+                    "[^{}]: {}",
+                    footnote_label(&s.id),
+                    markdown_reference(s)
+                )?;
+            }
+            Ok(())
+        }
+        Style::Bibtex => {
+            for (i, s) in unique_sources(citations).into_iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                write_bibtex(out, s, &notes_for(citations, s))?;
+            }
+            Ok(())
+        }
+        Style::CslJson => {
+            let items: Vec<serde_json::Value> = (unique_sources(citations).into_iter())
+                .map(|s| csl_item(s, &notes_for(citations, s)))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &items)?;
+            writeln!(out)
+        }
+        Style::Ris => {
+            for s in unique_sources(citations) {
+                write_ris(out, s, &notes_for(citations, s))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+// Every source of `citations`, once, in the order they are cited.
+fn unique_sources<'c, 'a>(citations: &'c [Citation<'a>]) -> Vec<&'c Source<'a>> {
+    let mut sources: Vec<&Source<'_>> = Vec::new();
+    for s in citations.iter().flat_map(|c| &c.sources) {
+        if !sources.iter().any(|k| k.id == s.id) {
+            sources.push(s);
+        }
+    }
+    sources
+}
+
+// What the reference is cited for: the statements that use it.
+fn notes_for(citations: &[Citation<'_>], source: &Source<'_>) -> String {
+    (citations.iter())
+        .filter(|c| c.sources.iter().any(|s| s.id == source.id))
+        .map(|c| format!("{} ({})", c.statement(), c.basis()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+// "Title. Publisher, date. URL", leaving out what is not known.
+fn reference(s: &Source<'_>) -> String {
+    let mut text = format!("[{}] {}", s.id, s.title);
+    for part in [publisher(s).map(str::to_owned), s.date.map(When::iso)]
+        .into_iter()
+        .flatten()
+    {
+        text.push_str(&format!(", {part}"));
+    }
+    if let Some(url) = s.url.as_deref() {
+        text.push_str(&format!(", {url}"));
+    }
+    text
+}
+
+fn markdown_reference(s: &Source<'_>) -> String {
+    let mut text = format!("*{}*", markdown_text(&s.title));
+    for part in [publisher(s).map(markdown_text), s.date.map(When::iso)]
+        .into_iter()
+        .flatten()
+    {
+        text.push_str(&format!(", {part}"));
+    }
+    if let Some(url) = s.url.as_deref() {
+        text.push_str(&format!(", <{}>", url.replace('>', "%3E")));
+    }
+    text.push('.');
+    text
+}
+
+// A publisher that only repeats the title says nothing more.
+fn publisher<'s>(s: &'s Source<'_>) -> Option<&'s str> {
+    s.publisher.as_deref().filter(|p| *p != s.title.as_str())
+}
+
+// Markdown's special characters as literal text.
+fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out
+}
+
+// A footnote label: letters, digits and hyphens.
+fn footnote_label(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+fn write_bibtex(out: &mut dyn Write, s: &Source<'_>, note: &str) -> io::Result<()> {
+    writeln!(out, "@misc{{{},", bibtex_key(&s.id))?;
+    writeln!(out, "  title = {{{}}},", bibtex_text(&s.title))?;
+    if let Some(p) = publisher(s) {
+        writeln!(out, "  publisher = {{{}}},", bibtex_text(p))?;
+        writeln!(out, "  howpublished = {{{}}},", bibtex_text(p))?;
+    }
+    if let Some(date) = s.date {
+        writeln!(out, "  year = {{{}}},", date.first_day().year())?;
+        writeln!(out, "  date = {{{}}},", date.iso())?;
+    }
+    if let Some(url) = s.url.as_deref() {
+        writeln!(out, "  url = {{{}}},", bibtex_url(url))?;
+    }
+    writeln!(out, "  note = {{{}}}", bibtex_text(note))?;
+    writeln!(out, "}}")
+}
+
+// A citation key: BibTeX allows no spaces, commas or braces in one.
+fn bibtex_key(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+// Text inside braces, with TeX's special characters escaped so that the braces balance.
+fn bibtex_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' | '}' | '%' | '&' | '#' | '$' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+// An address in a `url` field, which is verbatim: only braces, which would end it, are encoded.
+fn bibtex_url(url: &str) -> String {
+    url.replace('{', "%7B")
+        .replace('}', "%7D")
+        .replace('\\', "%5C")
+}
+
+fn csl_item(s: &Source<'_>, note: &str) -> serde_json::Value {
+    let mut item = serde_json::Map::new();
+    item.insert("id".into(), s.id.as_str().into());
+    let kind = if s.url.is_some() {
+        "webpage"
+    } else {
+        "document"
+    };
+    item.insert("type".into(), kind.into());
+    item.insert("title".into(), s.title.as_str().into());
+    if let Some(p) = publisher(s) {
+        item.insert("publisher".into(), p.into());
+    }
+    if let Some(url) = s.url.as_deref() {
+        item.insert("URL".into(), url.into());
+    }
+    if let Some(date) = s.date {
+        item.insert(
+            "issued".into(),
+            serde_json::json!({ "date-parts": [date_parts(date)] }),
+        );
+    }
+    item.insert("note".into(), note.into());
+    serde_json::Value::Object(item)
+}
+
+// A date as CSL's parts: the year, then the month and the day as far as they are known.
+fn date_parts(when: When) -> Vec<u32> {
+    let first = when.first_day();
+    let last = when.last_day();
+    let mut parts = vec![first.year().max(0) as u32];
+    if first.year() == last.year() && first.month() == last.month() {
+        parts.push(first.month());
+        if first == last {
+            parts.push(first.day());
+        }
+    }
+    parts
+}
+
+fn write_ris(out: &mut dyn Write, s: &Source<'_>, note: &str) -> io::Result<()> {
+    let kind = if s.url.is_some() { "ELEC" } else { "GEN" };
+    let line = |tag: &str, value: &str| format!("{tag}  - {}", value.replace(['\n', '\r'], " "));
+    let mut lines = vec![line("TY", kind), line("ID", &s.id), line("TI", &s.title)];
+    if let Some(p) = publisher(s) {
+        lines.push(line("PB", p));
+    }
+    if let Some(date) = s.date {
+        let parts = date_parts(date);
+        lines.push(line("PY", &parts[0].to_string()));
+        let mut da = format!("{:04}", parts[0]);
+        for p in &parts[1..] {
+            da.push_str(&format!("/{p:02}"));
+        }
+        lines.push(line("DA", &da));
+    }
+    if let Some(url) = s.url.as_deref() {
+        lines.push(line("UR", url));
+    }
+    lines.push(line("N1", note));
+    lines.push("ER  - ".to_owned());
+    for l in lines {
+        writeln!(out, "{l}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,304 @@
+//! One self-contained HTML page: tables, inline SVG charts and a numbered list of sources that
+//! every value links to. maud escapes everything written into it; nothing is loaded from the
+//! network, and the page's Content-Security-Policy forbids it.
+
+use std::io::{self, Write};
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::{Origin, Report, Shape, Value};
+use crate::data::Source;
+
+/// What the page shows, in order.
+#[derive(Debug)]
+pub struct Page<'a> {
+    /// The page's title and first heading.
+    pub title: String,
+    /// A line on the dataset: how many records, facts to which date.
+    pub dataset: String,
+    /// The totals of every territory.
+    pub totals: Report<'a>,
+    /// The tables and charts after the totals.
+    pub sections: Vec<Section<'a>>,
+    /// Every source, numbered in this order.
+    pub sources: Vec<&'a Source<'a>>,
+}
+
+/// A part of the page under its own heading.
+#[derive(Debug)]
+pub enum Section<'a> {
+    /// A listing as a table, with its notes.
+    Table {
+        /// The anchor of the section.
+        id: &'static str,
+        /// Its heading.
+        heading: String,
+        /// The listing.
+        report: Report<'a>,
+    },
+    /// A chart as inline SVG.
+    Chart {
+        /// The anchor of the section.
+        id: &'static str,
+        /// Its heading.
+        heading: String,
+        /// The SVG element, made by [`super::svg::element`].
+        svg: String,
+    },
+}
+
+// No script, no network: styles inline only, pictures inline or as data: addresses.
+const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
+                      base-uri 'none'; form-action 'none'";
+
+const STYLE: &str = r#"
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; --link: #0b5c8a; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 72rem; padding: 1rem; font: 16px/1.5 system-ui, sans-serif; color: var(--ink); background: #fff; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.5rem 0; }
+h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid var(--rule); }
+p.dataset, .notes { color: var(--muted); font-size: 0.9rem; }
+.scroll { overflow-x: auto; max-width: 100%; }
+table { border-collapse: collapse; font-size: 0.9rem; }
+th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+th { background: #f3f3f3; }
+td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.date { white-space: nowrap; }
+a { color: var(--link); }
+a.cite { text-decoration: none; white-space: nowrap; }
+figure { margin: 0; }
+figure svg { display: block; width: 100%; max-width: 800px; height: auto; }
+ol.sources li { margin-bottom: 0.3rem; overflow-wrap: anywhere; }
+.computed { font-style: italic; }
+@media print {
+  body { max-width: none; font-size: 11pt; }
+  .scroll { overflow: visible; }
+  a { color: inherit; }
+  h2 { break-after: avoid; }
+  table, figure { break-inside: avoid; }
+}
+"#;
+
+/// Writes `page` as an HTML document.
+pub fn write(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(render(page).into_string().as_bytes())
+}
+
+fn render(page: &Page<'_>) -> Markup {
+    let numbers = Numbers(&page.sources);
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(POLICY);
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (page.title) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                header {
+                    h1 { (page.title) }
+                    p.dataset { "Made by karabakh " (env!("CARGO_PKG_VERSION")) " from its dataset: " (page.dataset) ". Every value links to its source in the numbered list at the end; computed values say so." }
+                    nav {
+                        a href="#totals" { "Totals" } " · "
+                        @for section in &page.sections {
+                            @let (id, heading) = section.anchor();
+                            a href={ "#" (id) } { (heading) } " · "
+                        }
+                        a href="#sources" { "Sources" }
+                    }
+                }
+                main {
+                    section id="totals" {
+                        h2 { "Totals" }
+                        (shares(&page.totals, numbers))
+                        (record(&page.totals, numbers))
+                        (notes(&page.totals))
+                    }
+                    @for section in &page.sections {
+                        @match section {
+                            Section::Table { id, heading, report } => {
+                                section id=(id) {
+                                    h2 { (heading) }
+                                    (table(report, numbers))
+                                    (notes(report))
+                                }
+                            }
+                            Section::Chart { id, heading, svg } => {
+                                section id=(id) {
+                                    h2 { (heading) }
+                                    figure { (PreEscaped(svg)) }
+                                }
+                            }
+                        }
+                    }
+                    section id="sources" {
+                        h2 { "Sources" }
+                        ol.sources {
+                            @for (i, s) in page.sources.iter().enumerate() {
+                                li id={ "source-" (i + 1) } {
+                                    cite { (s.title) }
+                                    @if let Some(p) = s.publisher.as_deref().filter(|p| *p != s.title.as_str()) { ", " (p) }
+                                    @if let Some(d) = s.date { ", " (d.iso()) }
+                                    @if let Some(url) = s.url.as_deref() {
+                                        ", "
+                                        @if url.starts_with("http://") || url.starts_with("https://") {
+                                            a href=(url) { (url) }
+                                        } @else {
+                                            (url)
+                                        }
+                                    }
+                                    " (" code { (s.id) } ")"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Section<'_> {
+    fn anchor(&self) -> (&'static str, &str) {
+        match self {
+            Section::Table { id, heading, .. } | Section::Chart { id, heading, .. } => {
+                (id, heading)
+            }
+        }
+    }
+}
+
+// The number of each source in the list at the end, by id.
+#[derive(Clone, Copy)]
+struct Numbers<'p, 'a>(&'p [&'a Source<'a>]);
+
+impl Numbers<'_, '_> {
+    fn of(&self, id: &str) -> Option<usize> {
+        self.0.iter().position(|s| s.id == id).map(|i| i + 1)
+    }
+
+    // Links to the sources named in a cell.
+    fn links(&self, value: &Value<'_>) -> Markup {
+        let ids: Vec<String> = match value {
+            Value::List(items) => items.iter().map(|s| s.to_string()).collect(),
+            Value::Text(s) => vec![s.to_string()],
+            _ => Vec::new(),
+        };
+        html! {
+            @for id in &ids {
+                @match self.of(id) {
+                    Some(n) => { a.cite href={ "#source-" (n) } title=(id) { "[" (n) "]" } " " }
+                    None => { (id) " " }
+                }
+            }
+        }
+    }
+}
+
+// The stated share beside the computed ones.
+fn shares(totals: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
+    let value = |key: &str| {
+        let i = totals.columns.iter().position(|c| c.key == key)?;
+        totals.rows().next().map(|row| row[i].clone())
+    };
+    let stated = value("stated_share_percent");
+    let stated_source = value("stated_share_source");
+    html! {
+        div.scroll {
+            table {
+                caption { "Share of the country's area" }
+                thead { tr {
+                    th scope="col" { "stated by the source, %" }
+                    th scope="col" { "computed, counted once, %" }
+                    th scope="col" { "computed, as listed, %" }
+                } }
+                tbody { tr {
+                    td.number {
+                        @match &stated {
+                            Some(v) if *v != Value::Null => { (v.human()) " " @if let Some(s) = &stated_source { (numbers.links(s)) } }
+                            _ => { "—" }
+                        }
+                    }
+                    td.number.computed { (value("share_percent").map(|v| v.human()).unwrap_or_default()) }
+                    td.number.computed { (value("share_percent_listed").map(|v| v.human()).unwrap_or_default()) }
+                } }
+            }
+        }
+    }
+}
+
+// A single record as a table of field and value.
+fn record(report: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
+    let row = report
+        .rows()
+        .next()
+        .map(|r| r.into_owned())
+        .unwrap_or_default();
+    html! {
+        div.scroll {
+            table {
+                thead { tr { th scope="col" { "total" } th scope="col" { "value" } } }
+                tbody {
+                    @for (column, value) in report.columns.iter().zip(&row) {
+                        tr {
+                            th scope="row" { (column.label) }
+                            @if column.cites {
+                                td { (numbers.links(value)) }
+                            } @else {
+                                td class=[cell_class(value, column.origin)] { (value.human()) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+// A listing as a table with a header row.
+fn table(report: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
+    if report.shape == Shape::Record {
+        return record(report, numbers);
+    }
+    html! {
+        div.scroll {
+            table {
+                thead { tr { @for c in &report.columns { th scope="col" { (c.label) } } } }
+                tbody {
+                    @for row in report.rows() {
+                        tr {
+                            @for (column, value) in report.columns.iter().zip(row.iter()) {
+                                @if column.cites {
+                                    td { (numbers.links(value)) }
+                                } @else {
+                                    td class=[cell_class(value, column.origin)] { (value.human()) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn notes(report: &Report<'_>) -> Markup {
+    html! {
+        @if !report.notes.is_empty() {
+            ul.notes { @for n in &report.notes { li { (n) } } }
+        }
+    }
+}
+
+fn cell_class(value: &Value<'_>, origin: Origin) -> Option<&'static str> {
+    let computed = origin == Origin::Computed;
+    match (value, computed) {
+        (Value::Int(_) | Value::Decimal(..), true) => Some("number computed"),
+        (Value::Int(_) | Value::Decimal(..), false) => Some("number"),
+        (Value::Date(_), _) => Some("date"),
+        (_, true) => Some("computed"),
+        _ => None,
+    }
+}

@@ -1,0 +1,527 @@
+//! Charts as standalone SVG pictures: a title, labelled axes, the values, and the notes and
+//! sources as a caption, with `<title>` and `<desc>` for screen readers.
+
+use svg::Document;
+use svg::node::element::{Description, Group, Line, Path, Rectangle, Text, Title};
+
+use super::Value;
+use super::chart::{Bar, Chart, Drawing, Step};
+use crate::data::Kind;
+use crate::query::AreaUnit;
+
+/// The width of a picture when `--width` is not given, in pixels.
+pub const DEFAULT_WIDTH: u16 = 800;
+// The height of a chart over time when `--height` is not given.
+const DEFAULT_PLOT_HEIGHT: f64 = 300.0;
+
+const FONT: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
+const TEXT_SIZE: f64 = 13.0;
+const TITLE_SIZE: f64 = 17.0;
+const CAPTION_SIZE: f64 = 11.5;
+const MARGIN: f64 = 16.0;
+const INK: &str = "#1a1a1a";
+const MUTED: &str = "#555555";
+const GRID: &str = "#d0d0d0";
+
+/// The size of a picture in pixels; without a height, what its contents need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    /// The width.
+    pub width: u16,
+    /// The height, if given.
+    pub height: Option<u16>,
+}
+
+/// The SVG document of `chart`, of `size`, with areas in `unit`: standalone, or for a page to
+/// show inline; or why it cannot be drawn at that size.
+pub fn element(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<String, String> {
+    document(chart, size, unit).map(|d| d.to_string())
+}
+
+// A picture is drawn top to bottom: the title, the plot, the caption. User text only ever goes
+// into text nodes, which the svg crate escapes; attributes hold numbers and constants.
+fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, String> {
+    let width = f64::from(size.width);
+    let symbol = unit.symbol();
+    let (title, plot, described, notes) = match &chart.drawing {
+        Drawing::Bars(bars) => (
+            format!("Area of each territory, {symbol}"),
+            Plot::Bars(bar_rows(bars, unit)),
+            "a bar for each territory, its length to scale",
+            vec![format!(
+                "Areas as the sources state them, in {symbol}; bar lengths are drawn to scale."
+            )],
+        ),
+        Drawing::Steps(steps) => (
+            format!("Area occupied, cumulative, by period of occupation, {symbol}"),
+            Plot::Bars(step_rows(steps, unit)),
+            "a bar for each period of occupation, its length the area reached by its end",
+            vec![format!(
+                "Computed: the area counted once, in {symbol}, reached by the end of each period \
+                 of occupation, as `karabakh totals --by year` lists it."
+            )],
+        ),
+        Drawing::OverTime(steps) => (
+            format!("Area held over time, {symbol}"),
+            Plot::OverTime(steps),
+            "a step line of the area held, to the scale of time",
+            vec![format!(
+                "Computed: the area held, counted once, in {symbol}, as `karabakh totals \
+                 --series` lists it; a change known only to the month, year or period is drawn \
+                 at its end."
+            )],
+        ),
+    };
+    let mut caption: Vec<String> = notes;
+    caption.extend(chart.notes.iter().map(|n| sentence(n)));
+    let sources: Vec<String> = (chart.sources.iter())
+        .map(|s| {
+            let mut line = format!("[{}] {}", s.id, s.title);
+            if let Some(p) = s.publisher.as_deref().filter(|p| *p != s.title.as_str()) {
+                line.push_str(&format!(", {p}"));
+            }
+            if let Some(url) = s.url.as_deref() {
+                line.push_str(&format!(", {url}"));
+            }
+            line
+        })
+        .collect();
+    let caption_lines: Vec<String> = (caption.iter())
+        .flat_map(|c| wrap_px(c, width - 2.0 * MARGIN, CAPTION_SIZE))
+        .collect();
+    let source_lines: Vec<String> = std::iter::once("Sources:".to_owned())
+        .chain(
+            sources
+                .iter()
+                .flat_map(|s| wrap_px(s, width - 2.0 * MARGIN, CAPTION_SIZE)),
+        )
+        .collect();
+    let line_height = CAPTION_SIZE * 1.4;
+    let caption_height = (caption_lines.len() + source_lines.len()) as f64 * line_height + 12.0;
+    let title_lines = wrap_px(&title, width - 2.0 * MARGIN, TITLE_SIZE);
+    let top = MARGIN + title_lines.len() as f64 * TITLE_SIZE * 1.3 + 12.0;
+
+    let (plot_group, plot_height, desc_values) = match &plot {
+        Plot::Bars(rows) => {
+            let fixed = top + caption_height + MARGIN + 40.0;
+            let row_height = match size.height {
+                Some(h) => ((f64::from(h) - fixed) / rows.len().max(1) as f64).min(36.0),
+                None => 24.0,
+            };
+            if row_height < 10.0 {
+                return Err(format!(
+                    "the picture is too low for {} bars; give --height {} or more",
+                    rows.len(),
+                    (fixed + 10.0 * rows.len() as f64).ceil()
+                ));
+            }
+            let (group, height) = draw_bars(rows, width, top, row_height, symbol);
+            let values = (rows.iter())
+                .map(|r| format!("{}: {}", r.label, r.value))
+                .collect::<Vec<_>>()
+                .join("; ");
+            (group, height, values)
+        }
+        Plot::OverTime(steps) => {
+            let plot_height = match size.height {
+                Some(h) => f64::from(h) - top - caption_height - MARGIN - 50.0,
+                None => DEFAULT_PLOT_HEIGHT,
+            };
+            if plot_height < 80.0 {
+                return Err(format!(
+                    "the picture is too low for a chart over time; give --height {} or more",
+                    (top + caption_height + MARGIN + 130.0).ceil()
+                ));
+            }
+            let group = draw_over_time(steps, width, top + 20.0, plot_height, unit);
+            let values = (steps.iter())
+                .map(|s| {
+                    format!(
+                        "{}: {}",
+                        s.period.human(),
+                        Value::area(s.cumulative_km2, unit).human()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            (group, plot_height + 70.0, values)
+        }
+    };
+    let caption_top = top + plot_height + 12.0;
+    let height = match size.height {
+        Some(h) => f64::from(h),
+        None => caption_top + caption_height + MARGIN,
+    };
+
+    let mut caption_group = Group::new()
+        .set("font-size", CAPTION_SIZE)
+        .set("fill", MUTED);
+    let mut y = caption_top;
+    for line in &caption_lines {
+        y += line_height;
+        caption_group = caption_group.add(text_at(MARGIN, y, line));
+    }
+    y += 6.0;
+    for line in &source_lines {
+        y += line_height;
+        caption_group = caption_group.add(text_at(MARGIN, y, line));
+    }
+
+    let empty = desc_values.is_empty();
+    let description = format!(
+        "{title}: {described}. {}{} Sources: {}.",
+        if empty {
+            "Nothing matches.".to_owned()
+        } else {
+            format!("{desc_values}.")
+        },
+        caption.iter().map(|c| format!(" {c}")).collect::<String>(),
+        (chart.sources.iter())
+            .map(|s| s.title.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    Ok(Document::new()
+        .set("width", width)
+        .set("height", height.ceil())
+        .set("viewBox", (0, 0, width, height.ceil()))
+        .set("role", "img")
+        .set("font-family", FONT)
+        .add(Title::new(xml_text(&title)))
+        .add(Description::new().add(svg::node::Text::new(xml_text(&description))))
+        .add(
+            Rectangle::new()
+                .set("width", "100%")
+                .set("height", "100%")
+                .set("fill", "#ffffff"),
+        )
+        .add(
+            title_lines.iter().enumerate().fold(
+                Group::new()
+                    .set("font-size", TITLE_SIZE)
+                    .set("font-weight", "bold")
+                    .set("fill", INK),
+                |group, (i, line)| {
+                    group.add(text_at(
+                        MARGIN,
+                        MARGIN + TITLE_SIZE * (1.0 + 1.3 * i as f64),
+                        line,
+                    ))
+                },
+            ),
+        )
+        .add(plot_group)
+        .add(caption_group))
+}
+
+enum Plot<'c> {
+    Bars(Vec<BarRow>),
+    OverTime(&'c [Step]),
+}
+
+// One bar as drawn: its label, its value as text, its length and its colour.
+struct BarRow {
+    label: String,
+    value: String,
+    km2: u64,
+    fill: &'static str,
+    // What the colour stands for, in the legend; empty for none.
+    key: &'static str,
+}
+
+fn bar_rows(bars: &[Bar<'_>], unit: AreaUnit) -> Vec<BarRow> {
+    (bars.iter())
+        .map(|b| BarRow {
+            label: b.label.to_owned(),
+            value: Value::area(b.km2, unit).human(),
+            km2: b.km2,
+            fill: match b.kind {
+                Kind::Region => "#2a7f9e",
+                Kind::District => "#c98a1b",
+            },
+            key: b.kind.as_str(),
+        })
+        .collect()
+}
+
+fn step_rows(steps: &[Step], unit: AreaUnit) -> Vec<BarRow> {
+    (steps.iter())
+        .map(|s| BarRow {
+            label: s.period.human(),
+            value: Value::area(s.cumulative_km2, unit).human(),
+            km2: s.cumulative_km2,
+            fill: "#2a7f9e",
+            key: "",
+        })
+        .collect()
+}
+
+fn draw_bars(rows: &[BarRow], width: f64, top: f64, row_height: f64, unit: &str) -> (Group, f64) {
+    let label_width = (rows.iter())
+        .map(|r| text_px(&r.label, TEXT_SIZE))
+        .fold(0.0, f64::max)
+        .min(width / 3.0);
+    let value_width = (rows.iter())
+        .map(|r| text_px(&r.value, TEXT_SIZE))
+        .fold(0.0, f64::max);
+    let left = MARGIN + label_width + 8.0;
+    let room = (width - left - value_width - MARGIN - 8.0).max(10.0);
+    let max = rows.iter().map(|r| r.km2).max().unwrap_or(1).max(1) as f64;
+    let (scale, step) = axis(max);
+    let bottom = top + rows.len() as f64 * row_height;
+    let mut group = Group::new().set("font-size", TEXT_SIZE).set("fill", INK);
+    // Grid lines and the axis under the bars, each tick labelled.
+    for i in 0..=((scale / step).round() as u32) {
+        let value = step * f64::from(i);
+        let x = left + room * value / scale;
+        group = group
+            .add(line(x, top, x, bottom, GRID))
+            .add(text_at(x, bottom + 16.0, &thousands_f(value)).set("text-anchor", "middle"));
+    }
+    group = group.add(line(left, bottom, left + room, bottom, MUTED));
+    group = group.add(
+        text_at(left + room / 2.0, bottom + 34.0, &format!("area, {unit}"))
+            .set("text-anchor", "middle")
+            .set("fill", MUTED),
+    );
+    // A legend of the colours, where there are two or more.
+    let mut keys: Vec<(&str, &str)> = Vec::new();
+    for row in rows.iter().filter(|r| !r.key.is_empty()) {
+        if !keys.iter().any(|(k, _)| *k == row.key) {
+            keys.push((row.key, row.fill));
+        }
+    }
+    if keys.len() > 1 {
+        let mut x = MARGIN;
+        for (key, fill) in keys {
+            group = group
+                .add(
+                    Rectangle::new()
+                        .set("x", round(x))
+                        .set("y", round(bottom + 24.0))
+                        .set("width", 12)
+                        .set("height", 12)
+                        .set("fill", fill),
+                )
+                .add(text_at(x + 16.0, bottom + 34.0, key));
+            x += 16.0 + text_px(key, TEXT_SIZE) + 16.0;
+        }
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let y = top + i as f64 * row_height;
+        let length = (room * row.km2 as f64 / scale).max(1.0);
+        let middle = y + row_height / 2.0 + TEXT_SIZE * 0.35;
+        group = group
+            .add(
+                text_at(
+                    left - 8.0,
+                    middle,
+                    &cut_px(&row.label, label_width, TEXT_SIZE),
+                )
+                .set("text-anchor", "end"),
+            )
+            .add(
+                Rectangle::new()
+                    .set("x", left)
+                    .set("y", y + row_height * 0.15)
+                    .set("width", round(length))
+                    .set("height", round(row_height * 0.7))
+                    .set("fill", row.fill),
+            )
+            .add(text_at(left + length + 6.0, middle, &row.value));
+    }
+    (group, bottom - top + 40.0)
+}
+
+fn draw_over_time(steps: &[Step], width: f64, top: f64, height: f64, unit: AreaUnit) -> Group {
+    let mut group = Group::new().set("font-size", TEXT_SIZE).set("fill", INK);
+    if steps.is_empty() {
+        return group.add(text_at(MARGIN, top + TEXT_SIZE, "Nothing matches."));
+    }
+    let max = steps
+        .iter()
+        .map(|s| s.cumulative_km2)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let (scale, step) = axis(max);
+    let axis_label_width = text_px(&thousands_f(scale), TEXT_SIZE);
+    let left = MARGIN + axis_label_width + 8.0;
+    let right = width - MARGIN;
+    let bottom = top + height;
+    let start = steps[0].period.first_day();
+    let last = steps[steps.len() - 1].period.last_day();
+    // A little room after the last change, so that it is not drawn on the edge.
+    let end = last + chrono::Duration::days(((last - start).num_days() / 40).max(1));
+    let span = (end - start).num_days() as f64;
+    let x_of =
+        |day: chrono::NaiveDate| left + (right - left) * (day - start).num_days() as f64 / span;
+    let y_of = |km2: f64| bottom - height * km2 / scale;
+    for i in 0..=((scale / step).round() as u32) {
+        let value = step * f64::from(i);
+        let y = y_of(value);
+        group = group.add(line(left, y, right, y, GRID)).add(
+            text_at(left - 6.0, y + TEXT_SIZE * 0.35, &thousands_f(value))
+                .set("text-anchor", "end"),
+        );
+    }
+    // A tick at the start of each year, labelled as often as there is room for.
+    use chrono::Datelike;
+    let (first_year, last_year) = (start.year(), end.year());
+    let years = (last_year - first_year + 1).max(1) as f64;
+    let every = ((years * 40.0 / (right - left)).ceil() as i32).max(1);
+    let every = [1, 2, 5, 10, 20, 50]
+        .into_iter()
+        .find(|&n| n >= every)
+        .unwrap_or(100);
+    for year in first_year..=last_year {
+        let Some(day) = chrono::NaiveDate::from_ymd_opt(year, 1, 1) else {
+            continue;
+        };
+        if day < start || year % every != 0 {
+            continue;
+        }
+        let x = x_of(day);
+        group = group
+            .add(line(x, bottom, x, bottom + 4.0, MUTED))
+            .add(text_at(x, bottom + 18.0, &year.to_string()).set("text-anchor", "middle"));
+    }
+    group = group
+        .add(line(left, bottom, right, bottom, MUTED))
+        .add(line(left, top, left, bottom, MUTED))
+        .add(
+            text_at((left + right) / 2.0, bottom + 38.0, "date")
+                .set("text-anchor", "middle")
+                .set("fill", MUTED),
+        )
+        .add(text_at(left, top - 6.0, &format!("area held, {}", unit.symbol())).set("fill", MUTED));
+    let mut d = format!("M{} {}", round(left), round(bottom));
+    for step in steps {
+        let x = x_of(step.period.last_day());
+        d.push_str(&format!(
+            " H{} V{}",
+            round(x),
+            round(y_of(step.cumulative_km2 as f64))
+        ));
+    }
+    d.push_str(&format!(" H{}", round(right)));
+    group.add(
+        Path::new()
+            .set("d", d)
+            .set("fill", "none")
+            .set("stroke", "#2a7f9e")
+            .set("stroke-width", 2.5),
+    )
+}
+
+fn text_at(x: f64, y: f64, content: &str) -> Text {
+    Text::new(xml_text(content))
+        .set("x", round(x))
+        .set("y", round(y))
+}
+
+fn line(x1: f64, y1: f64, x2: f64, y2: f64, stroke: &'static str) -> Line {
+    Line::new()
+        .set("x1", round(x1))
+        .set("y1", round(y1))
+        .set("x2", round(x2))
+        .set("y2", round(y2))
+        .set("stroke", stroke)
+        .set("stroke-width", 1)
+}
+
+// Coordinates to a tenth of a pixel, so that the document stays short and stable.
+fn round(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+// The end of an axis at or above `max` and the step between its ticks: a round step (1, 2,
+// 2.5 or 5 times a power of ten) that gives four to six ticks.
+fn axis(max: f64) -> (f64, f64) {
+    let raw = max.max(1.0) / 5.0;
+    let power = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|&n| n >= raw)
+        .unwrap_or(10.0 * power);
+    ((max / step).ceil().max(1.0) * step, step)
+}
+
+fn thousands_f(x: f64) -> String {
+    if x.fract() == 0.0 && x < 1e15 {
+        Value::Int(x as u64).human()
+    } else {
+        Value::Decimal(x, 1).human()
+    }
+}
+
+// An estimate of the width of `s` in pixels at `size`: no font is at hand to measure with, so
+// an average glyph of 0.6 em, which errs wide for most sans-serif text.
+fn text_px(s: &str, size: f64) -> f64 {
+    s.chars().count() as f64 * size * 0.6
+}
+
+// `s` cut with an ellipsis to fit `width` pixels.
+fn cut_px(s: &str, width: f64, size: f64) -> String {
+    if text_px(s, size) <= width {
+        return s.to_owned();
+    }
+    let keep = ((width / (size * 0.6)) as usize).saturating_sub(1);
+    let mut cut: String = s.chars().take(keep).collect();
+    cut.push('…');
+    cut
+}
+
+// `s` broken at spaces into lines of at most `width` pixels.
+fn wrap_px(s: &str, width: f64, size: f64) -> Vec<String> {
+    let per_line = ((width / (size * 0.6)) as usize).max(10);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let words = s.split_whitespace().flat_map(|word| {
+        // A word longer than a line, such as an address, is broken where it must be.
+        let chars: Vec<char> = word.chars().collect();
+        chars
+            .chunks(per_line)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+    });
+    for word in words {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > per_line {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+// A note as a sentence: capitalised, with a full stop.
+fn sentence(note: &str) -> String {
+    let mut s: String = note.trim().to_owned();
+    if let Some(first) = s.chars().next() {
+        let upper: String = first.to_uppercase().collect();
+        s.replace_range(..first.len_utf8(), &upper);
+    }
+    if !s.ends_with('.') {
+        s.push('.');
+    }
+    s
+}
+
+/// `s` with the characters XML 1.0 does not allow (control characters but tab and line ends)
+/// replaced by U+FFFD, so that no dataset makes the document unreadable.
+pub fn xml_text(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}

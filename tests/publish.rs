@@ -1,0 +1,622 @@
+//! What users hand on: SVG charts, citations, workbooks, CSV for spreadsheets and the HTML page,
+//! each checked by the program that reads it (librsvg, Chromium, openpyxl, bibtexparser).
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{dataset_file, have, karabakh, stdout};
+
+/// Runs `python3 -c CODE ARGS`; its standard output. Fails loudly without python3 or `module`.
+fn python(module: &str, code: &str, args: &[&str]) -> Option<String> {
+    if !have("python3", &["-c", &format!("import {module}")]) {
+        return None;
+    }
+    let output = Command::new("python3")
+        .arg("-c")
+        .arg(code)
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "python3 failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(String::from_utf8(output.stdout).unwrap())
+}
+
+/// The pixels of a PNG file as RGBA, with its width and height.
+fn pixels(path: &Path) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    let rgba = match info.color_type {
+        png::ColorType::Rgba => buf,
+        png::ColorType::Rgb => buf
+            .chunks(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
+        other => panic!("unexpected PNG colour type {other:?}"),
+    };
+    (info.width, info.height, rgba)
+}
+
+/// The share of the pixels of a PNG that are neither white nor transparent.
+fn inked_share(path: &Path) -> f64 {
+    let (_, _, rgba) = pixels(path);
+    let inked = rgba
+        .chunks(4)
+        .filter(|p| p[3] > 0 && (p[0] < 240 || p[1] < 240 || p[2] < 240))
+        .count();
+    inked as f64 / (rgba.len() / 4) as f64
+}
+
+/// Headless Chromium with `args`, run on `url`; its standard output. `None` (loudly) without it.
+fn chromium(args: &[&str], url: &str) -> Option<String> {
+    if !have("chromium", &["--version"]) {
+        return None;
+    }
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .arg(url)
+        .output()
+        .expect("chromium runs");
+    assert!(
+        output.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn file_url(path: &Path) -> String {
+    format!("file://{}", path.canonicalize().unwrap().display())
+}
+
+#[test]
+fn an_svg_chart_has_a_title_a_description_axes_values_and_its_sources() {
+    let svg = stdout(&["chart", "--format", "svg"]);
+    assert!(svg.starts_with("<svg "), "{svg}");
+    assert!(svg.contains(r#"width="800""#), "{svg}");
+    assert!(
+        svg.contains("<title>Area of each territory, km²</title>"),
+        "{svg}"
+    );
+    let desc = svg
+        .split("<desc>")
+        .nth(1)
+        .unwrap()
+        .split("</desc>")
+        .next()
+        .unwrap();
+    for expected in [
+        "Kalbajar: 3,054",
+        "Shusha: 289",
+        "The Occupation in Figures",
+    ] {
+        assert!(desc.contains(expected), "{expected} is not in {desc}");
+    }
+    // The svg crate writes each text on a line of its own.
+    for expected in ["area, km²", "3,054", "Sources:", "district", "Kalbajar"] {
+        assert!(
+            svg.lines().any(|l| l == expected),
+            "{expected} is not in the picture"
+        );
+    }
+    let narrow = stdout(&[
+        "chart",
+        "--over-time",
+        "--format",
+        "svg",
+        "--width",
+        "400",
+        "--height",
+        "1400",
+    ]);
+    assert!(
+        narrow.contains(r#"height="1400" role="img" viewBox="0 0 400 1400" width="400""#),
+        "{narrow}"
+    );
+}
+
+#[test]
+fn an_svg_chart_too_small_to_draw_is_refused_with_the_size_it_needs() {
+    let out = karabakh(&["chart", "--format", "svg", "--width", "150"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: an SVG chart 150 pixels wide is too narrow; --width needs at least 200 pixels\n"
+    );
+    let out = karabakh(&["chart", "--format", "svg", "--height", "200"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("too low for 9 bars; give --height"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_svg_chart_renders_with_librsvg_and_in_chromium_to_a_picture_with_ink() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, extra) in [
+        ("bars", vec![]),
+        ("cumulative", vec!["--cumulative"]),
+        ("over-time", vec!["--over-time"]),
+    ] {
+        let svg = dir.path().join(format!("{name}.svg"));
+        let mut args = vec![
+            "chart",
+            "--format",
+            "svg",
+            "--output",
+            svg.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        assert_eq!(stdout(&args), "");
+        if have("rsvg-convert", &["--version"]) {
+            let png = dir.path().join(format!("{name}.png"));
+            let out = Command::new("rsvg-convert")
+                .arg(&svg)
+                .arg("-o")
+                .arg(&png)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "rsvg-convert: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let share = inked_share(&png);
+            assert!(
+                share > 0.03 && share < 0.6,
+                "{name}: {share} of the picture is inked"
+            );
+        }
+        let shot = dir.path().join(format!("{name}-chromium.png"));
+        if chromium(
+            &[
+                &format!("--screenshot={}", shot.display()),
+                "--window-size=800,900",
+            ],
+            &file_url(&svg),
+        )
+        .is_some()
+        {
+            let share = inked_share(&shot);
+            assert!(
+                share > 0.03,
+                "{name} in Chromium: {share} of the picture is inked"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_hostile_name_is_text_in_a_picture_and_never_markup() {
+    let data = dataset_file(
+        r#"schema = 1
+[country]
+name = "Testland"
+area_km2 = 1000
+source = "atlas"
+[[sources]]
+id = "atlas"
+title = "An atlas </text><script>alert(1)</script>"
+[[territories]]
+id = "t1"
+name = "<script>alert(1)</script> & \" onload=\"alert(2)"
+kind = "district"
+occupied = 1993-01-01
+area_km2 = 100
+source = "atlas"
+"#,
+    );
+    let svg = stdout(&[
+        "--data",
+        data.path().to_str().unwrap(),
+        "chart",
+        "--format",
+        "svg",
+    ]);
+    assert!(!svg.contains("<script"), "{svg}");
+    assert!(
+        svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \" onload=\"alert(2)"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn cite_gives_a_sourced_value_with_its_reference() {
+    assert_eq!(
+        stdout(&["cite", "kalbajar", "area"]),
+        "Kalbajar, area_km2: 3,054 km² (as stated by the source).\n  [occupation-in-figures] The \
+         Occupation in Figures, virtualkarabakh.az, http://www.virtualkarabakh.az/menu.php?lang=2&id=54\n"
+    );
+    // Every spelling `show` accepts.
+    assert_eq!(
+        stdout(&["cite", "Kəlbəcər", "area_km2"]),
+        stdout(&["cite", "kelbajar", "area"])
+    );
+    assert_eq!(
+        stdout(&["cite", "kalbajar", "area", "--format", "markdown"]),
+        "Kalbajar, area\\_km2: 3,054 km² (as stated by the source).[^occupation-in-figures]\n\n\
+         [^occupation-in-figures]: *The Occupation in Figures*, virtualkarabakh.az, \
+         <http://www.virtualkarabakh.az/menu.php?lang=2&id=54>.\n"
+    );
+    assert_eq!(
+        stdout(&["cite", "kalbajar", "area", "--format", "ris"]),
+        "TY  - ELEC\nID  - occupation-in-figures\nTI  - The Occupation in Figures\n\
+         PB  - virtualkarabakh.az\nUR  - http://www.virtualkarabakh.az/menu.php?lang=2&id=54\n\
+         N1  - Kalbajar, area_km2: 3,054 km² (as stated by the source)\nER  - \n"
+    );
+}
+
+#[test]
+fn a_computed_value_is_cited_with_every_source_it_is_computed_from() {
+    let share = stdout(&["cite", "totals", "share_percent"]);
+    assert!(
+        share.starts_with(
+            "Totals of every territory, share_percent: 16.62% (computed by karabakh from 2 sources"
+        ),
+        "{share}"
+    );
+    assert!(
+        share.contains("[occupation-in-figures]") && share.contains("[cia-factbook-azerbaijan]"),
+        "{share}"
+    );
+    let held = stdout(&["cite", "kelbajar", "years_held"]);
+    assert!(
+        held.starts_with("Kalbajar, years_held: 27.7 years (computed by karabakh from 5 sources"),
+        "{held}"
+    );
+    // The date of restoration's sources are among them.
+    assert!(held.contains("[aljazeera-2020-11-25]"), "{held}");
+    let figure = stdout(&["cite", "missing-persons"]);
+    assert!(
+        figure.contains(", value: 3,983 (as stated by the source)."),
+        "{figure}"
+    );
+    let kind = stdout(&["cite", "kelbajar", "kind"]);
+    assert_eq!(
+        kind,
+        "Kalbajar, kind: district (the dataset's own value; no source gives it).\n"
+    );
+}
+
+#[test]
+fn cite_names_the_fields_there_are_when_one_is_unknown() {
+    let out = karabakh(&["cite", "kelbajar", "size"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: kalbajar has no field \"size\"; it has: id, name, name_az"),
+        "{stderr}"
+    );
+    let out = karabakh(&["cite", "nowhere"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("NAME may also be a figure id"));
+}
+
+#[test]
+fn bibtex_citations_parse_with_bibtexparser() {
+    let bib = stdout(&["cite", "totals", "share_percent", "--format", "bibtex"]);
+    let code = r#"
+import sys, bibtexparser
+library = bibtexparser.parse_string(sys.argv[1])
+assert not library.failed_blocks, library.failed_blocks
+for entry in library.entries:
+    print(entry.key, entry.entry_type, entry["title"], sep="|")
+"#;
+    let Some(parsed) = python("bibtexparser", code, &[&bib]) else {
+        return;
+    };
+    assert_eq!(
+        parsed,
+        "occupation-in-figures|misc|The Occupation in Figures\n\
+         cia-factbook-azerbaijan|misc|The World Factbook: Azerbaijan\n"
+    );
+}
+
+#[test]
+fn csl_json_items_have_the_fields_csl_requires_and_dates_as_date_parts() {
+    let json = stdout(&["cite", "shusha", "restored", "--format", "csl-json"]);
+    let items: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let items = items.as_array().unwrap();
+    assert!(!items.is_empty());
+    // CSL-JSON's schema requires `id` and `type`, and `type` is one of its item types.
+    for item in items {
+        assert!(item["id"].is_string(), "{item}");
+        assert!(
+            ["webpage", "document"].contains(&item["type"].as_str().unwrap()),
+            "{item}"
+        );
+        assert!(item["title"].is_string(), "{item}");
+        if let Some(issued) = item.get("issued") {
+            let parts = issued["date-parts"][0].as_array().unwrap();
+            assert!(
+                (1..=3).contains(&parts.len()) && parts.iter().all(|p| p.is_u64()),
+                "{item}"
+            );
+        }
+        assert!(
+            item["note"]
+                .as_str()
+                .unwrap()
+                .starts_with("Shusha, restored: "),
+            "{item}"
+        );
+    }
+}
+
+#[test]
+fn a_workbook_has_numbers_dates_a_frozen_header_and_sheets_of_sources_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("territories.xlsx");
+    // The extension chooses the format.
+    assert_eq!(
+        stdout(&["districts", "--output", book.to_str().unwrap()]),
+        ""
+    );
+    let code = r#"
+import sys, openpyxl, datetime
+wb = openpyxl.load_workbook(sys.argv[1])
+print(wb.sheetnames)
+ws = wb["data"]
+print(ws.freeze_panes)
+header = [c.value for c in ws[1]]
+print(header[:8])
+row = {h: c.value for h, c in zip(header, ws[3])}
+print(row["name"], type(row["area_km2"]).__name__, row["area_km2"], type(row["occupied"]).__name__, row["occupied"].date(), row["years_held"], row["source"])
+print(ws["A2"].value, ws["E2"].value, ws.column_dimensions["B"].width > 10)
+print([c.value for c in wb["sources"][2]][:2])
+print(wb["notes"]["A2"].value)
+"#;
+    let Some(read) = python("openpyxl", code, &[book.to_str().unwrap()]) else {
+        return;
+    };
+    assert_eq!(
+        read,
+        "['data', 'sources', 'notes']\nA2\n\
+         ['id', 'name', 'name_az', 'kind', 'occupied', 'area_km2', 'restored', 'years_held']\n\
+         Shusha int 289 datetime 1992-05-08 28.5 occupation-in-figures\n\
+         nagorno-karabakh 1988/1992 True\n\
+         ['occupation-in-figures', 'The Occupation in Figures']\n\
+         years held is computed: days held ÷ 365.2425, where both dates are days\n"
+    );
+}
+
+#[test]
+fn a_workbook_is_never_written_to_a_terminal() {
+    if !have("script", &["--version"]) {
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_karabakh");
+    let out = Command::new("script")
+        .args([
+            "--quiet",
+            "--return",
+            "--command",
+            &format!("{bin} districts --format xlsx"),
+            "/dev/null",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"),
+        "error: a workbook is binary and standard output is a terminal; redirect it \
+         (> territories.xlsx) or give --output FILE\n"
+    );
+}
+
+#[test]
+fn csv_with_bom_starts_with_the_byte_order_mark_and_only_csv_takes_it() {
+    let csv = karabakh(&["districts", "--format", "csv", "--bom"])
+        .output()
+        .unwrap();
+    assert!(csv.stdout.starts_with(b"\xef\xbb\xbfid,name,name_az"));
+    let tsv = karabakh(&["districts", "--format", "tsv", "--bom"])
+        .output()
+        .unwrap();
+    assert_eq!(tsv.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&tsv.stderr),
+        "error: --bom is for CSV only; add --format csv\n"
+    );
+}
+
+#[test]
+fn output_goes_to_the_file_named_in_the_format_its_extension_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("t.csv");
+    assert_eq!(stdout(&["totals", "-o", csv.to_str().unwrap()]), "");
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        stdout(&["totals", "--format", "csv"])
+    );
+    // An explicit format wins over the extension.
+    assert_eq!(
+        stdout(&["totals", "-o", csv.to_str().unwrap(), "--format", "json"]),
+        ""
+    );
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        stdout(&["totals", "--format", "json"])
+    );
+    let out = karabakh(&["totals", "-o", "/nonexistent/dir/t.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .starts_with("error: cannot write /nonexistent/dir/t.csv: ")
+    );
+}
+
+#[test]
+fn the_page_is_self_contained_and_forbids_loading_anything() {
+    let html = stdout(&["report"]);
+    assert!(
+        html.starts_with("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"),
+        "{}",
+        &html[..200]
+    );
+    assert!(html.contains(r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">"#));
+    for absent in ["<script", "<link", "<img", "src=", "@import", "url("] {
+        assert!(!html.contains(absent), "the page has {absent}");
+    }
+    // Headings in order, tables with headers, every value linked to a numbered source.
+    let headings: Vec<&str> = html
+        .match_indices("<h")
+        .map(|(i, _)| &html[i..i + 3])
+        .filter(|h| h.as_bytes()[2].is_ascii_digit())
+        .collect();
+    assert_eq!(headings[0], "<h1");
+    assert!(headings[1..].iter().all(|h| *h == "<h2"), "{headings:?}");
+    assert_eq!(
+        html.matches("<table>").count(),
+        html.matches("<thead>").count()
+    );
+    assert!(
+        html.contains(
+            r##"<a class="cite" href="#source-1" title="occupation-in-figures">[1]</a>"##
+        )
+    );
+    assert!(html.contains(r#"<li id="source-1"><cite>The Occupation in Figures</cite>"#));
+}
+
+// A page that shows the report in a frame of `width` pixels and writes how wide its content is,
+// read back with --dump-dom: the report's own policy forbids scripts in it.
+fn measured_width(report: &Path, width: u32) -> Option<u32> {
+    let dir = report.parent().unwrap();
+    let probe = dir.join(format!("probe-{width}.html"));
+    std::fs::write(
+        &probe,
+        format!(
+            r#"<!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="{}" style="width:{width}px;height:900px;border:0"></iframe>
+<script>document.getElementById('f').onload = function () {{
+  var d = this.contentDocument.documentElement;
+  document.title = 'width=' + d.scrollWidth;
+}};</script></body></html>"#,
+            report.file_name().unwrap().to_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let dom = chromium(
+        &[
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+        ],
+        &file_url(&probe),
+    )?;
+    let title = dom
+        .split("<title>width=")
+        .nth(1)
+        .expect("the probe measured the page");
+    Some(title.split('<').next().unwrap().parse().unwrap())
+}
+
+#[test]
+fn in_chromium_the_page_holds_every_territory_and_the_totals_and_fits_a_phone_and_a_desktop() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    assert_eq!(stdout(&["report", "--output", page.to_str().unwrap()]), "");
+    let Some(dom) = chromium(&["--dump-dom"], &file_url(&page)) else {
+        return;
+    };
+    for name in stdout(&["districts", "--fields", "name", "--no-header"]).lines() {
+        assert!(
+            dom.contains(&format!("<td>{name}</td>")),
+            "{name} is not in the page"
+        );
+    }
+    assert!(
+        dom.contains("<td class=\"number computed\">14,393</td>"),
+        "the total is not in the page"
+    );
+    assert!(dom.contains("<svg"));
+    for width in [390u32, 1280] {
+        let shot = dir.path().join(format!("shot-{width}.png"));
+        chromium(
+            &[
+                &format!("--screenshot={}", shot.display()),
+                &format!("--window-size={width},1600"),
+            ],
+            &file_url(&page),
+        );
+        let (w, _, _) = pixels(&shot);
+        assert_eq!(w, width);
+        let share = inked_share(&shot);
+        assert!(
+            share > 0.02,
+            "at {width} px: {share} of the screenshot is inked"
+        );
+        let content = measured_width(&page, width).unwrap();
+        assert!(
+            content <= width,
+            "at {width} px the page is {content} px wide"
+        );
+    }
+}
+
+#[test]
+fn a_hostile_dataset_page_runs_nothing_and_shows_the_text() {
+    let data = dataset_file(
+        r#"schema = 1
+[country]
+name = "Testland"
+area_km2 = 1000
+source = "atlas"
+[[sources]]
+id = "atlas"
+title = "<img src=x onerror=alert(1)>"
+url = "javascript:alert(3)"
+[[territories]]
+id = "t1"
+name = "<script>alert(1)</script>"
+name_az = "\" onload=\"alert(2)"
+kind = "district"
+occupied = 1993-01-01
+area_km2 = 100
+source = "atlas"
+"#,
+    );
+    let html = stdout(&["--data", data.path().to_str().unwrap(), "report"]);
+    assert!(!html.contains("<script"), "a script element");
+    assert!(!html.contains("<img"), "an image element");
+    assert!(!html.contains("href=\"javascript:"), "a javascript: link");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("hostile.html");
+    std::fs::write(&page, &html).unwrap();
+    let Some(dom) = chromium(&["--dump-dom"], &file_url(&page)) else {
+        return;
+    };
+    assert!(!dom.contains("<script"), "Chromium found a script element");
+    // Text holds `<` only as `&lt;`, so every `<` starts a tag.
+    for tag in dom.split('<').skip(1).map(|t| t.split('>').next().unwrap()) {
+        assert!(
+            !tag.contains(" on"),
+            "Chromium found an event handler: <{tag}>"
+        );
+    }
+    assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
