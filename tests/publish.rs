@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{dataset_file, have, karabakh, stdout};
+use common::{chromium, dataset_file, file_url, have, inked_share, karabakh, pixels, stdout};
 
 /// Runs `python3 -c CODE ARGS`; its standard output. Fails loudly without python3 or `module`.
 fn python(module: &str, code: &str, args: &[&str]) -> Option<String> {
@@ -25,64 +25,6 @@ fn python(module: &str, code: &str, args: &[&str]) -> Option<String> {
         String::from_utf8_lossy(&output.stderr)
     );
     Some(String::from_utf8(output.stdout).unwrap())
-}
-
-/// The pixels of a PNG file as RGBA, with its width and height.
-fn pixels(path: &Path) -> (u32, u32, Vec<u8>) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    buf.truncate(info.buffer_size());
-    let rgba = match info.color_type {
-        png::ColorType::Rgba => buf,
-        png::ColorType::Rgb => buf
-            .chunks(3)
-            .flat_map(|p| [p[0], p[1], p[2], 255])
-            .collect(),
-        other => panic!("unexpected PNG colour type {other:?}"),
-    };
-    (info.width, info.height, rgba)
-}
-
-/// The share of the pixels of a PNG that are neither white nor transparent.
-fn inked_share(path: &Path) -> f64 {
-    let (_, _, rgba) = pixels(path);
-    let inked = rgba
-        .chunks(4)
-        .filter(|p| p[3] > 0 && (p[0] < 240 || p[1] < 240 || p[2] < 240))
-        .count();
-    inked as f64 / (rgba.len() / 4) as f64
-}
-
-/// Headless Chromium with `args`, run on `url`; its standard output. `None` (loudly) without it.
-fn chromium(args: &[&str], url: &str) -> Option<String> {
-    if !have("chromium", &["--version"]) {
-        return None;
-    }
-    let profile = tempfile::tempdir().unwrap();
-    let output = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(args)
-        .arg(url)
-        .output()
-        .expect("chromium runs");
-    assert!(
-        output.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Some(String::from_utf8_lossy(&output.stdout).into_owned())
-}
-
-fn file_url(path: &Path) -> String {
-    format!("file://{}", path.canonicalize().unwrap().display())
 }
 
 #[test]

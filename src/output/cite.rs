@@ -37,7 +37,7 @@ impl Citation<'_> {
         match (&self.computed, self.dataset_only) {
             (_, true) => "the dataset's own value; no source gives it".to_owned(),
             (Some(how), _) => format!(
-                "computed by karabakh from {} ({how})",
+                "computed by karabakh from {}: {how}",
                 match self.sources.len() {
                     1 => "one source".to_owned(),
                     n => format!("{n} sources"),
@@ -181,7 +181,12 @@ fn markdown_reference(s: &Source<'_>) -> String {
         text.push_str(&format!(", {part}"));
     }
     if let Some(url) = s.url.as_deref() {
-        text.push_str(&format!(", <{}>", url.replace('>', "%3E")));
+        // Only an address with its scheme is a link in Markdown.
+        if url.starts_with("http://") || url.starts_with("https://") {
+            text.push_str(&format!(", <{}>", url.replace('>', "%3E")));
+        } else {
+            text.push_str(&format!(", {}", markdown_text(url)));
+        }
     }
     text.push('.');
     text
