@@ -314,7 +314,7 @@ fn loads(bytes: &[u8]) {
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "south\tSouth\t\tregion\t1999\t250\t\t\tatlas\t\nnorth\tNorth\t\tdistrict\t2001-02-03\t100\t\t\tatlas\t\n"
+        "south\tSouth\t\tregion\t1999\t250\t\t\tatlas\t\t\nnorth\tNorth\t\tdistrict\t2001-02-03\t100\t\t\tatlas\t\t\n"
     );
 }
 

@@ -64,13 +64,13 @@ fn piped_output_is_tsv_with_a_header_by_default() {
     assert_eq!(
         lines.next(),
         Some(
-            "id\tname\tname_az\tkind\toccupied\tarea_km2\trestored\tyears_held\tsource\trestored_scope"
+            "id\tname\tname_az\tkind\toccupied\tarea_km2\trestored\tyears_held\tsource\trestored_scope\trestored_source"
         )
     );
     assert_eq!(
         lines.next(),
         Some(
-            "nagorno-karabakh\tNagorno-Karabakh\tDağlıq Qarabağ\tregion\t1988/1992\t4400\t2023-09-20\t\toccupation-in-figures\twhole"
+            "nagorno-karabakh\tNagorno-Karabakh\tDağlıq Qarabağ\tregion\t1988/1992\t4400\t2023-09-20\t\toccupation-in-figures\twhole\twion-2023-09-20; reuters-straits-times; armenian-public-radio-2023-09-28"
         )
     );
     assert_eq!(out.lines().count(), 10);

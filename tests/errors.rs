@@ -43,9 +43,9 @@ fn a_minimal_dataset_with_only_the_required_keys_loads() {
     let out = stdout(&["districts", "--data", path]);
     assert_eq!(
         out,
-        "id\tname\tname_az\tkind\toccupied\tarea_km2\trestored\tyears_held\tsource\trestored_scope\n\
-         south\tSouth\t\tregion\t1999\t250\t\t\tatlas\t\n\
-         north\tNorth\t\tdistrict\t2001-02-03\t100\t\t\tatlas\t\n"
+        "id\tname\tname_az\tkind\toccupied\tarea_km2\trestored\tyears_held\tsource\trestored_scope\trestored_source\n\
+         south\tSouth\t\tregion\t1999\t250\t\t\tatlas\t\t\n\
+         north\tNorth\t\tdistrict\t2001-02-03\t100\t\t\tatlas\t\t\n"
     );
     let totals = stdout(&["totals", "--data", path, "--format", "csv", "--no-header"]);
     assert_eq!(totals, "2,350,350,1000,atlas,35.00,35.00,,\r\n");

@@ -87,7 +87,7 @@ fn an_unknown_field_is_an_error_that_lists_the_fields() {
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
         "error: unknown field `size`; the fields here are: id, name, name_az, kind, occupied, \
-         area_km2, restored, years_held, source, restored_scope\n"
+         area_km2, restored, years_held, source, restored_scope, restored_source\n"
     );
 }
 

@@ -43,7 +43,7 @@ fn a_reader_that_stops_after_one_line_ends_the_program_quietly() {
     let (first, output) = first_line_then_close(&["districts"], file.path());
     assert_eq!(
         first,
-        "id\tname\tname_az\tkind\toccupied\tarea_km2\trestored\tyears_held\tsource\trestored_scope\n"
+        "id\tname\tname_az\tkind\toccupied\tarea_km2\trestored\tyears_held\tsource\trestored_scope\trestored_source\n"
     );
     assert!(output.status.success(), "exit status {:?}", output.status);
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");

@@ -9,16 +9,17 @@ use super::{YEARS_HELD_NOTE, caveats, ids_where, some_of, years_held};
 /// The columns of the listing, in order, with areas in `unit`.
 pub fn columns(unit: AreaUnit) -> Vec<Column> {
     vec![
-        Column::new("id", "id").about("the territory's short id, for `show` and `--territory`").optional(2),
+        Column::new("id", "id").about("the territory's short id, for `show` and `--territory`").optional(3),
         Column::new("name", "name").about("the name as the source document spells it"),
-        Column::new("name_az", "Azerbaijani").about("the name in Azerbaijani, official Latin alphabet").optional(3),
-        Column::new("kind", "kind").about("region or district: the dataset's classification, which no source gives").of_dataset().optional(4),
+        Column::new("name_az", "Azerbaijani").about("the name in Azerbaijani, official Latin alphabet").optional(4),
+        Column::new("kind", "kind").about("region or district: the dataset's classification, which no source gives").of_dataset().optional(5),
         Column::new("occupied", "occupied").about("the date of occupation, as precise as the source (a day, a month, a year or a period)"),
         Column::area("area_km2", "area km²", unit).about("the area as the source states it; for a territory only partly occupied, the whole district's"),
         Column::new("restored", "restored").about("the date control was restored to Azerbaijan"),
         Column::new("years_held", "years held").about("the days from occupation to restoration divided by 365.2425; empty where either date is not known to the day").computed(),
-        Column::new("source", "source").about("the ids of the sources of the name, date and area (see `karabakh sources`)").cites().optional(0),
-        Column::new("restored_scope", "restored scope").about("`town` where the sources give the date of restoration for the town only, else `whole`").optional(1),
+        Column::new("source", "source").about("the ids of the sources of the name, date and area (see `karabakh sources`)").cites().optional(1),
+        Column::new("restored_scope", "restored scope").about("`town` where the sources give the date of restoration for the town only, else `whole`").optional(2),
+        Column::new("restored_source", "restoration source").about("the ids of the sources of the date of restoration").cites().optional(0),
     ]
 }
 
@@ -66,6 +67,7 @@ pub fn report<'a>(
             t.restored
                 .as_ref()
                 .map_or(Value::Null, |r| Value::str(r.scope.as_str())),
+            Value::maybe_sources(ds, t.restored.as_ref().map(|r| &r.source)),
         ];
         if let Some(day) = on {
             row.push(Value::str(query::held_on(t, day).as_str()));
