@@ -49,6 +49,10 @@ pub fn command() -> clap::Command {
         })
         .mut_subcommand("sources", |c| {
             c.mut_arg("id", |a| a.add(ArgValueCandidates::new(source_ids)))
+        })
+        .mut_subcommand("cite", |c| {
+            c.mut_arg("name", |a| a.add(ArgValueCandidates::new(cite_names)))
+                .mut_arg("field", |a| a.add(ArgValueCandidates::new(cite_fields)))
         });
     for name in [
         "districts",
@@ -77,7 +81,12 @@ static DATASET: LazyLock<Option<Dataset<'static>>> = LazyLock::new(|| {
 });
 
 fn territories() -> ArgValueCandidates {
-    ArgValueCandidates::new(|| {
+    ArgValueCandidates::new(territory_names)
+}
+
+// Every id, name and alias of the territories.
+fn territory_names() -> Vec<CompletionCandidate> {
+    {
         let Some(ds) = DATASET.as_ref() else {
             return Vec::new();
         };
@@ -94,7 +103,31 @@ fn territories() -> ArgValueCandidates {
             }
         }
         candidates
-    })
+    }
+}
+
+// What `cite` takes: a territory, a figure id or `totals`.
+fn cite_names() -> Vec<CompletionCandidate> {
+    let mut names = territory_names();
+    names.extend(figure_ids());
+    names.push(
+        CompletionCandidate::new("totals").help(Some("the totals of every territory".into())),
+    );
+    names
+}
+
+// The fields of `show`, `figures` and `totals`, which `cite` takes.
+fn cite_fields() -> Vec<CompletionCandidate> {
+    let mut fields: Vec<CompletionCandidate> = Vec::new();
+    for command in ["show", "figures", "totals"] {
+        for field in fields_of(command) {
+            let name = field.get_value().to_owned();
+            if name != "cited" && !fields.iter().any(|f| f.get_value() == name) {
+                fields.push(field);
+            }
+        }
+    }
+    fields
 }
 
 fn figure_ids() -> Vec<CompletionCandidate> {

@@ -442,6 +442,34 @@ fn the_page_is_self_contained_and_forbids_loading_anything() {
         )
     );
     assert!(html.contains(r#"<li id="source-1"><cite>The Occupation in Figures</cite>"#));
+    assert_well_formed(&html);
+}
+
+// Every element that is opened is closed, in order: text holds `<` only as `&lt;`, and the
+// page has no comments, so every `<` starts a tag.
+fn assert_well_formed(html: &str) {
+    const VOID: [&str; 4] = ["meta", "br", "hr", "input"];
+    let mut open: Vec<String> = Vec::new();
+    for tag in html
+        .split('<')
+        .skip(1)
+        .map(|t| &t[..t.find('>').expect("a tag ends")])
+    {
+        if tag.starts_with('!') || tag.ends_with('/') {
+            continue;
+        }
+        let name = tag.split_whitespace().next().unwrap().to_ascii_lowercase();
+        if let Some(closed) = name.strip_prefix('/') {
+            assert_eq!(
+                open.pop().as_deref(),
+                Some(closed),
+                "</{closed}> closes nothing open"
+            );
+        } else if !VOID.contains(&name.as_str()) {
+            open.push(name);
+        }
+    }
+    assert!(open.is_empty(), "never closed: {open:?}");
 }
 
 // A page that shows the report in a frame of `width` pixels and writes how wide its content is,

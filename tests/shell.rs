@@ -125,6 +125,22 @@ fn bash_completes_the_datasets_names_ids_and_fields() {
         bash_completes("karabakh show kalbajar --fields restor"),
         ["restored"]
     );
+    // `cite` takes territories, figures and the totals, and their fields.
+    assert_eq!(bash_completes("karabakh cite mis"), ["missing-persons"]);
+    assert_eq!(bash_completes("karabakh cite tot"), ["totals"]);
+    assert_eq!(bash_completes("karabakh cite kal"), ["kalbajar"]);
+    assert_eq!(
+        bash_completes("karabakh cite kalbajar years"),
+        ["years_held"]
+    );
+    assert_eq!(
+        bash_completes("karabakh cite totals share_percent_l"),
+        ["share_percent_listed"]
+    );
+    assert_eq!(
+        bash_completes("karabakh cite kalbajar area --format csl"),
+        ["csl-json"]
+    );
     // Commands, options and choices, as before.
     assert_eq!(bash_completes("karabakh tot"), ["totals"]);
     assert_eq!(bash_completes("karabakh districts --units m"), ["mi2"]);
