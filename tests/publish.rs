@@ -150,26 +150,29 @@ fn every_svg_chart_renders_with_librsvg_and_in_chromium_to_a_picture_with_ink() 
     }
 }
 
-#[test]
-fn a_hostile_name_is_text_in_a_picture_and_never_markup() {
-    let data = dataset_file(
-        r#"schema = 1
+/// A dataset whose names, titles and addresses are markup and script.
+const HOSTILE: &str = r#"schema = 1
 [country]
 name = "Testland"
 area_km2 = 1000
 source = "atlas"
 [[sources]]
 id = "atlas"
-title = "An atlas </text><script>alert(1)</script>"
+title = "An atlas </text><script>alert(1)</script><img src=x onerror=alert(1)>"
+url = "javascript:alert(3)"
 [[territories]]
 id = "t1"
 name = "<script>alert(1)</script> & \" onload=\"alert(2)"
+name_az = "\" onload=\"alert(2)"
 kind = "district"
 occupied = 1993-01-01
 area_km2 = 100
 source = "atlas"
-"#,
-    );
+"#;
+
+#[test]
+fn a_hostile_name_is_text_in_a_picture_and_never_markup() {
+    let data = dataset_file(HOSTILE);
     let svg = stdout(&[
         "--data",
         data.path().to_str().unwrap(),
@@ -177,7 +180,7 @@ source = "atlas"
         "--format",
         "svg",
     ]);
-    assert!(!svg.contains("<script"), "{svg}");
+    assert!(!svg.contains("<script") && !svg.contains("<img"), "{svg}");
     assert!(
         svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \" onload=\"alert(2)"),
         "{svg}"
@@ -545,30 +548,26 @@ fn in_chromium_the_page_holds_every_territory_and_the_totals_and_fits_a_phone_an
             "at {width} px the page is {content} px wide"
         );
     }
+    // It prints: Chromium makes a PDF of it.
+    let pdf = dir.path().join("report.pdf");
+    chromium(
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+        ],
+        &file_url(&page),
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        bytes.starts_with(b"%PDF-") && bytes.len() > 20_000,
+        "{} bytes",
+        bytes.len()
+    );
 }
 
 #[test]
 fn a_hostile_dataset_page_runs_nothing_and_shows_the_text() {
-    let data = dataset_file(
-        r#"schema = 1
-[country]
-name = "Testland"
-area_km2 = 1000
-source = "atlas"
-[[sources]]
-id = "atlas"
-title = "<img src=x onerror=alert(1)>"
-url = "javascript:alert(3)"
-[[territories]]
-id = "t1"
-name = "<script>alert(1)</script>"
-name_az = "\" onload=\"alert(2)"
-kind = "district"
-occupied = 1993-01-01
-area_km2 = 100
-source = "atlas"
-"#,
-    );
+    let data = dataset_file(HOSTILE);
     let html = stdout(&["--data", data.path().to_str().unwrap(), "report"]);
     assert!(!html.contains("<script"), "a script element");
     assert!(!html.contains("<img"), "an image element");
