@@ -238,6 +238,12 @@ fn a_computed_value_is_cited_with_every_source_it_is_computed_from() {
         figure.contains(", value: 3,983 (as stated by the source)."),
         "{figure}"
     );
+    // A value with no source of its own is not computed: it is cited as the sources give it.
+    assert!(
+        stdout(&["cite", "shusha", "alias"]).starts_with(
+            "Shusha, alias: Susa (as stated by the source).\n  [wikipedia-districts] "
+        )
+    );
     let kind = stdout(&["cite", "kelbajar", "kind"]);
     assert_eq!(
         kind,

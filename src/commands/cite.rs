@@ -16,8 +16,8 @@ pub fn cite<'a>(
     field: Option<&str>,
     unit: AreaUnit,
 ) -> Result<Vec<Citation<'a>>, NotFound> {
-    let every = ds.territory_refs().collect::<Vec<_>>();
     if name.trim().eq_ignore_ascii_case("totals") {
+        let every: Vec<_> = ds.territory_refs().collect();
         let report = super::totals::report(ds, &Filter::default(), unit);
         let field = pick(&keys(&report), field.unwrap_or("area_km2"), unit, "totals")?;
         let country = refs(ds, ds.country.source.refs());
@@ -60,44 +60,38 @@ pub fn cite<'a>(
     })?;
     let t = ds.territory(r);
     let report = super::show::report(ds, &t.id, unit, None)?;
-    let rows: Vec<Vec<String>> = (report.rows())
-        .map(|row| row.iter().map(|v| v.machine().into_owned()).collect())
-        .collect();
-    let mut fields: Vec<String> = rows.iter().map(|r| r[0].clone()).collect();
+    // The rows of `show`: field, value, sources, note.
+    let rows: Vec<Vec<crate::output::Value<'_>>> = report.rows().map(|r| r.into_owned()).collect();
+    let field_of = |row: &[crate::output::Value<'_>]| row[0].machine().into_owned();
+    let mut fields: Vec<String> = rows.iter().map(|r| field_of(r)).collect();
     fields.dedup();
     fields.retain(|f| f != "cited");
     let field = pick(&fields, field.unwrap_or("area_km2"), unit, &t.id)?;
     let mut citations = Vec::new();
-    for (i, row) in report.rows().enumerate() {
-        if rows[i][0] != field {
-            continue;
-        }
-        let cited: Vec<&Source<'_>> = (rows[i][2].split("; "))
+    for row in rows.iter().filter(|row| field_of(row) == field) {
+        let note = row[3].machine().into_owned();
+        let cited: Vec<&Source<'_>> = (row[2].machine().split("; "))
             .filter_map(|id| ds.sources.iter().find(|s| s.id == id))
             .collect();
-        let (computed, sources) = if cited.is_empty() {
-            let mut from = sources_of(ds, &[r], field == "years_held");
-            if field == "share_percent" {
+        let (computed, sources) = match field.as_str() {
+            "years_held" => (Some(YEARS_HELD_NOTE.to_owned()), sources_of(ds, &[r], true)),
+            "share_percent" => {
+                let mut from = sources_of(ds, &[r], false);
                 from.extend(refs(ds, ds.country.source.refs()));
+                (Some(note.clone()), from)
             }
-            let how = match field.as_str() {
-                "years_held" => YEARS_HELD_NOTE.to_owned(),
-                _ => rows[i][3].clone(),
-            };
-            (Some(how), from)
-        } else {
-            (None, cited)
+            _ => (None, cited),
         };
-        // The kind is the dataset's own classification: no source gives it.
-        let own = field == "kind" || field == "id";
+        // A value no source gives, such as the id or the kind, is the dataset's own.
+        let own = computed.is_none() && sources.is_empty();
         citations.push(Citation {
             subject: t.name.to_string(),
             field: field.clone(),
             value: with_unit(&row[1].human(), &field, unit),
-            about: (!rows[i][3].is_empty() && computed.is_none()).then(|| rows[i][3].clone()),
-            computed: if own { None } else { computed },
+            about: (computed.is_none() && !own && !note.is_empty()).then_some(note),
+            computed,
             dataset_only: own,
-            sources: if own { Vec::new() } else { sources },
+            sources,
         });
     }
     Ok(citations)

@@ -37,11 +37,14 @@ impl Citation<'_> {
         match (&self.computed, self.dataset_only) {
             (_, true) => "the dataset's own value; no source gives it".to_owned(),
             (Some(how), _) => format!(
-                "computed by karabakh from {}: {how}",
+                "computed by karabakh from {}: {}",
                 match self.sources.len() {
                     1 => "one source".to_owned(),
                     n => format!("{n} sources"),
-                }
+                },
+                // The notes that say how begin "computed: " or "years held is computed: ".
+                how.split_once("computed: ")
+                    .map_or(how.as_str(), |(_, rest)| rest)
             ),
             (None, _) => match &self.about {
                 Some(about) => format!("as stated by the source; {about}"),
