@@ -74,6 +74,50 @@ fn an_svg_chart_has_a_title_a_description_axes_values_and_its_sources() {
 }
 
 #[test]
+fn an_svg_chart_of_a_given_height_draws_everything_inside_it() {
+    for (args, height) in [
+        (&["chart", "--format", "svg", "--height", "600"][..], 600.0),
+        (
+            &[
+                "chart",
+                "--format",
+                "svg",
+                "--over-time",
+                "--width",
+                "400",
+                "--height",
+                "1400",
+            ],
+            1400.0,
+        ),
+        (
+            &[
+                "chart",
+                "--format",
+                "svg",
+                "--cumulative",
+                "--height",
+                "320",
+            ],
+            320.0,
+        ),
+    ] {
+        let svg = stdout(args);
+        let lowest = (svg.split(" y=\"").skip(1))
+            .map(|rest| rest.split('"').next().unwrap().parse::<f64>().unwrap())
+            .fold(0.0, f64::max);
+        assert!(
+            lowest <= height,
+            "{args:?}: a text at {lowest}, below {height}"
+        );
+        assert!(
+            lowest > height * 0.6,
+            "{args:?}: nothing below {lowest} of {height}"
+        );
+    }
+}
+
+#[test]
 fn an_svg_chart_too_small_to_draw_is_refused_with_the_size_it_needs() {
     let out = karabakh(&["chart", "--format", "svg", "--width", "150"])
         .output()
@@ -121,7 +165,7 @@ fn every_svg_chart_renders_with_librsvg_and_in_chromium_to_a_picture_with_ink() 
                 .output()
                 .unwrap();
             assert!(
-                out.status.success(),
+                out.status.success() && out.stderr.is_empty(),
                 "rsvg-convert: {}",
                 String::from_utf8_lossy(&out.stderr)
             );
@@ -351,6 +395,38 @@ print(wb["notes"]["A2"].value)
          ['occupation-in-figures', 'The Occupation in Figures']\n\
          years held is computed: days held ÷ 365.2425, where both dates are days\n"
     );
+}
+
+#[test]
+fn every_listing_writes_a_workbook_that_reads_back_with_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let code = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(wb.sheetnames == ["data", "sources", "notes"], wb["data"].max_row - 1, wb["data"]["A1"].value)
+"#;
+    for args in [
+        &["totals"][..],
+        &["totals", "--by", "year"],
+        &["show", "shusha"],
+        &["figures", "--history"],
+        &["timeline"],
+        &["sources"],
+        &["fields"],
+    ] {
+        let book = dir.path().join(format!("{}.xlsx", args.join("-")));
+        let mut full = args.to_vec();
+        full.extend(["--format", "xlsx", "--output", book.to_str().unwrap()]);
+        assert_eq!(stdout(&full), "");
+        let Some(read) = python("openpyxl", code, &[book.to_str().unwrap()]) else {
+            return;
+        };
+        // As many rows as the TSV has, less its header, under the same first heading.
+        let tsv = stdout(&[args, &["--format", "tsv"][..]].concat());
+        let first = tsv.split(['\t', '\n']).next().unwrap();
+        let rows = tsv.lines().count() - 1;
+        assert_eq!(read, format!("True {rows} {first}\n"), "{args:?}");
+    }
 }
 
 #[test]

@@ -103,7 +103,8 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
 
     let (plot_group, plot_height, desc_values) = match &plot {
         Plot::Bars(rows) => {
-            let fixed = top + caption_height + MARGIN + 40.0;
+            // Under the bars: the axis and its labels (40), then a gap (12) before the caption.
+            let fixed = top + caption_height + MARGIN + 52.0;
             let row_height = match size.height {
                 Some(h) => ((f64::from(h) - fixed) / rows.len().max(1) as f64).min(36.0),
                 None => 24.0,
@@ -124,13 +125,14 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
         }
         Plot::OverTime(steps) => {
             let plot_height = match size.height {
-                Some(h) => f64::from(h) - top - caption_height - MARGIN - 50.0,
+                // Around the plot: its label (20), the axis and its labels (50), a gap (12).
+                Some(h) => f64::from(h) - top - caption_height - MARGIN - 82.0,
                 None => DEFAULT_PLOT_HEIGHT,
             };
             if plot_height < 80.0 {
                 return Err(format!(
                     "the picture is too low for a chart over time; give --height {} or more",
-                    (top + caption_height + MARGIN + 130.0).ceil()
+                    (top + caption_height + MARGIN + 162.0).ceil()
                 ));
             }
             let group = draw_over_time(steps, width, top + 20.0, plot_height, unit);
