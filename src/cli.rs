@@ -38,7 +38,7 @@ pub struct Cli {
 /// The heading under which every command's help lists the options every command has.
 const GLOBAL: &str = "Global options";
 
-/// Options that apply to every command.
+#[cfg_attr(doc, doc = "Options that apply to every command.")]
 #[derive(Debug, Args)]
 pub struct Global {
     /// Read this dataset instead of the built-in one (TOML, or JSON if the name ends in .json);
@@ -59,7 +59,7 @@ pub struct Global {
     pub no_pager: bool,
 }
 
-/// How a listing is written.
+#[cfg_attr(doc, doc = "How a listing is written.")]
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Output format [default: table on a terminal, tsv otherwise]
@@ -102,7 +102,12 @@ pub struct OutputArgs {
 }
 
 /// The commands.
+// Each command's options are defined only when it runs (or its help is shown): defining all
+// of them at every start cost more than the rest of a small listing. Defined late, the doc
+// comment of a command's options struct would replace the command's own description, so those
+// structs are documented for rustdoc only (`cfg_attr(doc, ...)`).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// List the territories: names, kind, date of occupation, area, restoration, years held
     #[command(after_help = "\
@@ -273,7 +278,7 @@ Examples:
     },
 }
 
-/// Which territories to keep.
+#[cfg_attr(doc, doc = "Which territories to keep.")]
 #[derive(Debug, Args)]
 pub struct FilterArgs {
     /// Only those occupied during this year (a period such as 1988–1992 matches each of its
@@ -396,7 +401,7 @@ fn chart_width(text: &str) -> Result<u16, String> {
     }
 }
 
-/// Options of `districts`.
+#[cfg_attr(doc, doc = "Options of `districts`.")]
 #[derive(Debug, Args)]
 pub struct DistrictsArgs {
     /// How to write the listing.
@@ -416,7 +421,7 @@ pub struct DistrictsArgs {
     pub filter: FilterArgs,
 }
 
-/// Options of `totals`.
+#[cfg_attr(doc, doc = "Options of `totals`.")]
 #[derive(Debug, Args)]
 pub struct TotalsArgs {
     /// How to write the totals.
@@ -436,7 +441,7 @@ pub struct TotalsArgs {
     pub filter: FilterArgs,
 }
 
-/// Options of `show`.
+#[cfg_attr(doc, doc = "Options of `show`.")]
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// How to write the record.
@@ -452,7 +457,7 @@ pub struct ShowArgs {
     pub on: Option<When>,
 }
 
-/// Options of `figures`.
+#[cfg_attr(doc, doc = "Options of `figures`.")]
 #[derive(Debug, Args)]
 pub struct FiguresArgs {
     /// How to write the listing.
@@ -468,7 +473,7 @@ pub struct FiguresArgs {
     pub id: Option<String>,
 }
 
-/// Options of `fields`.
+#[cfg_attr(doc, doc = "Options of `fields`.")]
 #[derive(Debug, Args)]
 pub struct FieldsArgs {
     /// How to write the listing.
@@ -511,7 +516,7 @@ impl ListingChoice {
     }
 }
 
-/// Options of `sources`.
+#[cfg_attr(doc, doc = "Options of `sources`.")]
 #[derive(Debug, Args)]
 pub struct SourcesArgs {
     /// How to write the listing.
@@ -523,7 +528,7 @@ pub struct SourcesArgs {
     pub id: Option<String>,
 }
 
-/// Options of `chart`.
+#[cfg_attr(doc, doc = "Options of `chart`.")]
 #[derive(Debug, Args)]
 pub struct ChartArgs {
     /// Draw the cumulative occupied area per period of occupation, side by side, as `totals
@@ -570,7 +575,7 @@ pub struct ChartArgs {
     pub filter: FilterArgs,
 }
 
-/// Options of `cite`.
+#[cfg_attr(doc, doc = "Options of `cite`.")]
 #[derive(Debug, Args)]
 pub struct CiteArgs {
     /// A territory (any spelling `show` accepts), a figure id, or `totals`
@@ -586,7 +591,7 @@ pub struct CiteArgs {
     pub format: CiteFormat,
 }
 
-/// Options of `report`.
+#[cfg_attr(doc, doc = "Options of `report`.")]
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Write to FILE instead of standard output
@@ -594,7 +599,7 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Options of `timeline`.
+#[cfg_attr(doc, doc = "Options of `timeline`.")]
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// How to write the listing.

@@ -39,7 +39,10 @@ pub fn registration(shell: clap_complete::Shell, out: &mut dyn Write) -> io::Res
 /// The command line with the dataset's values attached to the arguments that take them.
 pub fn command() -> clap::Command {
     let fields = |name: &'static str| ArgValueCandidates::new(move || fields_of(name));
-    let mut cli = Cli::command()
+    // The commands' options are defined late (see `cli::Command`); completion needs them all.
+    let mut cli = Cli::command();
+    cli.build();
+    let mut cli = cli
         .mut_subcommand("show", |c| c.mut_arg("name", |a| a.add(territories())))
         .mut_subcommand("timeline", |c| {
             c.mut_arg("territory", |a| a.add(territories()))
