@@ -107,3 +107,22 @@ fn error_messages_quoting_the_dataset_escape_it_too() {
     assert!(!stderr.contains('\u{1b}'), "{stderr}");
     assert!(stderr.contains(r"unknown source `a\u{1b}[2Jb`"), "{stderr}");
 }
+
+#[test]
+fn citations_for_people_show_control_characters_escaped_and_bibtex_keeps_its_braces_balanced() {
+    let file = hostile_dataset();
+    for format in ["text", "markdown"] {
+        let out = run(&file, &["cite", "north", "name", "--format", format]);
+        assert_no_raw_controls(&out);
+        assert!(
+            out.contains(r"\u{1b}") && out.contains(r"\u{202e}Txet"),
+            "{out}"
+        );
+    }
+    let bib = run(&file, &["cite", "north", "name", "--format", "bibtex"]);
+    assert_eq!(
+        bib.matches('{').count() - bib.matches("\\{").count(),
+        bib.matches('}').count() - bib.matches("\\}").count(),
+        "{bib}"
+    );
+}

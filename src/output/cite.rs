@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use chrono::Datelike;
 
+use super::escape_for_terminal;
 use crate::data::{Source, When};
 
 /// A value, what it is, and the sources it comes from.
@@ -77,9 +78,11 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
                 if i > 0 {
                     writeln!(out)?;
                 }
-                writeln!(out, "{} ({}).", c.statement(), c.basis())?;
+                // For people, as a table is: control and invisible characters are escaped.
+                let line = format!("{} ({}).", c.statement(), c.basis());
+                writeln!(out, "{}", escape_for_terminal(&line))?;
                 for s in &c.sources {
-                    writeln!(out, "  {}", reference(s))?;
+                    writeln!(out, "  {}", escape_for_terminal(&reference(s)))?;
                 }
             }
             Ok(())
@@ -90,12 +93,12 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
                 let marks: String = (c.sources.iter())
                     .map(|s| format!("[^{}]", footnote_label(&s.id)))
                     .collect();
-                writeln!(
-                    out,
+                let line = format!(
                     "{} ({}).{marks}",
                     markdown_text(&c.statement()),
                     markdown_text(&c.basis())
-                )?;
+                );
+                writeln!(out, "{}", escape_for_terminal(&line))?;
                 for s in &c.sources {
                     if !notes.iter().any(|n| n.id == s.id) {
                         notes.push(s);
@@ -106,12 +109,8 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
                 writeln!(out)?;
             }
             for s in notes {
-                writeln!(
-                    out,
-                    "[^{}]: {}",
-                    footnote_label(&s.id),
-                    markdown_reference(s)
-                )?;
+                let line = format!("[^{}]: {}", footnote_label(&s.id), markdown_reference(s));
+                writeln!(out, "{}", escape_for_terminal(&line))?;
             }
             Ok(())
         }
