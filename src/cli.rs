@@ -116,6 +116,7 @@ Examples:
   karabakh districts --year 1993 --kind district
   karabakh districts --since 1992-05 --until 1993-06
   karabakh districts --format csv > territories.csv
+  karabakh districts --output territories.xlsx
   karabakh districts --no-header | sort -t$'\\t' -k6,6n | cut -f2,6")]
     Districts(DistrictsArgs),
 
@@ -170,7 +171,8 @@ Examples:
   karabakh chart
   karabakh chart --sort area --reverse
   karabakh chart --cumulative
-  karabakh chart --kind district --units mi2 --ascii --width 60")]
+  karabakh chart --kind district --units mi2 --ascii --width 60
+  karabakh chart --over-time --format svg --output held.svg")]
     Chart(ChartArgs),
 
     /// Give a value with its citation, ready to paste: the value, what it is, and its sources
