@@ -7,12 +7,16 @@ use crate::query::{AreaUnit, Filter, SortKey};
 
 use super::{chart, districts, figures, timeline, totals};
 
+// The width of the charts on the page, in pixels.
+const PAGE_CHART_WIDTH: u16 = 640;
+
 /// The page: the totals, the territories, the charts, the figures with their history, the
 /// timeline and the sources.
 pub fn page<'a>(ds: &'a Dataset<'a>, unit: AreaUnit) -> Result<Page<'a>, String> {
     let everything = Filter::default();
+    // Narrower than a standalone picture, so that its text stays legible on a phone.
     let size = Size {
-        width: svg::DEFAULT_WIDTH,
+        width: PAGE_CHART_WIDTH,
         height: None,
     };
     let bars = chart::bars(ds, &everything, SortKey::Area, true);

@@ -66,8 +66,9 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: 
 td.date { white-space: nowrap; }
 a { color: var(--link); }
 a.cite { text-decoration: none; white-space: nowrap; }
-figure { margin: 0; }
-figure svg { display: block; width: 100%; max-width: 800px; height: auto; }
+figure { margin: 0; overflow-x: auto; }
+figure svg { display: block; width: 100%; min-width: 520px; max-width: 640px; height: auto; }
+.scroll > table.listing { min-width: 40rem; }
 ol.sources li { margin-bottom: 0.3rem; overflow-wrap: anywhere; }
 .computed { font-style: italic; }
 @media print {
@@ -264,7 +265,7 @@ fn table(report: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
     }
     html! {
         div.scroll {
-            table {
+            table.listing {
                 thead { tr { @for c in &report.columns { th scope="col" { (c.label) } } } }
                 tbody {
                     @for row in report.rows() {
