@@ -4,7 +4,7 @@ use crate::data::Dataset;
 use crate::output::chart::{Bar, Chart, Drawing, Step};
 use crate::query::{self, Filter, SortKey};
 
-use super::{caveats, sources_of};
+use super::{caveats, disputed_areas, sources_of};
 
 /// A bar for each territory that matches `filter`, in the order asked for.
 pub fn bars<'a>(ds: &'a Dataset<'a>, filter: &Filter, sort: SortKey, reverse: bool) -> Chart<'a> {
@@ -37,6 +37,7 @@ pub fn bars<'a>(ds: &'a Dataset<'a>, filter: &Filter, sort: SortKey, reverse: bo
             }
         ));
     }
+    notes.extend(disputed_areas(ds, &selected));
     notes.extend(caveats(ds, &selected, filter.on.is_some()));
     Chart {
         drawing: Drawing::Bars(bars),

@@ -4,7 +4,7 @@ use crate::data::{Dataset, TerritoryRef};
 use crate::output::{Column, Report, Value};
 use crate::query::{self, AreaUnit, Filter, SortKey};
 
-use super::{YEARS_HELD_NOTE, caveats, ids_where, some_of, years_held};
+use super::{YEARS_HELD_NOTE, caveats, disputed_areas, years_held};
 
 /// The columns of the listing, in order, with areas in `unit`.
 pub fn columns(unit: AreaUnit) -> Vec<Column> {
@@ -82,13 +82,7 @@ pub fn report<'a>(
 /// only partly occupied.
 fn notes(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<String> {
     let mut notes = vec![YEARS_HELD_NOTE.to_owned()];
-    let disputed = ids_where(ds, selected, |t| !t.alternatives.is_empty());
-    if !disputed.is_empty() {
-        notes.push(format!(
-            "other sources give other areas for {}: see `karabakh show NAME`",
-            some_of(&disputed, ", ")
-        ));
-    }
+    notes.extend(disputed_areas(ds, selected));
     notes.extend(caveats(ds, selected, true));
     notes
 }

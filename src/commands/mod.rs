@@ -134,3 +134,14 @@ pub fn sources_of<'a>(
     refs.dedup();
     refs.into_iter().map(|r| ds.source(r)).collect()
 }
+
+/// The note that other sources give other areas for some of `selected`, if they do.
+pub fn disputed_areas(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Option<String> {
+    let disputed = ids_where(ds, selected, |t| !t.alternatives.is_empty());
+    (!disputed.is_empty()).then(|| {
+        format!(
+            "other sources give other areas for {}: see `karabakh show NAME`",
+            some_of(&disputed, ", ")
+        )
+    })
+}
