@@ -31,7 +31,7 @@ pub fn page<'a>(ds: &'a Dataset<'a>, unit: AreaUnit) -> Result<Page<'a>, String>
     );
     Ok(Page {
         title: format!(
-            "Occupied territories of {}: areas, dates and sources",
+            "{}: the territories occupied and restored, with areas, dates and sources",
             ds.country.name
         ),
         dataset,
