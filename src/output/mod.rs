@@ -1,4 +1,6 @@
-//! Rendering of reports: one file per format, chosen by one `match` in [`render`].
+//! Rendering of reports: one file per format, chosen by one `match` in [`render`]. What is not
+//! a report has its own writer: charts as text ([`chart`]) or SVG ([`svg`]), citations
+//! ([`cite`]) and the HTML page ([`html`]).
 
 pub mod chart;
 pub mod cite;
