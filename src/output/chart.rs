@@ -10,7 +10,7 @@ use crate::query::AreaUnit;
 
 use super::{Value, escape_for_terminal, wrap};
 
-/// A picture of the data, drawn by [`write`], with the caveats to write under it.
+/// A picture of the data, drawn by [`write()`] or as SVG, with the caveats to write under it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart<'a> {
     /// What is drawn.
