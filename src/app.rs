@@ -484,11 +484,17 @@ impl ColorEnv {
 
 /// The width a table fits: the terminal's, else `$COLUMNS`, else none.
 fn table_width(stdout_is_terminal: bool) -> Option<usize> {
-    let terminal = stdout_is_terminal
+    (terminal_width(stdout_is_terminal))
+        .or_else(columns_variable)
+        .map(usize::from)
+}
+
+// The terminal's width, when standard output is one that tells it.
+fn terminal_width(stdout_is_terminal: bool) -> Option<u16> {
+    stdout_is_terminal
         .then(|| comfy_table::Table::new().width())
         .flatten()
-        .filter(|&w| w > 0);
-    terminal.or_else(columns_variable).map(usize::from)
+        .filter(|&w| w > 0)
 }
 
 // `$COLUMNS`, when it is a width.
@@ -501,10 +507,7 @@ fn columns_variable() -> Option<u16> {
 
 /// The width a chart fits: `--width`, else the terminal's, else `$COLUMNS`, else 80.
 fn chart_width(flag: Option<u16>, stdout_is_terminal: bool) -> usize {
-    let terminal = stdout_is_terminal
-        .then(|| comfy_table::Table::new().width())
-        .flatten()
-        .filter(|&w| w > 0);
+    let terminal = terminal_width(stdout_is_terminal);
     usize::from(flag.or(terminal).or_else(columns_variable).unwrap_or(80))
 }
 

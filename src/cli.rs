@@ -373,33 +373,28 @@ fn area(text: &str) -> Result<u64, String> {
     }
 }
 
-// The height of a picture: enough for a title, one bar and a caption.
-fn pixels(text: &str) -> Result<u16, String> {
-    match text.trim().parse::<u16>() {
-        Ok(n) if n >= MIN_PIXELS => Ok(n),
-        Ok(n) => Err(format!(
-            "{n} pixels are too few to draw a chart; it needs at least {MIN_PIXELS}"
-        )),
-        Err(_) => Err(format!(
-            "the height is a number of pixels, at least {MIN_PIXELS}"
-        )),
-    }
-}
-
 /// The fewest pixels an SVG chart is wide or high.
 pub const MIN_PIXELS: u16 = 200;
+
+// The height of a picture: enough for a title, one bar and a caption.
+fn pixels(text: &str) -> Result<u16, String> {
+    at_least(text, MIN_PIXELS, "pixels", "too few", "height")
+}
 
 // A chart's width: at least the narrowest a chart can be drawn.
 fn chart_width(text: &str) -> Result<u16, String> {
     const CHART_MIN_WIDTH: u16 = crate::output::chart::MIN_WIDTH as u16;
+    at_least(text, CHART_MIN_WIDTH, "columns", "too narrow", "width")
+}
+
+// A chart's `what` as a whole number of `unit`, at least `min`.
+fn at_least(text: &str, min: u16, unit: &str, too: &str, what: &str) -> Result<u16, String> {
     match text.trim().parse::<u16>() {
-        Ok(n) if n >= CHART_MIN_WIDTH => Ok(n),
+        Ok(n) if n >= min => Ok(n),
         Ok(n) => Err(format!(
-            "{n} columns are too narrow to draw a chart; it needs at least {CHART_MIN_WIDTH}"
+            "{n} {unit} are {too} to draw a chart; it needs at least {min}"
         )),
-        Err(_) => Err(format!(
-            "the width is a number of columns, at least {CHART_MIN_WIDTH}"
-        )),
+        Err(_) => Err(format!("the {what} is a number of {unit}, at least {min}")),
     }
 }
 

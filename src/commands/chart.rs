@@ -42,7 +42,7 @@ pub fn bars<'a>(ds: &'a Dataset<'a>, filter: &Filter, sort: SortKey, reverse: bo
     Chart {
         drawing: Drawing::Bars(bars),
         notes,
-        sources: sources_of(ds, &selected, false),
+        sources: sources_of(ds, &selected, false, &[]),
     }
 }
 
@@ -59,7 +59,7 @@ pub fn over_time<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Chart<'a> {
     Chart {
         drawing: Drawing::OverTime(steps),
         notes: caveats(ds, &selected, true),
-        sources: sources_of(ds, &selected, true),
+        sources: sources_of(ds, &selected, true, &[]),
     }
 }
 
@@ -76,6 +76,6 @@ pub fn cumulative<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Chart<'a> {
     Chart {
         drawing: Drawing::Steps(steps),
         notes: caveats(ds, &selected, false),
-        sources: sources_of(ds, &selected, false),
+        sources: sources_of(ds, &selected, false, &[]),
     }
 }

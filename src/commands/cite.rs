@@ -20,23 +20,15 @@ pub fn cite<'a>(
         let every: Vec<_> = ds.territory_refs().collect();
         let report = super::totals::report(ds, &Filter::default(), unit);
         let field = pick(&keys(&report), field.unwrap_or("area_km2"), unit, "totals")?;
-        let country = refs(ds, ds.country.source.refs());
+        let country = ds.country.source.refs();
         let sources = match field.as_str() {
-            "country_area_km2" | "country_area_mi2" | "country_area_ha" => country,
+            "country_area_km2" | "country_area_mi2" | "country_area_ha" => refs(ds, country),
             "stated_share_percent" => (ds.country.occupied_share)
                 .map(|f| refs(ds, ds.figure(f).latest().source.refs()))
                 .unwrap_or_default(),
-            key => {
-                let mut all = sources_of(ds, &every, false);
-                if key.starts_with("share") {
-                    for c in country {
-                        if !all.iter().any(|s| s.id == c.id) {
-                            all.push(c);
-                        }
-                    }
-                }
-                all
-            }
+            // A share is computed from the areas and the country's area.
+            key if key.starts_with("share") => sources_of(ds, &every, false, country),
+            _ => sources_of(ds, &every, false, &[]),
         };
         return Ok(vec![from_record(
             &report,
@@ -59,7 +51,7 @@ pub fn cite<'a>(
         ))
     })?;
     let t = ds.territory(r);
-    let report = super::show::report(ds, &t.id, unit, None)?;
+    let report = super::show::of(ds, r, unit, None);
     // The rows of `show`: field, value, sources, note.
     let rows: Vec<Vec<crate::output::Value<'_>>> = report.rows().map(|r| r.into_owned()).collect();
     let field_of = |row: &[crate::output::Value<'_>]| row[0].machine().into_owned();
@@ -70,16 +62,18 @@ pub fn cite<'a>(
     let mut citations = Vec::new();
     for row in rows.iter().filter(|row| field_of(row) == field) {
         let note = row[3].machine().into_owned();
-        let cited: Vec<&Source<'_>> = (row[2].machine().split("; "))
+        let cited: Vec<&Source<'_>> = (row[2].texts().into_iter())
             .filter_map(|id| ds.sources.iter().find(|s| s.id == id))
             .collect();
         let (computed, sources) = match field.as_str() {
-            "years_held" => (Some(YEARS_HELD_NOTE.to_owned()), sources_of(ds, &[r], true)),
-            "share_percent" => {
-                let mut from = sources_of(ds, &[r], false);
-                from.extend(refs(ds, ds.country.source.refs()));
-                (Some(note.clone()), from)
-            }
+            "years_held" => (
+                Some(YEARS_HELD_NOTE.to_owned()),
+                sources_of(ds, &[r], true, &[]),
+            ),
+            "share_percent" => (
+                Some(note.clone()),
+                sources_of(ds, &[r], false, ds.country.source.refs()),
+            ),
             _ => (None, cited),
         };
         // A value no source gives, such as the id or the kind, is the dataset's own.
@@ -105,15 +99,10 @@ fn from_record<'a>(
     unit: AreaUnit,
     sources: Vec<&'a Source<'a>>,
 ) -> Citation<'a> {
-    let i = (report.columns.iter().position(|c| c.key == field)).unwrap_or(0);
-    let column = &report.columns[i];
-    let value = report
-        .rows()
-        .next()
-        .map(|row| row[i].human())
-        .unwrap_or_default();
-    let computed =
-        (column.origin == crate::output::Origin::Computed).then(|| column.about.to_owned());
+    let column = report.columns.iter().find(|c| c.key == field);
+    let value = (report.value_of(field)).map_or_else(String::new, |v| v.human());
+    let computed = (column.filter(|c| c.origin == crate::output::Origin::Computed))
+        .map(|c| c.about.to_owned());
     Citation {
         subject: subject.to_owned(),
         field: field.to_owned(),

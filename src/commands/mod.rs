@@ -115,14 +115,16 @@ fn caveats(ds: &Dataset<'_>, selected: &[TerritoryRef], restorations: bool) -> V
     notes
 }
 
-/// The sources of the names, dates and areas of `selected`, and with `restorations` of their
-/// dates of restoration, each once, in the dataset's order.
+/// The sources of the names, dates and areas of `selected`, with `restorations` of their
+/// dates of restoration, and the sources `also` (such as the country's area's for a share),
+/// each once, in the dataset's order.
 pub fn sources_of<'a>(
     ds: &'a Dataset<'a>,
     selected: &[TerritoryRef],
     restorations: bool,
+    also: &[SourceRef],
 ) -> Vec<&'a Source<'a>> {
-    let mut refs: Vec<SourceRef> = Vec::new();
+    let mut refs: Vec<SourceRef> = also.to_vec();
     for &r in selected {
         let t = ds.territory(r);
         refs.extend(t.source.refs());

@@ -18,7 +18,7 @@ pub fn report<'a>(
     unit: AreaUnit,
     on: Option<NaiveDate>,
 ) -> Result<Report<'a>, NotFound> {
-    Ok(build(ds, territory(ds, name)?, unit, on))
+    Ok(of(ds, territory(ds, name)?, unit, on))
 }
 
 /// The territory called `name` (any spelling `show` accepts), or [`NotFound`] with the
@@ -82,7 +82,8 @@ impl<'a> Rows<'a> {
     }
 }
 
-fn build<'a>(
+/// The report on territory `r`; with `on`, a row says whether it was held that day.
+pub fn of<'a>(
     ds: &'a Dataset<'_>,
     r: TerritoryRef,
     unit: AreaUnit,
@@ -217,10 +218,8 @@ fn build<'a>(
     cited.dedup();
     for &s in &cited {
         let source = ds.source(s);
-        // A publisher that only repeats the title says nothing more.
-        let publisher = (source.publisher.as_deref()).filter(|p| *p != source.title.as_str());
         let details: Vec<String> = [
-            publisher.map(str::to_owned),
+            source.publisher_beyond_title().map(str::to_owned),
             source.date.map(|d| d.iso()),
             source.url.as_deref().map(str::to_owned),
         ]

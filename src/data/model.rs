@@ -95,6 +95,15 @@ pub struct Source<'a> {
     pub date: Option<When>,
 }
 
+impl Source<'_> {
+    /// Who published it, unless that only repeats the title (as for a newspaper's own name).
+    pub fn publisher_beyond_title(&self) -> Option<&str> {
+        self.publisher
+            .as_deref()
+            .filter(|p| *p != self.title.as_str())
+    }
+}
+
 /// The country against whose area shares are computed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country<'a> {

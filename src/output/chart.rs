@@ -33,6 +33,18 @@ pub enum Drawing<'a> {
     OverTime(Vec<Step>),
 }
 
+impl Drawing<'_> {
+    /// The chart's title, with areas in `unit`.
+    pub fn title(&self, unit: AreaUnit) -> String {
+        let unit = unit.symbol();
+        match self {
+            Drawing::Bars(_) => format!("Area of each territory, {unit}"),
+            Drawing::Steps(_) => format!("Area occupied over time, cumulative, {unit}"),
+            Drawing::OverTime(_) => format!("Area held over time, {unit}"),
+        }
+    }
+}
+
 /// One territory's bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar<'a> {
@@ -92,10 +104,16 @@ pub fn write(chart: &Chart<'_>, options: ChartOptions, out: &mut dyn Write) -> i
         width: options.width.max(MIN_WIDTH),
         ..options
     };
-    match &chart.drawing {
-        Drawing::Bars(bars) => write_bars(bars, options, out)?,
-        Drawing::Steps(steps) => write_steps(steps, options, out)?,
-        Drawing::OverTime(steps) => write_over_time(steps, options, out)?,
+    let items = match &chart.drawing {
+        Drawing::Bars(bars) => bars.len(),
+        Drawing::Steps(steps) | Drawing::OverTime(steps) => steps.len(),
+    };
+    if title(out, options, &chart.drawing.title(options.unit), items)? {
+        match &chart.drawing {
+            Drawing::Bars(bars) => write_bars(bars, options, out)?,
+            Drawing::Steps(steps) => write_steps(steps, options, out)?,
+            Drawing::OverTime(steps) => write_over_time(steps, options, out)?,
+        }
     }
     for caveat in &chart.notes {
         note(out, options, caveat)?;
@@ -105,14 +123,6 @@ pub fn write(chart: &Chart<'_>, options: ChartOptions, out: &mut dyn Write) -> i
 
 fn write_bars(bars: &[Bar<'_>], o: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
     let unit = o.unit.symbol();
-    if !title(
-        out,
-        o,
-        &format!("Area of each territory, {unit}"),
-        bars.len(),
-    )? {
-        return Ok(());
-    }
     let values: Vec<String> = bars
         .iter()
         .map(|b| Value::area(b.km2, o.unit).human())
@@ -174,10 +184,6 @@ fn write_bars(bars: &[Bar<'_>], o: ChartOptions, out: &mut dyn Write) -> io::Res
 
 fn write_steps(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
     let unit = o.unit.symbol();
-    let heading = format!("Area occupied over time, cumulative, {unit}");
-    if !title(out, o, &heading, steps.len())? {
-        return Ok(());
-    }
     let max = steps
         .iter()
         .map(|s| s.cumulative_km2)
@@ -257,13 +263,8 @@ fn write_steps(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::Resu
     )
 }
 
-// The chart's title; with nothing to draw, a line that says so too, and `false`.
 fn write_over_time(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
     let unit = o.unit.symbol();
-    let heading = format!("Area held over time, {unit}");
-    if !title(out, o, &heading, steps.len())? {
-        return Ok(());
-    }
     let max = (steps.iter().map(|s| s.cumulative_km2).max().unwrap_or(1)).max(1);
     let top = Value::area(max, o.unit).human();
     let axis_width = top.width().max(1);
@@ -377,6 +378,7 @@ fn axis_line(
     format!("{label:>width$} {axis}{color}")
 }
 
+// The chart's title; with nothing to draw, a line that says so too, and `false`.
 fn title(out: &mut dyn Write, o: ChartOptions, title: &str, items: usize) -> io::Result<bool> {
     writeln!(out, "{}", text(title, o))?;
     if items == 0 {

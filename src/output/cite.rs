@@ -159,12 +159,16 @@ fn notes_for(citations: &[Citation<'_>], source: &Source<'_>) -> String {
         .join("; ")
 }
 
-// "Title. Publisher, date. URL", leaving out what is not known.
-fn reference(s: &Source<'_>) -> String {
+/// A source in one line: "[id] title, publisher, date, address", leaving out what is not
+/// known.
+pub fn reference(s: &Source<'_>) -> String {
     let mut text = format!("[{}] {}", s.id, s.title);
-    for part in [publisher(s).map(str::to_owned), s.date.map(When::iso)]
-        .into_iter()
-        .flatten()
+    for part in [
+        s.publisher_beyond_title().map(str::to_owned),
+        s.date.map(When::iso),
+    ]
+    .into_iter()
+    .flatten()
     {
         text.push_str(&format!(", {part}"));
     }
@@ -176,9 +180,12 @@ fn reference(s: &Source<'_>) -> String {
 
 fn markdown_reference(s: &Source<'_>) -> String {
     let mut text = format!("*{}*", markdown_text(&s.title));
-    for part in [publisher(s).map(markdown_text), s.date.map(When::iso)]
-        .into_iter()
-        .flatten()
+    for part in [
+        s.publisher_beyond_title().map(markdown_text),
+        s.date.map(When::iso),
+    ]
+    .into_iter()
+    .flatten()
     {
         text.push_str(&format!(", {part}"));
     }
@@ -192,11 +199,6 @@ fn markdown_reference(s: &Source<'_>) -> String {
     }
     text.push('.');
     text
-}
-
-// A publisher that only repeats the title says nothing more.
-fn publisher<'s>(s: &'s Source<'_>) -> Option<&'s str> {
-    s.publisher.as_deref().filter(|p| *p != s.title.as_str())
 }
 
 // Markdown's special characters as literal text.
@@ -230,7 +232,7 @@ fn footnote_label(id: &str) -> String {
 fn write_bibtex(out: &mut dyn Write, s: &Source<'_>, note: &str) -> io::Result<()> {
     writeln!(out, "@misc{{{},", bibtex_key(&s.id))?;
     writeln!(out, "  title = {{{}}},", bibtex_text(&s.title))?;
-    if let Some(p) = publisher(s) {
+    if let Some(p) = s.publisher_beyond_title() {
         writeln!(out, "  publisher = {{{}}},", bibtex_text(p))?;
         writeln!(out, "  howpublished = {{{}}},", bibtex_text(p))?;
     }
@@ -294,7 +296,7 @@ fn csl_item(s: &Source<'_>, note: &str) -> serde_json::Value {
     };
     item.insert("type".into(), kind.into());
     item.insert("title".into(), s.title.as_str().into());
-    if let Some(p) = publisher(s) {
+    if let Some(p) = s.publisher_beyond_title() {
         item.insert("publisher".into(), p.into());
     }
     if let Some(url) = s.url.as_deref() {
@@ -328,7 +330,7 @@ fn write_ris(out: &mut dyn Write, s: &Source<'_>, note: &str) -> io::Result<()> 
     let kind = if s.url.is_some() { "ELEC" } else { "GEN" };
     let line = |tag: &str, value: &str| format!("{tag}  - {}", value.replace(['\n', '\r'], " "));
     let mut lines = vec![line("TY", kind), line("ID", &s.id), line("TI", &s.title)];
-    if let Some(p) = publisher(s) {
+    if let Some(p) = s.publisher_beyond_title() {
         lines.push(line("PB", p));
     }
     if let Some(date) = s.date {

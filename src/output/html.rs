@@ -140,7 +140,7 @@ fn render(page: &Page<'_>) -> Markup {
                             @for (i, s) in page.sources.iter().enumerate() {
                                 li id={ "source-" (i + 1) } {
                                     cite { (s.title) }
-                                    @if let Some(p) = s.publisher.as_deref().filter(|p| *p != s.title.as_str()) { ", " (p) }
+                                    @if let Some(p) = s.publisher_beyond_title() { ", " (p) }
                                     @if let Some(d) = s.date { ", " (d.iso()) }
                                     @if let Some(url) = s.url.as_deref() {
                                         ", "
@@ -182,13 +182,8 @@ impl Numbers<'_, '_> {
 
     // Links to the sources named in a cell.
     fn links(&self, value: &Value<'_>) -> Markup {
-        let ids: Vec<String> = match value {
-            Value::List(items) => items.iter().map(|s| s.to_string()).collect(),
-            Value::Text(s) => vec![s.to_string()],
-            _ => Vec::new(),
-        };
         html! {
-            @for id in &ids {
+            @for id in value.texts() {
                 @match self.of(id) {
                     Some(n) => { a.cite href={ "#source-" (n) } title=(id) { "[" (n) "]" } " " }
                     None => { (id) " " }
@@ -200,10 +195,7 @@ impl Numbers<'_, '_> {
 
 // The stated share beside the computed ones.
 fn shares(totals: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
-    let value = |key: &str| {
-        let i = totals.columns.iter().position(|c| c.key == key)?;
-        totals.rows().next().map(|row| row[i].clone())
-    };
+    let value = |key: &str| totals.value_of(key);
     let stated = value("stated_share_percent");
     let stated_source = value("stated_share_source");
     html! {
@@ -245,11 +237,7 @@ fn record(report: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
                     @for (column, value) in report.columns.iter().zip(&row) {
                         tr {
                             th scope="row" { (column.label) }
-                            @if column.cites {
-                                td { (numbers.links(value)) }
-                            } @else {
-                                td class=[cell_class(value, column.origin)] { (value.human()) }
-                            }
+                            (cell(column, value, numbers))
                         }
                     }
                 }
@@ -271,11 +259,7 @@ fn table(report: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
                     @for row in report.rows() {
                         tr {
                             @for (column, value) in report.columns.iter().zip(row.iter()) {
-                                @if column.cites {
-                                    td { (numbers.links(value)) }
-                                } @else {
-                                    td class=[cell_class(value, column.origin)] { (value.human()) }
-                                }
+                                (cell(column, value, numbers))
                             }
                         }
                     }
@@ -289,6 +273,17 @@ fn notes(report: &Report<'_>) -> Markup {
     html! {
         @if !report.notes.is_empty() {
             ul.notes { @for n in &report.notes { li { (n) } } }
+        }
+    }
+}
+
+// A value's cell: links to its sources in a column that cites, else the value for people.
+fn cell(column: &super::Column, value: &Value<'_>, numbers: Numbers<'_, '_>) -> Markup {
+    html! {
+        @if column.cites {
+            td { (numbers.links(value)) }
+        } @else {
+            td class=[cell_class(value, column.origin)] { (value.human()) }
         }
     }
 }

@@ -263,6 +263,16 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// The texts of a list, or a text alone; nothing for any other value. A column that cites
+    /// holds its source ids so.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Value::List(items) => items.iter().map(|s| s.as_ref()).collect(),
+            Value::Text(s) => vec![s.as_ref()],
+            _ => Vec::new(),
+        }
+    }
+
     /// The form for people: `14,682`, `1988–1992`, `—` for nothing.
     pub fn human(&self) -> String {
         match self {
@@ -540,6 +550,12 @@ impl<'a> Report<'a> {
         (0..self.len()).map(|i| self.row(i))
     }
 
+    /// The value of field `key` of a report of a single record.
+    pub fn value_of(&self, key: &str) -> Option<Value<'a>> {
+        let i = self.columns.iter().position(|c| c.key == key)?;
+        self.rows().next().map(|row| row[i].clone())
+    }
+
     /// The ids of the sources its rows cite, in the order they first appear.
     pub fn cited_ids(&self) -> Vec<String> {
         let citing: Vec<usize> = (self.columns.iter().enumerate())
@@ -549,14 +565,9 @@ impl<'a> Report<'a> {
         let mut ids: Vec<String> = Vec::new();
         for row in self.rows() {
             for &i in &citing {
-                let found = match &row[i] {
-                    Value::List(items) => items.iter().map(|s| s.to_string()).collect(),
-                    Value::Text(s) => vec![s.to_string()],
-                    _ => Vec::new(),
-                };
-                for id in found {
-                    if !ids.contains(&id) {
-                        ids.push(id);
+                for id in row[i].texts() {
+                    if !ids.iter().any(|known| known == id) {
+                        ids.push(id.to_owned());
                     }
                 }
             }

@@ -43,48 +43,40 @@ pub fn element(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<String, 
 fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, String> {
     let width = f64::from(size.width);
     let symbol = unit.symbol();
-    let (title, plot, described, notes) = match &chart.drawing {
+    let title = chart.drawing.title(unit);
+    let (plot, described, note) = match &chart.drawing {
         Drawing::Bars(bars) => (
-            format!("Area of each territory, {symbol}"),
             Plot::Bars(bar_rows(bars, unit)),
             "a bar for each territory, its length to scale",
-            vec![format!(
+            format!(
                 "Areas as the sources state them, in {symbol}; bar lengths are drawn to scale."
-            )],
+            ),
         ),
         Drawing::Steps(steps) => (
-            format!("Area occupied, cumulative, by period of occupation, {symbol}"),
             Plot::Bars(step_rows(steps, unit)),
             "a bar for each period of occupation, its length the area reached by its end",
-            vec![format!(
+            format!(
                 "Computed: the area counted once, in {symbol}, reached by the end of each period \
                  of occupation, as `karabakh totals --by year` lists it."
-            )],
+            ),
         ),
         Drawing::OverTime(steps) => (
-            format!("Area held over time, {symbol}"),
             Plot::OverTime(steps),
             "a step line of the area held, to the scale of time",
-            vec![format!(
+            format!(
                 "Computed: the area held, counted once, in {symbol}, as `karabakh totals \
                  --series` lists it; a change known only to the month, year or period is drawn \
                  at its end."
-            )],
+            ),
         ),
     };
-    let mut caption: Vec<String> = notes;
-    caption.extend(chart.notes.iter().map(|n| sentence(n)));
-    let sources: Vec<String> = (chart.sources.iter())
-        .map(|s| {
-            let mut line = format!("[{}] {}", s.id, s.title);
-            if let Some(p) = s.publisher.as_deref().filter(|p| *p != s.title.as_str()) {
-                line.push_str(&format!(", {p}"));
-            }
-            if let Some(url) = s.url.as_deref() {
-                line.push_str(&format!(", {url}"));
-            }
-            line
-        })
+    let caption: Vec<String> = std::iter::once(note)
+        .chain(chart.notes.iter().map(|n| sentence(n)))
+        .collect();
+    let sources: Vec<String> = chart
+        .sources
+        .iter()
+        .map(|s| super::cite::reference(s))
         .collect();
     let caption_lines: Vec<String> = (caption.iter())
         .flat_map(|c| wrap_px(c, width - 2.0 * MARGIN, CAPTION_SIZE))
