@@ -65,10 +65,10 @@ fn an_svg_chart_has_a_title_a_description_axes_values_and_its_sources() {
         "--width",
         "400",
         "--height",
-        "1400",
+        "1600",
     ]);
     assert!(
-        narrow.contains(r#"height="1400" role="img" viewBox="0 0 400 1400" width="400""#),
+        narrow.contains(r#"height="1600" role="img" viewBox="0 0 400 1600" width="400""#),
         "{narrow}"
     );
 }
@@ -86,9 +86,9 @@ fn an_svg_chart_of_a_given_height_draws_everything_inside_it() {
                 "--width",
                 "400",
                 "--height",
-                "1400",
+                "1600",
             ],
-            1400.0,
+            1600.0,
         ),
         (
             &[
