@@ -238,6 +238,13 @@ fn cite_gives_a_sourced_value_with_its_reference() {
         "Kalbajar, area_km2: 3,054 km² (as stated by the source).\n  [occupation-in-figures] The \
          Occupation in Figures, virtualkarabakh.az, http://www.virtualkarabakh.az/menu.php?lang=2&id=54\n"
     );
+    // An area in another unit is the source's, converted.
+    assert!(
+        stdout(&["cite", "kalbajar", "area", "--units", "mi2"]).starts_with(
+            "Kalbajar, area_mi2: 1,179.16 mi² (as stated by the source; converted by karabakh \
+             from the km² the source states).\n"
+        )
+    );
     // Every spelling `show` accepts.
     assert_eq!(
         stdout(&["cite", "Kəlbəcər", "area_km2"]),

@@ -22,7 +22,8 @@ pub fn cite<'a>(
         let field = pick(&keys(&report), field.unwrap_or("area_km2"), unit, "totals")?;
         let country = ds.country.source.refs();
         let sources = match field.as_str() {
-            "country_area_km2" | "country_area_mi2" | "country_area_ha" => refs(ds, country),
+            // The country's area in any unit, and its source.
+            key if key.starts_with("country_area") => refs(ds, country),
             "stated_share_percent" => (ds.country.occupied_share)
                 .map(|f| refs(ds, ds.figure(f).latest().source.refs()))
                 .unwrap_or_default(),
@@ -82,7 +83,9 @@ pub fn cite<'a>(
             subject: t.name.to_string(),
             field: field.clone(),
             value: with_unit(&row[1].human(), &field, unit),
-            about: (computed.is_none() && !own && !note.is_empty()).then_some(note),
+            about: (computed.is_none() && !own)
+                .then(|| qualified(&note, &field, unit))
+                .flatten(),
             computed,
             dataset_only: own,
             sources,
@@ -107,11 +110,27 @@ fn from_record<'a>(
         subject: subject.to_owned(),
         field: field.to_owned(),
         value: with_unit(&value, field, unit),
-        about: None,
+        about: computed
+            .is_none()
+            .then(|| qualified("", field, unit))
+            .flatten(),
         computed,
         dataset_only: false,
         sources,
     }
+}
+
+// A sourced value's qualification: its note, and that an area in another unit than the
+// source's was converted.
+fn qualified(note: &str, field: &str, unit: AreaUnit) -> Option<String> {
+    let converted = (!unit.is_source_unit() && field.contains(unit.key()))
+        .then(|| "converted by karabakh from the km² the source states".to_owned());
+    let parts: Vec<String> = (!note.is_empty())
+        .then(|| note.to_owned())
+        .into_iter()
+        .chain(converted)
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 fn keys(report: &Report<'_>) -> Vec<String> {
