@@ -90,10 +90,12 @@ for shape in territories narrow; do
   esac
   for n in "${sizes[@]}"; do
     base=$work/$shape-$n
-    # Large inputs take seconds a run; a few runs give a stable median.
+    # Large inputs take seconds a run; a few runs give a stable median. A million records still
+    # get a warm-up run: the first run may read files of 200 MB back from disk, and with three
+    # runs one slow moment of the VM moved the median by a fifth.
     big_runs=("${runs[@]}")
     [ "$n" -ge 100000 ] && ! $quick && big_runs=(--warmup 1 --min-runs 5)
-    [ "$n" -ge 1000000 ] && big_runs=(--warmup 0 --runs 3)
+    [ "$n" -ge 1000000 ] && big_runs=(--warmup 1 --runs 5)
     others=()
     # miller and jq take tens of seconds a run on a million records; they are compared below that.
     if [ "$n" -lt 1000000 ]; then
