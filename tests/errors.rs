@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{MINIMAL, dataset_file, karabakh, stdout};
+use common::{MINIMAL, dataset_file, karabakh, refused, stdout};
 use predicates::str::contains;
 
 #[test]
@@ -60,16 +60,6 @@ fn the_dataset_can_come_from_the_environment() {
         .unwrap();
     assert!(output.status.success());
     assert_eq!(output.stdout.iter().filter(|&&b| b == b'\n').count(), 2);
-}
-
-/// The exit code and standard error of a run that must write nothing to standard output.
-fn refused(args: &[&str]) -> (Option<i32>, String) {
-    let out = karabakh(args).output().unwrap();
-    assert!(out.stdout.is_empty(), "{args:?}");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -6,23 +6,19 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{chromium, dataset_file, file_url, have, inked_share, karabakh, pixels, stdout};
+use common::{
+    chromium, dataset_file, file_url, have, inked_share, karabakh, pixels, refused, stdout,
+    succeeded,
+};
 
 /// Runs `python3 -c CODE ARGS`; its standard output. Fails loudly without python3 or `module`.
 fn python(module: &str, code: &str, args: &[&str]) -> Option<String> {
     if !have("python3", &["-c", &format!("import {module}")]) {
         return None;
     }
-    let output = Command::new("python3")
-        .arg("-c")
-        .arg(code)
-        .args(args)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        output.status.success(),
-        "python3 failed: {}",
-        String::from_utf8_lossy(&output.stderr)
+    let output = succeeded(
+        Command::new("python3").arg("-c").arg(code).args(args),
+        "python3",
     );
     Some(String::from_utf8(output.stdout).unwrap())
 }
@@ -119,19 +115,16 @@ fn an_svg_chart_of_a_given_height_draws_everything_inside_it() {
 
 #[test]
 fn an_svg_chart_too_small_to_draw_is_refused_with_the_size_it_needs() {
-    let out = karabakh(&["chart", "--format", "svg", "--width", "150"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "error: an SVG chart 150 pixels wide is too narrow; --width needs at least 200 pixels\n"
+        refused(&["chart", "--format", "svg", "--width", "150"]),
+        (
+            Some(2),
+            "error: an SVG chart 150 pixels wide is too narrow; --width needs at least 200 pixels\n"
+                .to_owned()
+        )
     );
-    let out = karabakh(&["chart", "--format", "svg", "--height", "200"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (code, stderr) = refused(&["chart", "--format", "svg", "--height", "200"]);
+    assert_eq!(code, Some(2));
     assert!(
         stderr.contains("too low for 9 bars; give --height"),
         "{stderr}"
@@ -466,13 +459,12 @@ fn csv_with_bom_starts_with_the_byte_order_mark_and_only_csv_takes_it() {
         .output()
         .unwrap();
     assert!(csv.stdout.starts_with(b"\xef\xbb\xbfid,name,name_az"));
-    let tsv = karabakh(&["districts", "--format", "tsv", "--bom"])
-        .output()
-        .unwrap();
-    assert_eq!(tsv.status.code(), Some(2));
     assert_eq!(
-        String::from_utf8_lossy(&tsv.stderr),
-        "error: --bom is for CSV only; add --format csv\n"
+        refused(&["districts", "--format", "tsv", "--bom"]),
+        (
+            Some(2),
+            "error: --bom is for CSV only; add --format csv\n".to_owned()
+        )
     );
 }
 
@@ -494,13 +486,11 @@ fn output_goes_to_the_file_named_in_the_format_its_extension_names() {
         std::fs::read_to_string(&csv).unwrap(),
         stdout(&["totals", "--format", "json"])
     );
-    let out = karabakh(&["totals", "-o", "/nonexistent/dir/t.csv"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let (code, stderr) = refused(&["totals", "-o", "/nonexistent/dir/t.csv"]);
+    assert_eq!(code, Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .starts_with("error: cannot write /nonexistent/dir/t.csv: ")
+        stderr.starts_with("error: cannot write /nonexistent/dir/t.csv: "),
+        "{stderr}"
     );
 }
 

@@ -75,16 +75,12 @@ fn bash_completes(line: &str) -> Vec<String> {
         words[words.len() - 2],
     );
     let path = common::path_with_karabakh();
-    let out = std::process::Command::new("bash")
-        .args(["--norc", "-c", &program])
-        .env("PATH", path)
-        .env_remove("KARABAKH_DATA")
-        .output()
-        .expect("bash runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = common::succeeded(
+        std::process::Command::new("bash")
+            .args(["--norc", "-c", &program])
+            .env("PATH", path)
+            .env_remove("KARABAKH_DATA"),
+        "bash",
     );
     String::from_utf8_lossy(&out.stdout)
         .lines()

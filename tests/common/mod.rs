@@ -32,6 +32,27 @@ pub fn stdout(args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("output is UTF-8")
 }
 
+/// The exit code and standard error of a run that must write nothing to standard output.
+pub fn refused(args: &[&str]) -> (Option<i32>, String) {
+    let out = karabakh(args).output().unwrap();
+    assert!(out.stdout.is_empty(), "{args:?}");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// What `command` printed; it must run and succeed, and `program` names it if it does not.
+pub fn succeeded(command: &mut std::process::Command, program: &str) -> std::process::Output {
+    let output = (command.output()).unwrap_or_else(|e| panic!("{program} does not run: {e}"));
+    assert!(
+        output.status.success(),
+        "{program} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
 /// The formats a test forces, since under the test harness stdout is never a terminal.
 pub const FORMATS: [&str; 6] = ["table", "tsv", "csv", "json", "jsonl", "markdown"];
 
@@ -175,7 +196,8 @@ pub fn chromium(args: &[&str], url: &str) -> Option<String> {
         return None;
     }
     let profile = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new("chromium")
+    let mut command = std::process::Command::new("chromium");
+    command
         .args([
             "--headless",
             "--no-sandbox",
@@ -184,14 +206,8 @@ pub fn chromium(args: &[&str], url: &str) -> Option<String> {
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
-        .arg(url)
-        .output()
-        .expect("chromium runs");
-    assert!(
-        output.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+        .arg(url);
+    let output = succeeded(&mut command, "chromium");
     Some(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
