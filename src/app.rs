@@ -193,10 +193,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             writeln!(err, "note: {note}").context("cannot write the notes")?;
         }
     }
-    // The process ends now; freeing a large dataset piece by piece would only cost time.
-    std::mem::forget(report);
-    std::mem::forget(ds);
-    std::mem::forget(file);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -308,9 +304,6 @@ fn data_command(command: &DataCommand, global: &Global) -> anyhow::Result<ExitCo
 
 // Everything the program prints goes through one locked, buffered writer.
 fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
-    if !stdout_is_open() {
-        anyhow::bail!("cannot write the output: standard output is closed");
-    }
     let mut out = BufWriter::new(io::stdout().lock());
     write(&mut out).context("cannot write the output")?;
     out.flush().context("cannot write the output")
@@ -375,30 +368,6 @@ fn write_paged(
             Ok(())
         }
     }
-}
-
-// Whether standard output is open. Rust's runtime puts /dev/null, opened for reading and
-// writing, in the place of a standard stream that was closed (`karabakh >&-`), so writes would
-// succeed with nothing written; a shell's `> /dev/null` opens it for writing only.
-#[cfg(unix)]
-fn stdout_is_open() -> bool {
-    use rustix::fs::{FileType, OFlags};
-    let out = io::stdout();
-    let Ok(stat) = rustix::fs::fstat(&out) else {
-        return false;
-    };
-    if FileType::from_raw_mode(stat.st_mode) != FileType::CharacterDevice {
-        return true;
-    }
-    let is_null = rustix::fs::stat("/dev/null").is_ok_and(|null| null.st_rdev == stat.st_rdev);
-    let read_write =
-        rustix::fs::fcntl_getfl(&out).is_ok_and(|flags| flags & OFlags::RWMODE == OFlags::RDWR);
-    !(is_null && read_write)
-}
-
-#[cfg(not(unix))]
-fn stdout_is_open() -> bool {
-    true
 }
 
 /// What clap has to say when the command line is not one to run: help and the version go to
@@ -556,15 +525,15 @@ fn data_path(global: &Global) -> Option<PathBuf> {
     })
 }
 
-/// The largest dataset file read, in bytes: `KARABAKH_MAX_DATA_MB` megabytes, else
-/// [`data::DEFAULT_MAX_BYTES`].
-fn data_limit() -> anyhow::Result<u64> {
+/// The largest dataset file read, in bytes: `KARABAKH_MAX_DATA_MB` megabytes, else `None` for
+/// the default of the file's syntax.
+fn data_limit() -> anyhow::Result<Option<u64>> {
     let Some(value) = std::env::var_os("KARABAKH_MAX_DATA_MB").filter(|v| !v.is_empty()) else {
-        return Ok(data::DEFAULT_MAX_BYTES);
+        return Ok(None);
     };
     let mb = value.to_str().and_then(|v| v.trim().parse::<u64>().ok());
     match mb.filter(|&mb| mb > 0) {
-        Some(mb) => Ok(mb.saturating_mul(1_000_000)),
+        Some(mb) => Ok(Some(mb.saturating_mul(1_000_000))),
         None => anyhow::bail!(
             "KARABAKH_MAX_DATA_MB is {value:?}; it must be a whole number of megabytes, such as 4000"
         ),

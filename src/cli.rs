@@ -38,7 +38,7 @@ pub struct Cli {
 /// The heading under which every command's help lists the options every command has.
 const GLOBAL: &str = "Global options";
 
-#[cfg_attr(doc, doc = "Options that apply to every command.")]
+/// Options that apply to every command.
 #[derive(Debug, Args)]
 pub struct Global {
     /// Read this dataset instead of the built-in one (TOML, or JSON if the name ends in .json);
@@ -59,7 +59,7 @@ pub struct Global {
     pub no_pager: bool,
 }
 
-#[cfg_attr(doc, doc = "How a listing is written.")]
+/// How a listing is written.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Output format [default: table on a terminal, tsv otherwise]
@@ -102,12 +102,7 @@ pub struct OutputArgs {
 }
 
 /// The commands.
-// Each command's options are defined only when it runs (or its help is shown): defining all
-// of them at every start cost more than the rest of a small listing. Defined late, the doc
-// comment of a command's options struct would replace the command's own description, so those
-// structs are documented for rustdoc only (`cfg_attr(doc, ...)`).
 #[derive(Debug, Subcommand)]
-#[command(defer = true)]
 pub enum Command {
     /// List the territories: names, kind, date of occupation, area, restoration, years held
     #[command(after_help = "\
@@ -280,7 +275,7 @@ Examples:
     },
 }
 
-#[cfg_attr(doc, doc = "Which territories to keep.")]
+/// Which territories to keep.
 #[derive(Debug, Args)]
 pub struct FilterArgs {
     /// Only those occupied during this year (a period such as 1988–1992 matches each of its
@@ -398,7 +393,7 @@ fn at_least(text: &str, min: u16, unit: &str, too: &str, what: &str) -> Result<u
     }
 }
 
-#[cfg_attr(doc, doc = "Options of `districts`.")]
+/// Options of `districts`.
 #[derive(Debug, Args)]
 pub struct DistrictsArgs {
     /// How to write the listing.
@@ -418,7 +413,7 @@ pub struct DistrictsArgs {
     pub filter: FilterArgs,
 }
 
-#[cfg_attr(doc, doc = "Options of `totals`.")]
+/// Options of `totals`.
 #[derive(Debug, Args)]
 pub struct TotalsArgs {
     /// How to write the totals.
@@ -438,7 +433,7 @@ pub struct TotalsArgs {
     pub filter: FilterArgs,
 }
 
-#[cfg_attr(doc, doc = "Options of `show`.")]
+/// Options of `show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// How to write the record.
@@ -454,7 +449,7 @@ pub struct ShowArgs {
     pub on: Option<When>,
 }
 
-#[cfg_attr(doc, doc = "Options of `figures`.")]
+/// Options of `figures`.
 #[derive(Debug, Args)]
 pub struct FiguresArgs {
     /// How to write the listing.
@@ -470,7 +465,7 @@ pub struct FiguresArgs {
     pub id: Option<String>,
 }
 
-#[cfg_attr(doc, doc = "Options of `fields`.")]
+/// Options of `fields`.
 #[derive(Debug, Args)]
 pub struct FieldsArgs {
     /// How to write the listing.
@@ -513,7 +508,7 @@ impl ListingChoice {
     }
 }
 
-#[cfg_attr(doc, doc = "Options of `sources`.")]
+/// Options of `sources`.
 #[derive(Debug, Args)]
 pub struct SourcesArgs {
     /// How to write the listing.
@@ -525,7 +520,7 @@ pub struct SourcesArgs {
     pub id: Option<String>,
 }
 
-#[cfg_attr(doc, doc = "Options of `chart`.")]
+/// Options of `chart`.
 #[derive(Debug, Args)]
 pub struct ChartArgs {
     /// Draw the cumulative occupied area per period of occupation, side by side, as `totals
@@ -572,7 +567,7 @@ pub struct ChartArgs {
     pub filter: FilterArgs,
 }
 
-#[cfg_attr(doc, doc = "Options of `cite`.")]
+/// Options of `cite`.
 #[derive(Debug, Args)]
 pub struct CiteArgs {
     /// A territory (any spelling `show` accepts), a figure id, or `totals`
@@ -588,7 +583,7 @@ pub struct CiteArgs {
     pub format: CiteFormat,
 }
 
-#[cfg_attr(doc, doc = "Options of `report`.")]
+/// Options of `report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Write to FILE instead of standard output
@@ -596,7 +591,7 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 }
 
-#[cfg_attr(doc, doc = "Options of `timeline`.")]
+/// Options of `timeline`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// How to write the listing.

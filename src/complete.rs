@@ -75,7 +75,7 @@ pub fn command() -> clap::Command {
 static DATASET: LazyLock<Option<Dataset<'static>>> = LazyLock::new(|| {
     let path = std::env::var_os("KARABAKH_DATA").filter(|v| !v.is_empty());
     let from_file = path.and_then(|path| {
-        let file = DataFile::read(path.as_ref(), data::DEFAULT_MAX_BYTES).ok()?;
+        let file = DataFile::read(path.as_ref(), None).ok()?;
         // The completing process answers once and ends; its dataset lives as long.
         let file: &'static DataFile = Box::leak(Box::new(file));
         file.parse().ok()

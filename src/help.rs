@@ -123,8 +123,8 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "2",
-        "A usage error, an invalid dataset, or output that cannot be written (a full disk, a \
-         closed standard output).",
+        "A usage error, an invalid dataset, or output that cannot be written (such as a full \
+         disk).",
     ),
 ];
 
@@ -135,11 +135,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "KARABAKH_MAX_DATA_MB",
-        "The largest dataset file read, in megabytes (1000 unless set).",
-    ),
-    (
-        "RAYON_NUM_THREADS",
-        "The number of threads that read a TOML dataset of 256 KiB or more (one a core unless set).",
+        "The largest dataset file read, in megabytes (100 for TOML and 1000 for JSON unless set).",
     ),
     (
         "KARABAKH_PAGER",

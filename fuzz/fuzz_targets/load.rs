@@ -1,4 +1,9 @@
-//! Arbitrary bytes as a dataset: see `karabakh::fuzzing::load` for what is checked.
+//! Arbitrary bytes as a dataset: see `fuzz/checks.rs`, `load` for what is checked.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|bytes: &[u8]| karabakh::fuzzing::load(bytes));
+// Each target uses some of the shared checks.
+#[allow(dead_code)]
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| checks::load(bytes));

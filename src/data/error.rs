@@ -2,7 +2,9 @@
 //! format allows, a line and column.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use super::load::Syntax;
 
 /// A place in a dataset document, such as `territories[3].area_km2`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -140,21 +142,34 @@ pub enum DataError {
         source: std::io::Error,
     },
     /// The file is larger than a dataset is allowed to be.
-    #[error(
-        "{} holds more than {} MB, more than a dataset may be; if it really is a dataset, \
-         allow more with KARABAKH_MAX_DATA_MB",
-        path.display(),
-        max_bytes / 1_000_000
-    )]
+    #[error("{}", too_large(path, *max_bytes, *syntax))]
     TooLarge {
         /// The file.
         path: PathBuf,
         /// The most it may hold.
         max_bytes: u64,
+        /// The syntax it would be read as, whose reading needs its own multiple of the file.
+        syntax: Syntax,
     },
     /// The text is not a valid dataset.
     #[error("{}", list_problems(.0))]
     Invalid(Vec<LocatedProblem>),
+}
+
+fn too_large(path: &Path, max_bytes: u64, syntax: Syntax) -> String {
+    let (path, mb) = (path.display(), max_bytes / 1_000_000);
+    match syntax {
+        Syntax::Toml => format!(
+            "{path} holds more than {mb} MB, more than a TOML dataset may be: reading TOML takes \
+             some 30 times the file's size in memory, JSON some 3 times. JSON is the format for \
+             large datasets; convert it once with `KARABAKH_MAX_DATA_MB=N karabakh --data \
+             {path} data export --format json > data.json`, N the file's size in MB"
+        ),
+        Syntax::Json => format!(
+            "{path} holds more than {mb} MB, more than a dataset may be; if it really is a \
+             dataset, allow more with KARABAKH_MAX_DATA_MB"
+        ),
+    }
 }
 
 /// At most this many problems are listed; the rest are counted.

@@ -6,7 +6,6 @@
 
 use std::path::Path;
 
-use rayon::prelude::*;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -45,16 +44,27 @@ pub struct DataFile {
     text: String,
 }
 
-/// The largest dataset file read unless the user allows more: 1 GB, some five million
-/// territories. It stops an endless input (`/dev/zero`, a pipe that never ends) before it
-/// takes all the memory there is.
-pub const DEFAULT_MAX_BYTES: u64 = 1_000_000_000;
+impl Syntax {
+    /// The largest file of this syntax read unless the user allows more: one that loads within
+    /// about 3 GB. Reading TOML takes some 30 times the file's size in memory (the toml crate
+    /// holds the whole document before the dataset is made), JSON some 3 times (BENCHMARKS.md).
+    /// The limit also stops an endless input (`/dev/zero`, a pipe that never ends) before it
+    /// takes all the memory there is.
+    pub const fn default_max_bytes(self) -> u64 {
+        match self {
+            Syntax::Toml => 100_000_000,
+            Syntax::Json => 1_000_000_000,
+        }
+    }
+}
 
 impl DataFile {
     /// Reads the file at `path`, in the syntax its name says; an error if it holds more than
-    /// `max_bytes`.
-    pub fn read(path: &Path, max_bytes: u64) -> Result<DataFile, DataError> {
+    /// `max_bytes`, or than its syntax's [default](Syntax::default_max_bytes) without one.
+    pub fn read(path: &Path, max_bytes: Option<u64>) -> Result<DataFile, DataError> {
         use std::io::Read;
+        let syntax = Syntax::of_path(path);
+        let max_bytes = max_bytes.unwrap_or(syntax.default_max_bytes());
         let failed = |source| DataError::Read {
             path: path.to_owned(),
             source,
@@ -70,9 +80,10 @@ impl DataFile {
             return Err(DataError::TooLarge {
                 path: path.to_owned(),
                 max_bytes,
+                syntax,
             });
         }
-        DataFile::from_bytes(bytes, &path.display().to_string(), Syntax::of_path(path))
+        DataFile::from_bytes(bytes, &path.display().to_string(), syntax)
     }
 
     /// The file whose bytes are `bytes`; `origin` names it in messages.
@@ -159,10 +170,7 @@ pub fn parse<'a>(text: &'a str, origin: &str, syntax: Syntax) -> Result<Dataset<
         return Err(locate(origin, text, syntax, vec![problem]));
     }
     let raw = match syntax {
-        Syntax::Toml => (text.len() >= PIECES_FROM_BYTES)
-            .then(|| toml_in_pieces(text, PIECE_BYTES))
-            .flatten()
-            .or_else(|| toml::from_str::<RawDataset>(text).ok()),
+        Syntax::Toml => toml::from_str::<RawDataset>(text).ok(),
         Syntax::Json => serde_json::from_str::<RawDataset>(text).ok(),
     };
     let problems = match raw {
@@ -176,104 +184,6 @@ pub fn parse<'a>(text: &'a str, origin: &str, syntax: Syntax) -> Result<Dataset<
         },
     };
     Err(locate(origin, text, syntax, problems))
-}
-
-// Below this size a TOML file is read in one go; above it, in pieces of about this size. A
-// piece's parse tree is small and short-lived, where the tree of a whole large file takes many
-// times the file's size in memory. Pieces much larger than this were slower (bench/NOTES.md):
-// the allocator hands their trees' memory back to the kernel and asks for it again.
-const PIECES_FROM_BYTES: usize = 256 * 1024;
-const PIECE_BYTES: usize = 4 * 1024;
-const PIECES_A_BATCH: usize = 256;
-
-/// Reads a TOML dataset in pieces of about `piece_bytes`: it is cut before the lines that are
-/// exactly `[[territories]]`, each piece is read on its own, and the pieces are joined in order.
-///
-/// `None` when cutting it could change its meaning (multi-line strings), when any piece fails,
-/// or when the pieces do not join as plainly as the whole would read (a section written in two
-/// pieces, a territory before the first cut): the caller then reads the file in one go, which
-/// also finds and places every problem. So whenever this gives a dataset, it is the one the
-/// whole file gives.
-pub(crate) fn toml_in_pieces(text: &str, piece_bytes: usize) -> Option<RawDataset<'_>> {
-    // Searched with memchr (already in the tree through serde_json and csv): the standard
-    // library's search took a twentieth of the time of a large file.
-    let has = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
-    if has("\"\"\"") || has("'''") {
-        return None;
-    }
-    let cuts = territory_headers(text);
-    let (&first, _) = cuts.split_first()?;
-    let head: RawDataset = toml::from_str(&text[..first]).ok()?;
-    if head.territories.is_some() {
-        return None;
-    }
-    let mut whole = head;
-    // Each piece runs to the first cut at least `piece_bytes` on, or to the end.
-    let mut ranges = Vec::with_capacity(text.len() / piece_bytes + 1);
-    let mut start = first;
-    for &cut in &cuts[1..] {
-        if cut - start >= piece_bytes {
-            ranges.push(start..cut);
-            start = cut;
-        }
-    }
-    ranges.push(start..text.len());
-    // The pieces are read on every core, a batch at a time, so that few of them wait in memory
-    // to be joined. Where no thread can be started, the caller reads the file in one go.
-    let pool = threads()?;
-    let mut territories = Vec::with_capacity(cuts.len());
-    for batch in ranges.chunks(PIECES_A_BATCH) {
-        let pieces: Vec<RawDataset> = pool.install(|| {
-            (batch.par_iter())
-                .map(|range| toml::from_str::<RawDataset>(&text[range.clone()]).ok())
-                .collect::<Option<_>>()
-        })?;
-        for piece in pieces {
-            territories.extend(piece.territories.unwrap_or_default());
-            join(&mut whole.schema, piece.schema)?;
-            join(&mut whole.country, piece.country)?;
-            join(&mut whole.sources, piece.sources)?;
-            join(&mut whole.figures, piece.figures)?;
-            join(&mut whole.events, piece.events)?;
-        }
-    }
-    whole.territories = Some(territories);
-    Some(whole)
-}
-
-// The threads that read pieces, started once; `None` where the system refuses them. rayon's
-// global pool would panic then.
-fn threads() -> Option<&'static rayon::ThreadPool> {
-    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
-    POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().build().ok())
-        .as_ref()
-}
-
-// Takes a piece's section into the whole; `None` if both have it. An array of tables may
-// continue in a later piece, but a table or a static array may not, and a piece does not
-// tell the two apart: the whole file decides.
-fn join<T>(whole: &mut Option<T>, piece: Option<T>) -> Option<()> {
-    match (whole.is_some(), piece) {
-        (true, Some(_)) => None,
-        (false, Some(piece)) => {
-            *whole = Some(piece);
-            Some(())
-        }
-        (_, None) => Some(()),
-    }
-}
-
-/// Where the lines of `text` that are exactly `[[territories]]` start, with `\n` or `\r\n`
-/// line ends.
-fn territory_headers(text: &str) -> Vec<usize> {
-    const HEADER: &str = "\n[[territories]]";
-    memchr::memmem::find_iter(text.as_bytes(), HEADER)
-        .map(|i| i + 1)
-        .filter(|&i| {
-            let rest = &text[i + HEADER.len() - 1..];
-            rest.starts_with('\n') || rest.starts_with("\r\n")
-        })
-        .collect()
 }
 
 /// Places problems at lines and columns and orders them as they stand in the text.
@@ -541,159 +451,4 @@ fn offset_at(text: &str, line: usize, column: usize) -> Option<usize> {
         .map(str::len)
         .sum();
     Some((line_start + column.saturating_sub(1)).min(text.len()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-    use std::fmt::Write;
-
-    const HEAD: &str = "schema = 1\n\n[country]\nname = \"C\"\narea_km2 = 100000000\nsource = \"s\"\n\n\
-                        [[sources]]\nid = \"s\"\ntitle = \"S\"\n";
-
-    fn territory(i: usize) -> String {
-        format!(
-            "\n[[territories]]\nid = \"t{i}\"\nname = \"T {i}\"\nkind = \"district\"\n\
-             occupied = 1993-01-01\narea_km2 = {}\nsource = \"s\"\n\
-             restored = {{ date = 2020-01-01, source = \"s\" }}\n",
-            i + 1
-        )
-    }
-
-    fn large(tail: &str) -> String {
-        let mut s = String::from(HEAD);
-        for i in 0..3000 {
-            s.push_str(&territory(i));
-        }
-        s.push_str(tail);
-        s
-    }
-
-    fn whole(text: &str) -> Option<RawDataset<'_>> {
-        toml::from_str(text).ok()
-    }
-
-    #[test]
-    fn a_large_file_read_in_pieces_is_read_as_a_whole() {
-        let text = large("\n[[events]]\ndate = 1994\nlabel = \"e\"\nsource = \"s\"\n");
-        assert!(text.len() > PIECES_FROM_BYTES);
-        let whole = whole(&text).unwrap();
-        for piece_bytes in [1, 100, PIECE_BYTES, 1 << 30] {
-            assert_eq!(
-                toml_in_pieces(&text, piece_bytes).as_ref(),
-                Some(&whole),
-                "{piece_bytes}"
-            );
-        }
-        // With Windows line ends too.
-        let crlf = text.replace('\n', "\r\n");
-        assert_eq!(toml_in_pieces(&crlf, PIECE_BYTES), Some(whole));
-    }
-
-    #[test]
-    fn a_large_file_of_few_territories_is_read() {
-        // Once a panic: a file of 8 MB or more, mostly comments, with fewer territories than
-        // the machine has cores.
-        let mut text = format!("{HEAD}# {}\n", "x".repeat(9 << 20));
-        text.push_str(&territory(0));
-        text.push_str(&territory(1));
-        let ds = parse(&text, "few.toml", Syntax::Toml).unwrap();
-        assert_eq!(ds.territories.len(), 2);
-    }
-
-    #[test]
-    fn a_large_file_with_a_byte_order_mark_is_read_as_without() {
-        let text = large("");
-        let with_bom = format!("\u{feff}{text}");
-        assert_eq!(
-            parse(&with_bom, "bom.toml", Syntax::Toml).unwrap(),
-            parse(&text, "plain.toml", Syntax::Toml).unwrap()
-        );
-    }
-
-    #[test]
-    fn pieces_that_would_not_join_as_the_whole_are_read_as_a_whole() {
-        // A second [country] after the territories: the whole file is refused, so must be the pieces.
-        let text = large("\n[country]\nname = \"D\"\narea_km2 = 5\nsource = \"s\"\n");
-        assert_eq!(toml_in_pieces(&text, PIECE_BYTES), None);
-        assert!(parse(&text, "x.toml", Syntax::Toml).is_err());
-        // A multi-line string could hold a line that looks like a header.
-        let text = large(
-            "\n[[events]]\ndate = 1994\nlabel = \"\"\"x\n[[territories]]\n\"\"\"\nsource = \"s\"\n",
-        );
-        assert_eq!(toml_in_pieces(&text, PIECE_BYTES), None);
-    }
-
-    #[test]
-    fn a_static_array_followed_by_its_array_of_tables_is_refused_at_any_size() {
-        for head in [
-            format!("territories = []\n{HEAD}"),
-            format!("events = []\n{HEAD}"),
-            HEAD.replace("schema = 1\n", "schema = 1\nsources = []\n"),
-        ] {
-            let tail = "\n[[events]]\ndate = 1994\nlabel = \"e\"\nsource = \"s\"\n";
-            let text = format!("{head}{}", &large(tail)[HEAD.len()..]);
-            assert!(text.len() > PIECES_FROM_BYTES);
-            assert_eq!(toml_in_pieces(&text, PIECE_BYTES), None, "{head}");
-            let error = parse(&text, "x.toml", Syntax::Toml)
-                .unwrap_err()
-                .to_string();
-            assert!(error.contains("duplicate key"), "{error}");
-        }
-    }
-
-    #[test]
-    fn a_header_the_cut_does_not_see_is_read_in_its_place() {
-        // An indented header is valid TOML, but no cut is made before it.
-        let text = large(
-            "\n  [[territories]]\nid = \"x\"\nname = \"X\"\nkind = \"district\"\n\
-             occupied = 1993\narea_km2 = 5\nsource = \"s\"\n",
-        );
-        let whole = whole(&text).unwrap();
-        assert_eq!(whole.territories.as_ref().map(Vec::len), Some(3001));
-        assert_eq!(toml_in_pieces(&text, PIECE_BYTES), Some(whole));
-    }
-
-    // Blocks of TOML that are hard on a reader that cuts at headers.
-    fn block() -> impl Strategy<Value = String> {
-        let territory = (0usize..40).prop_map(territory);
-        prop_oneof![
-            4 => territory,
-            1 => Just("\n[[ territories ]]\nid = \"sp\"\nname = \"S\"\nkind = \"region\"\noccupied = 1992\narea_km2 = 9\nsource = \"s\"\n".to_owned()),
-            1 => Just("\n[[\"territories\"]]\nid = \"q\"\nname = \"Q\"\nkind = \"region\"\noccupied = 1992\narea_km2 = 9\nsource = \"s\"\n".to_owned()),
-            1 => Just("\n[[territories.aliases]]\nname = \"A\"\n".to_owned()),
-            1 => Just("\n# [[territories]]\n".to_owned()),
-            1 => Just("\nname_az = \"\"\"\n[[territories]]\n\"\"\"\n".to_owned()),
-            1 => Just("\n[[sources]]\nid = \"s2\"\ntitle = \"T\"\n".to_owned()),
-            1 => Just("\nsources = []\n".to_owned()),
-            1 => Just("\nterritories = []\n".to_owned()),
-            1 => Just("\n[[events]]\ndate = 1994\nlabel = \"e\"\nsource = \"s\"\n".to_owned()),
-            1 => Just("\n[country]\nname = \"D\"\narea_km2 = 5\nsource = \"s\"\n".to_owned()),
-            1 => Just("\n[territories]\n".to_owned()),
-            1 => Just("schema = 1\n".to_owned()),
-        ]
-    }
-
-    proptest! {
-        #[test]
-        fn what_the_pieces_give_is_what_the_whole_gives(
-            head in prop_oneof![Just(String::new()), Just(HEAD.to_owned())],
-            blocks in proptest::collection::vec(block(), 0..12),
-            crlf in any::<bool>(),
-            bom in any::<bool>(),
-            piece_bytes in 1usize..400,
-        ) {
-            let mut text = if bom { format!("\u{feff}{head}") } else { head };
-            for b in &blocks {
-                let _ = write!(text, "{b}");
-            }
-            if crlf {
-                text = text.replace('\n', "\r\n");
-            }
-            if let Some(pieces) = toml_in_pieces(&text, piece_bytes) {
-                prop_assert_eq!(Some(pieces), whole(&text), "{}", text);
-            }
-        }
-    }
 }

@@ -14,10 +14,8 @@ pub use error::{
     unlisted,
 };
 pub use export::{to_json, to_toml};
-pub(crate) use load::toml_in_pieces;
-pub use load::{DEFAULT_MAX_BYTES, DataFile, Syntax, parse};
+pub use load::{DataFile, Syntax, parse};
 pub use model::*;
-pub(crate) use raw::RawDataset;
 pub use text::Text;
 pub use validate::SCHEMA;
 pub use when::{Precision, When, WhenError};

@@ -1,6 +1,6 @@
 //! Turns a [`RawDataset`] into a [`Dataset`], collecting every problem rather than the first.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::num::NonZeroU32;
 

@@ -1,6 +1,6 @@
 //! A pipe that closes early is a normal end: exit 0, nothing on standard error.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

@@ -1,13 +1,15 @@
-//! The checks the fuzz targets in `fuzz/` run, kept here so that the regression tests run
-//! exactly the same checks on every input the fuzzers ever found a fault with.
+//! The checks the fuzz targets in `fuzz/` run. The targets and the regression tests
+//! (`tests/cli/fuzz_regressions.rs`) both include this file, so that every input a fuzzer ever
+//! found a fault with is replayed through exactly the same checks, and none of it is in the
+//! program.
 
 use std::sync::LazyLock;
 
-use crate::commands;
-use crate::data::{self, Dataset, Syntax};
-use crate::output::chart::ChartOptions;
-use crate::output::{self, Format, Options};
-use crate::query::{self, AreaUnit, Filter, Lookup, SortKey};
+use karabakh::commands;
+use karabakh::data::{self, Dataset, Syntax};
+use karabakh::output::chart::ChartOptions;
+use karabakh::output::{self, Format, Options};
+use karabakh::query::{self, AreaUnit, Filter, Lookup, SortKey};
 
 /// How large an input the `load` target makes of one whose first byte asks for it.
 pub const AMPLIFIED_BYTES: usize = 1 << 20;
@@ -94,19 +96,6 @@ pub fn load(bytes: &[u8]) {
     let toml = data::to_toml(&ds).expect("a valid dataset exports as TOML");
     let again = data::parse(&toml, "export", Syntax::Toml).expect("the export loads");
     assert_eq!(again, ds, "the export loads back unchanged");
-}
-
-/// Reads arbitrary text as a TOML dataset both in pieces (of a size the first byte picks) and
-/// whole: whenever the pieces give a dataset, the whole file gives the same one. Panics if not.
-pub fn pieces(text: &str) {
-    let Some((first, rest)) = text.chars().next().map(|c| (c, &text[c.len_utf8()..])) else {
-        return;
-    };
-    let piece_bytes = 1 + (u32::from(first) as usize % 512);
-    if let Some(pieces) = data::toml_in_pieces(rest, piece_bytes) {
-        let whole = toml::from_str::<data::RawDataset>(rest).ok();
-        assert_eq!(Some(pieces), whole, "the pieces read as the whole does");
-    }
 }
 
 // The matcher is the target, not the loader, so the dataset is loaded once.

@@ -1,6 +1,6 @@
 //! `karabakh data check` and `karabakh data export`.
 
-mod common;
+use crate::common;
 
 use common::{MINIMAL, dataset_file, karabakh, stdout};
 

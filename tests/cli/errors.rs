@@ -1,6 +1,6 @@
 //! Exit codes and messages: 1 when nothing is found, 2 for usage and data errors.
 
-mod common;
+use crate::common;
 
 use common::{MINIMAL, dataset_file, karabakh, refused, stdout};
 use predicates::str::contains;

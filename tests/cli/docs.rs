@@ -1,7 +1,7 @@
 //! The pictures in `docs/`, which the README shows, are what karabakh makes now.
 //! `KARABAKH_UPDATE_DOCS=1 cargo test --test docs` makes them again.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

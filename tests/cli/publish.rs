@@ -1,7 +1,7 @@
 //! What users hand on: SVG charts, citations, workbooks, CSV for spreadsheets and the HTML page,
 //! each checked by the program that reads it (librsvg, Chromium, openpyxl, bibtexparser).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! Bad datasets: each gets its own message on stderr naming the file, the line and column
 //! where they apply, and the key or id; exit status 2; nothing on stdout; never a panic.
 
-mod common;
+use crate::common;
 
 use common::{MINIMAL, dataset_file, karabakh};
 

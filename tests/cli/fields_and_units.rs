@@ -1,6 +1,6 @@
 //! `--fields` picks and orders the columns of any listing; `--units` converts every area.
 
-mod common;
+use crate::common;
 
 use common::{karabakh, snapshot_every_format, stdout};
 

@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
-mod common;
+use crate::common;
 
 struct Example {
     // 1-based line of the command; its output follows on the lines after it.

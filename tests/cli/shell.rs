@@ -1,7 +1,7 @@
 //! The shell integration: the overview without a command, help texts checked against committed
 //! copies, completions and the manual page.
 
-mod common;
+use crate::common;
 
 use common::{karabakh, stdout};
 

@@ -1,7 +1,7 @@
 //! On a real terminal: `karabakh` run on a pseudo-terminal made by util-linux's `script`, so
 //! that its own terminal detection decides, not a forced format.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

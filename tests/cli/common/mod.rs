@@ -80,7 +80,7 @@ pub fn dataset_file(text: &str) -> tempfile::NamedTempFile {
 }
 
 /// A smallest valid dataset: only the required keys.
-pub const MINIMAL: &str = include_str!("../data/minimal.toml");
+pub const MINIMAL: &str = include_str!("../../data/minimal.toml");
 
 /// A valid dataset of `n` territories in TOML: varied dates, kinds and areas, every tenth a
 /// region that the next territory lies within, and a restoration for each.
@@ -114,10 +114,10 @@ pub fn generated_dataset(n: usize) -> String {
     s
 }
 
-/// A generated dataset of 100,000 territories, written once per test binary.
+/// A generated dataset of 10,000 territories, written once per test binary.
 pub fn large_dataset() -> &'static std::path::Path {
     static FILE: std::sync::OnceLock<tempfile::TempPath> = std::sync::OnceLock::new();
-    FILE.get_or_init(|| dataset_file(&generated_dataset(100_000)).into_temp_path())
+    FILE.get_or_init(|| dataset_file(&generated_dataset(10_000)).into_temp_path())
 }
 
 /// The width of a line as a terminal shows it, colour codes aside.

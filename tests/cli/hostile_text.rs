@@ -1,6 +1,6 @@
 //! Text from a dataset never reaches a terminal raw, and machine formats keep it exactly.
 
-mod common;
+use crate::common;
 
 use common::{MINIMAL, dataset_file, stdout};
 

@@ -1,6 +1,6 @@
 //! Every command in every format, checked against committed snapshots.
 
-mod common;
+use crate::common;
 
 use common::{karabakh, snapshot_every_format, stdout};
 

@@ -1,6 +1,6 @@
 //! `karabakh chart`: bars and the cumulative step chart, drawn to fit a width.
 
-mod common;
+use crate::common;
 
 use common::{karabakh, shown_width, stdout};
 
