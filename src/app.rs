@@ -540,8 +540,8 @@ fn data_limit() -> anyhow::Result<Option<u64>> {
     }
 }
 
-/// The dataset of `file`, whose text it borrows, or the built-in one.
-fn load(file: Option<&DataFile>) -> Result<Dataset<'_>, data::DataError> {
+/// The dataset of `file`, or the built-in one.
+fn load(file: Option<&DataFile>) -> Result<Dataset, data::DataError> {
     match file {
         Some(file) => file.parse(),
         None => data::embedded(),

@@ -72,7 +72,7 @@ pub fn command() -> clap::Command {
 
 // The dataset completions come from: KARABAKH_DATA's, if it names one that loads, else the
 // built-in one. `--data` on the line being completed is not seen.
-static DATASET: LazyLock<Option<Dataset<'static>>> = LazyLock::new(|| {
+static DATASET: LazyLock<Option<Dataset>> = LazyLock::new(|| {
     let path = std::env::var_os("KARABAKH_DATA").filter(|v| !v.is_empty());
     let from_file = path.and_then(|path| {
         let file = DataFile::read(path.as_ref(), None).ok()?;

@@ -7,7 +7,7 @@ use crate::query::{self, Filter, SortKey};
 use super::{caveats, disputed_areas, sources_of};
 
 /// A bar for each territory that matches `filter`, in the order asked for.
-pub fn bars<'a>(ds: &'a Dataset<'a>, filter: &Filter, sort: SortKey, reverse: bool) -> Chart<'a> {
+pub fn bars<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Chart<'a> {
     let selected = query::select(ds, filter, sort, reverse);
     let bars = (selected.iter())
         .map(|&r| {
@@ -47,7 +47,7 @@ pub fn bars<'a>(ds: &'a Dataset<'a>, filter: &Filter, sort: SortKey, reverse: bo
 }
 
 /// The area held over time, to the scale of time: the figures of `totals --series`.
-pub fn over_time<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Chart<'a> {
+pub fn over_time<'a>(ds: &'a Dataset, filter: &Filter) -> Chart<'a> {
     let selected = query::select(ds, filter, SortKey::Date, false);
     let steps = query::series(ds, &selected)
         .into_iter()
@@ -64,7 +64,7 @@ pub fn over_time<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Chart<'a> {
 }
 
 /// The cumulative area per period of occupation: the figures of `totals --by year`.
-pub fn cumulative<'a>(ds: &'a Dataset<'a>, filter: &Filter) -> Chart<'a> {
+pub fn cumulative<'a>(ds: &'a Dataset, filter: &Filter) -> Chart<'a> {
     let selected = query::select(ds, filter, SortKey::Date, false);
     let steps = query::by_year(ds, &selected)
         .into_iter()

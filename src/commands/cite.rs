@@ -11,7 +11,7 @@ use super::{NotFound, YEARS_HELD_NOTE, sources_of};
 /// or `totals`. Several rows of `show` may have the field (other sources' areas, aliases);
 /// each is a citation.
 pub fn cite<'a>(
-    ds: &'a Dataset<'a>,
+    ds: &'a Dataset,
     name: &str,
     field: Option<&str>,
     unit: AreaUnit,
@@ -63,7 +63,7 @@ pub fn cite<'a>(
     let mut citations = Vec::new();
     for row in rows.iter().filter(|row| field_of(row) == field) {
         let note = row[3].machine().into_owned();
-        let cited: Vec<&Source<'_>> = (row[2].texts().into_iter())
+        let cited: Vec<&Source> = (row[2].texts().into_iter())
             .filter_map(|id| ds.sources.iter().find(|s| s.id == id))
             .collect();
         let (computed, sources) = match field.as_str() {
@@ -100,7 +100,7 @@ fn from_record<'a>(
     field: &str,
     subject: &str,
     unit: AreaUnit,
-    sources: Vec<&'a Source<'a>>,
+    sources: Vec<&'a Source>,
 ) -> Citation<'a> {
     let column = report.columns.iter().find(|c| c.key == field);
     let value = (report.value_of(field)).map_or_else(String::new, |v| v.human());
@@ -155,7 +155,7 @@ fn pick(fields: &[String], asked: &str, unit: AreaUnit, of: &str) -> Result<Stri
     }
 }
 
-fn refs<'a>(ds: &'a Dataset<'a>, refs: &[SourceRef]) -> Vec<&'a Source<'a>> {
+fn refs<'a>(ds: &'a Dataset, refs: &[SourceRef]) -> Vec<&'a Source> {
     refs.iter().map(|&r| ds.source(r)).collect()
 }
 

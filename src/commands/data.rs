@@ -22,7 +22,7 @@ pub enum Checked {
 /// an error.
 pub fn check(
     origin: &str,
-    loaded: Result<&Dataset<'_>, DataError>,
+    loaded: Result<&Dataset, DataError>,
     all: bool,
 ) -> Result<Checked, DataError> {
     match loaded {
@@ -50,7 +50,7 @@ pub fn check(
 }
 
 /// `data export`: the dataset as a file of `syntax` that loads back into the same dataset.
-pub fn export(ds: &Dataset<'_>, syntax: Syntax) -> anyhow::Result<String> {
+pub fn export(ds: &Dataset, syntax: Syntax) -> anyhow::Result<String> {
     use anyhow::Context;
     Ok(match syntax {
         Syntax::Toml => data::to_toml(ds).context("cannot write the dataset as TOML")?,

@@ -25,7 +25,7 @@ pub fn columns(unit: AreaUnit) -> Vec<Column> {
 
 /// The territories that match `filter`, in the order asked for.
 pub fn report<'a>(
-    ds: &'a Dataset<'a>,
+    ds: &'a Dataset,
     filter: &Filter,
     sort: SortKey,
     reverse: bool,
@@ -80,7 +80,7 @@ pub fn report<'a>(
 
 /// The notes under a listing of `selected`: what is computed, and which areas are disputed or
 /// only partly occupied.
-fn notes(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<String> {
+fn notes(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<String> {
     let mut notes = vec![YEARS_HELD_NOTE.to_owned()];
     notes.extend(disputed_areas(ds, selected));
     notes.extend(caveats(ds, selected, true));

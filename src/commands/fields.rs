@@ -8,7 +8,7 @@ use crate::query::{AreaUnit, Filter, SortKey};
 use super::{districts, figures, show, sources, timeline, totals};
 
 /// The fields of the listings of `command` (every command's without one), in `unit`.
-pub fn report<'a>(ds: &'a Dataset<'a>, command: Option<&str>, unit: AreaUnit) -> Report<'a> {
+pub fn report<'a>(ds: &'a Dataset, command: Option<&str>, unit: AreaUnit) -> Report<'a> {
     let mut report = Report::list(vec![
         Column::new("command", "command").about("the command and options that list the field"),
         Column::new("field", "field").about("the field's name in every format"),
@@ -38,7 +38,7 @@ pub fn report<'a>(ds: &'a Dataset<'a>, command: Option<&str>, unit: AreaUnit) ->
 }
 
 /// Each listing, as the command line that makes it, with its columns.
-pub fn listings<'a>(ds: &'a Dataset<'a>, unit: AreaUnit) -> Vec<(&'static str, Vec<Column>)> {
+pub fn listings(ds: &Dataset, unit: AreaUnit) -> Vec<(&'static str, Vec<Column>)> {
     let all = Filter::default();
     let on = Filter {
         on: ds.territories.first().map(|t| t.occupied.first_day()),

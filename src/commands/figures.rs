@@ -37,17 +37,17 @@ const COLUMNS: [Column; 9] = [
 ];
 
 /// The latest observation of each figure.
-pub fn latest<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
+pub fn latest<'a>(ds: &'a Dataset) -> Report<'a> {
     latest_of(ds, &ds.figures)
 }
 
 /// Every observation of every figure, earliest first within each figure.
-pub fn history<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
+pub fn history<'a>(ds: &'a Dataset) -> Report<'a> {
     history_of(ds, &ds.figures)
 }
 
 /// The figure whose id is `id`: its latest observation, or with `history` every one.
-pub fn one<'a>(ds: &'a Dataset<'_>, id: &str, history: bool) -> Result<Report<'a>, NotFound> {
+pub fn one<'a>(ds: &'a Dataset, id: &str, history: bool) -> Result<Report<'a>, NotFound> {
     let Some(i) = ds.figures.iter().position(|f| f.id == id) else {
         let ids = ds.figures.iter().map(|f| f.id.as_str());
         return Err(NotFound::id("figure", id, ids, "karabakh figures"));
@@ -60,13 +60,13 @@ pub fn one<'a>(ds: &'a Dataset<'_>, id: &str, history: bool) -> Result<Report<'a
     })
 }
 
-fn latest_of<'a>(ds: &'a Dataset<'_>, figures: &'a [Figure<'a>]) -> Report<'a> {
+fn latest_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Report<'a> {
     listing(ds, figures.iter().map(|f| (f, f.latest())))
         .note("value is each figure's latest observation; `--history` lists them all")
         .note(PARTS_NOTE)
 }
 
-fn history_of<'a>(ds: &'a Dataset<'_>, figures: &'a [Figure<'a>]) -> Report<'a> {
+fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Report<'a> {
     listing(
         ds,
         figures
@@ -77,8 +77,8 @@ fn history_of<'a>(ds: &'a Dataset<'_>, figures: &'a [Figure<'a>]) -> Report<'a> 
 }
 
 fn listing<'a>(
-    ds: &'a Dataset<'a>,
-    rows: impl Iterator<Item = (&'a Figure<'a>, &'a Observation<'a>)>,
+    ds: &'a Dataset,
+    rows: impl Iterator<Item = (&'a Figure, &'a Observation)>,
 ) -> Report<'a> {
     let mut report = Report::list(COLUMNS.to_vec());
     for (f, o) in rows {
@@ -97,7 +97,7 @@ fn listing<'a>(
     report
 }
 
-fn parts(o: &Observation<'_>) -> Value<'static> {
+fn parts(o: &Observation) -> Value<'static> {
     let text = o
         .parts
         .iter()
@@ -124,7 +124,7 @@ fn parts(o: &Observation<'_>) -> Value<'static> {
     Value::structured(text, json.into())
 }
 
-fn alternatives(ds: &Dataset<'_>, o: &Observation<'_>) -> Value<'static> {
+fn alternatives(ds: &Dataset, o: &Observation) -> Value<'static> {
     let text = o
         .alternatives
         .iter()

@@ -52,7 +52,7 @@ use crate::output::Value;
 use crate::query;
 
 /// Years held as a report value: computed, one decimal, null when it cannot be computed.
-fn years_held(t: &Territory<'_>) -> Value<'static> {
+fn years_held(t: &Territory) -> Value<'static> {
     query::years_held(t).map_or(Value::Null, |y| Value::Decimal(y, 1))
 }
 
@@ -75,9 +75,9 @@ fn some_of(items: &[impl AsRef<str>], separator: &str) -> String {
 
 /// The ids of the territories of `selected` for which `keep` holds, in the selection's order.
 fn ids_where<'a>(
-    ds: &'a Dataset<'_>,
+    ds: &'a Dataset,
     selected: &[TerritoryRef],
-    keep: fn(&Territory<'_>) -> bool,
+    keep: fn(&Territory) -> bool,
 ) -> Vec<&'a str> {
     // Most datasets have none: finding that in the dataset's order is quicker than visiting
     // the selection's records, which lie scattered in memory once sorted.
@@ -94,7 +94,7 @@ fn ids_where<'a>(
 /// The caveats of every view that lists, sums or draws `selected`: territories only part of
 /// which was occupied though their whole area is counted, and, where the view shows or uses
 /// the dates of restoration (`restorations`), those the sources give for a town only.
-fn caveats(ds: &Dataset<'_>, selected: &[TerritoryRef], restorations: bool) -> Vec<String> {
+fn caveats(ds: &Dataset, selected: &[TerritoryRef], restorations: bool) -> Vec<String> {
     let mut notes = Vec::new();
     let partial = ids_where(ds, selected, |t| t.partial.is_some());
     if !partial.is_empty() {
@@ -119,11 +119,11 @@ fn caveats(ds: &Dataset<'_>, selected: &[TerritoryRef], restorations: bool) -> V
 /// dates of restoration, and the sources `also` (such as the country's area's for a share),
 /// each once, in the dataset's order.
 pub fn sources_of<'a>(
-    ds: &'a Dataset<'a>,
+    ds: &'a Dataset,
     selected: &[TerritoryRef],
     restorations: bool,
     also: &[SourceRef],
-) -> Vec<&'a Source<'a>> {
+) -> Vec<&'a Source> {
     let mut refs: Vec<SourceRef> = also.to_vec();
     for &r in selected {
         let t = ds.territory(r);
@@ -138,7 +138,7 @@ pub fn sources_of<'a>(
 }
 
 /// The note that other sources give other areas for some of `selected`, if they do.
-pub fn disputed_areas(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Option<String> {
+pub fn disputed_areas(ds: &Dataset, selected: &[TerritoryRef]) -> Option<String> {
     let disputed = ids_where(ds, selected, |t| !t.alternatives.is_empty());
     (!disputed.is_empty()).then(|| {
         format!(

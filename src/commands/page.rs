@@ -12,7 +12,7 @@ const PAGE_CHART_WIDTH: u16 = 640;
 
 /// The page: the totals, the territories, the charts, the figures with their history, the
 /// timeline and the sources.
-pub fn page<'a>(ds: &'a Dataset<'a>, unit: AreaUnit) -> Result<Page<'a>, String> {
+pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
     let everything = Filter::default();
     // Narrower than a standalone picture, so that its text stays legible on a phone.
     let size = Size {

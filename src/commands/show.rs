@@ -13,7 +13,7 @@ use super::{NotFound, YEARS_HELD_NOTE, years_held};
 /// The report on the territory called `name`, or [`NotFound`] with suggestions.
 /// With `on`, a row says whether it was held that day.
 pub fn report<'a>(
-    ds: &'a Dataset<'a>,
+    ds: &'a Dataset,
     name: &str,
     unit: AreaUnit,
     on: Option<NaiveDate>,
@@ -23,7 +23,7 @@ pub fn report<'a>(
 
 /// The territory called `name` (any spelling `show` accepts), or [`NotFound`] with the
 /// names that come close.
-pub fn territory(ds: &Dataset<'_>, name: &str) -> Result<TerritoryRef, NotFound> {
+pub fn territory(ds: &Dataset, name: &str) -> Result<TerritoryRef, NotFound> {
     match query::lookup(ds, name) {
         Lookup::Found(r) => Ok(r),
         Lookup::Ambiguous(refs) => Err(NotFound::new(format!(
@@ -56,7 +56,7 @@ pub fn territory(ds: &Dataset<'_>, name: &str) -> Result<TerritoryRef, NotFound>
 
 /// Collects the rows of the report, one field a row, and the sources they cite.
 struct Rows<'a> {
-    ds: &'a Dataset<'a>,
+    ds: &'a Dataset,
     report: Report<'a>,
     cited: Vec<SourceRef>,
 }
@@ -84,7 +84,7 @@ impl<'a> Rows<'a> {
 
 /// The report on territory `r`; with `on`, a row says whether it was held that day.
 pub fn of<'a>(
-    ds: &'a Dataset<'_>,
+    ds: &'a Dataset,
     r: TerritoryRef,
     unit: AreaUnit,
     on: Option<NaiveDate>,
@@ -194,7 +194,7 @@ pub fn of<'a>(
         Some(&share_note),
     );
     // The events written in the dataset that concern this territory, earliest first.
-    let mut events: Vec<&Event<'_>> = ds
+    let mut events: Vec<&Event> = ds
         .events
         .iter()
         .filter(|e| e.territories.contains(&r))

@@ -6,7 +6,7 @@ use crate::output::{Column, Report, Value};
 use super::NotFound;
 
 /// The sources, each with the list of records that cite it.
-pub fn report<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
+pub fn report<'a>(ds: &'a Dataset) -> Report<'a> {
     let cited_by = citations(ds);
     let mut report = Report::list(vec![
         Column::new("id", "id").about("the source's short id, which records cite"),
@@ -39,7 +39,7 @@ pub fn report<'a>(ds: &'a Dataset<'_>) -> Report<'a> {
 }
 
 /// The source whose id is `id`, one field a row, and every record that cites it.
-pub fn one<'a>(ds: &'a Dataset<'_>, id: &str) -> Result<Report<'a>, NotFound> {
+pub fn one<'a>(ds: &'a Dataset, id: &str) -> Result<Report<'a>, NotFound> {
     let Some(i) = ds.sources.iter().position(|s| s.id == id) else {
         let ids = ds.sources.iter().map(|s| s.id.as_str());
         return Err(NotFound::id("source", id, ids, "karabakh sources"));
@@ -69,7 +69,7 @@ pub fn one<'a>(ds: &'a Dataset<'_>, id: &str) -> Result<Report<'a>, NotFound> {
 
 /// For each source, in order, the paths of the records that cite it, such as
 /// `territories.kalbajar.restored`.
-pub fn citations(ds: &Dataset<'_>) -> Vec<Vec<String>> {
+pub fn citations(ds: &Dataset) -> Vec<Vec<String>> {
     let mut by_source = vec![Vec::new(); ds.sources.len()];
     let mut cite = |cited: &Cited, path: String| {
         for r in cited.refs() {

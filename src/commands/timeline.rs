@@ -18,7 +18,7 @@ pub struct Selection {
 }
 
 /// The timeline entries that `selection` keeps.
-pub fn report<'a>(ds: &'a Dataset<'_>, selection: &Selection) -> Report<'a> {
+pub fn report<'a>(ds: &'a Dataset, selection: &Selection) -> Report<'a> {
     let mut report = Report::list(vec![
         Column::new("date", "date").about("when, as precise as the source"),
         Column::new("type", "type").about("event, occupied or restored; occupied and restored rows come from the territories' dates").optional(3),

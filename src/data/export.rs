@@ -2,32 +2,29 @@
 
 use super::model::*;
 use super::raw::*;
-use super::text::Text;
 
 /// The dataset as TOML that `karabakh --data` reads back into an identical dataset.
-pub fn to_toml(ds: &Dataset<'_>) -> Result<String, toml::ser::Error> {
+pub fn to_toml(ds: &Dataset) -> Result<String, toml::ser::Error> {
     toml::to_string(&RawDataset::from(ds))
 }
 
 /// The dataset as JSON (read by `--data FILE.json`) that loads back into an identical dataset.
-pub fn to_json(ds: &Dataset<'_>) -> Result<String, serde_json::Error> {
+pub fn to_json(ds: &Dataset) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(&RawDataset::from(ds)).map(|mut s| {
         s.push('\n');
         s
     })
 }
 
-impl<'a> From<&'a Dataset<'_>> for RawDataset<'a> {
-    fn from(ds: &'a Dataset<'_>) -> Self {
+impl<'a> From<&'a Dataset> for RawDataset {
+    fn from(ds: &'a Dataset) -> Self {
         let ids = |cited: &Cited| {
-            Ids::from(
-                (ds.source_ids(cited).into_iter())
-                    .map(Text::borrowed)
-                    .collect::<Vec<_>>(),
-            )
+            Ids((ds.source_ids(cited).into_iter())
+                .map(str::to_owned)
+                .collect())
         };
         let territory_id = |r: TerritoryRef| ds.territory(r).id.clone();
-        let alias = |a: &'a Alias<'_>| -> NameOr<RawAlias<'a>> {
+        let alias = |a: &'a Alias| -> NameOr<RawAlias> {
             NameOr(RawAlias {
                 name: a.name.clone(),
                 note: a.note.clone(),
@@ -60,24 +57,22 @@ impl<'a> From<&'a Dataset<'_>> for RawDataset<'a> {
                     .map(|t| RawTerritory {
                         id: t.id.clone(),
                         name: t.name.clone(),
-                        name_az: t.name_az.as_ref().map(|a| Box::new(alias(a))),
+                        name_az: t.name_az.as_ref().map(alias),
                         kind: t.kind,
                         occupied: t.occupied,
                         area_km2: t.area_km2.get() as i64,
                         source: ids(&t.source),
                         aliases: t.aliases.iter().map(alias).collect(),
                         within: t.within.as_ref().map(|w| {
-                            Box::new(NameOr(RawWithin {
+                            NameOr(RawWithin {
                                 territory: territory_id(w.territory),
                                 note: w.note.clone(),
                                 source: w.source.as_ref().map(ids),
-                            }))
-                        }),
-                        partial: t.partial.as_ref().map(|p| {
-                            Box::new(RawNote {
-                                note: p.note.clone(),
-                                source: ids(&p.source),
                             })
+                        }),
+                        partial: t.partial.as_ref().map(|p| RawNote {
+                            note: p.note.clone(),
+                            source: ids(&p.source),
                         }),
                         restored: t.restored.as_ref().map(|r| RawRestored {
                             date: r.date,

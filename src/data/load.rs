@@ -34,7 +34,7 @@ impl Syntax {
     }
 }
 
-/// A dataset file, read and decoded to text: the dataset parsed from it borrows its text.
+/// A dataset file, read and decoded to text.
 #[derive(Debug)]
 pub struct DataFile {
     /// The name of the file in messages.
@@ -96,7 +96,7 @@ impl DataFile {
     }
 
     /// Parses and validates the dataset.
-    pub fn parse(&self) -> Result<Dataset<'_>, DataError> {
+    pub fn parse(&self) -> Result<Dataset, DataError> {
         parse(&self.text, &self.origin, self.syntax)
     }
 }
@@ -159,7 +159,7 @@ fn decode(bytes: Vec<u8>, origin: &str) -> Result<String, DataError> {
 }
 
 /// Parses and validates dataset `text` of `syntax`; `origin` names it in error messages.
-pub fn parse<'a>(text: &'a str, origin: &str, syntax: Syntax) -> Result<Dataset<'a>, DataError> {
+pub fn parse(text: &str, origin: &str, syntax: Syntax) -> Result<Dataset, DataError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         let problem = Problem::at(

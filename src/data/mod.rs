@@ -5,7 +5,6 @@ mod export;
 mod load;
 mod model;
 mod raw;
-mod text;
 mod validate;
 mod when;
 
@@ -16,7 +15,6 @@ pub use error::{
 pub use export::{to_json, to_toml};
 pub use load::{DataFile, Syntax, parse};
 pub use model::*;
-pub use text::Text;
 pub use validate::SCHEMA;
 pub use when::{Precision, When, WhenError};
 
@@ -27,7 +25,7 @@ static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/data.json")
 pub const EMBEDDED_NAME: &str = "data.toml (embedded)";
 
 /// The dataset built into the program: `data.toml`, read and checked as any dataset is.
-pub fn embedded() -> Result<Dataset<'static>, DataError> {
+pub fn embedded() -> Result<Dataset, DataError> {
     parse(EMBEDDED_JSON, EMBEDDED_NAME, Syntax::Json)
 }
 

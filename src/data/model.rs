@@ -2,24 +2,23 @@
 
 use std::num::NonZeroU32;
 
-use super::text::Text;
 use super::when::When;
 
 /// A validated dataset: sources, the country, territories, figures and events.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Dataset<'a> {
+pub struct Dataset {
     /// The schema version the dataset was written for.
     pub schema: u32,
     /// The country whose territory the dataset describes.
-    pub country: Country<'a>,
+    pub country: Country,
     /// Every source cited, in the dataset's order.
-    pub sources: Vec<Source<'a>>,
+    pub sources: Vec<Source>,
     /// The territories, in the dataset's order.
-    pub territories: Vec<Territory<'a>>,
+    pub territories: Vec<Territory>,
     /// Counted figures, each with dated observations.
-    pub figures: Vec<Figure<'a>>,
+    pub figures: Vec<Figure>,
     /// Dated events written in the dataset (occupations and restorations are derived).
-    pub events: Vec<Event<'a>>,
+    pub events: Vec<Event>,
 }
 
 /// An index into [`Dataset::sources`], checked at validation.
@@ -36,36 +35,17 @@ pub struct FigureRef(pub(crate) usize);
 
 /// The sources a value is attributed to; never empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cited(CitedRepr);
-
-// Most values cite one source, which needs no allocation of its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum CitedRepr {
-    One(SourceRef),
-    Many(Box<[SourceRef]>),
-}
+pub struct Cited(Vec<SourceRef>);
 
 impl Cited {
     /// The sources cited, or `None` when there are none.
     pub(crate) fn new(refs: Vec<SourceRef>) -> Option<Cited> {
-        match refs.as_slice() {
-            [] => None,
-            [one] => Some(Cited(CitedRepr::One(*one))),
-            _ => Some(Cited(CitedRepr::Many(refs.into_boxed_slice()))),
-        }
-    }
-
-    /// One source.
-    pub(crate) fn one(source: SourceRef) -> Cited {
-        Cited(CitedRepr::One(source))
+        (!refs.is_empty()).then_some(Cited(refs))
     }
 
     /// The sources, in the order the dataset names them.
     pub fn refs(&self) -> &[SourceRef] {
-        match &self.0 {
-            CitedRepr::One(one) => std::slice::from_ref(one),
-            CitedRepr::Many(many) => many,
-        }
+        &self.0
     }
 }
 
@@ -82,20 +62,20 @@ impl Km2 {
 
 /// A source of the dataset.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Source<'a> {
+pub struct Source {
     /// The short id records use to cite it.
-    pub id: Text<'a>,
+    pub id: String,
     /// Its title.
-    pub title: Text<'a>,
+    pub title: String,
     /// Who published it, where known.
-    pub publisher: Option<Text<'a>>,
+    pub publisher: Option<String>,
     /// Where it can be read, where known.
-    pub url: Option<Text<'a>>,
+    pub url: Option<String>,
     /// The date it bears, where known.
     pub date: Option<When>,
 }
 
-impl Source<'_> {
+impl Source {
     /// Who published it, unless that only repeats the title (as for a newspaper's own name).
     pub fn publisher_beyond_title(&self) -> Option<&str> {
         self.publisher
@@ -106,9 +86,9 @@ impl Source<'_> {
 
 /// The country against whose area shares are computed.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Country<'a> {
+pub struct Country {
     /// Its name.
-    pub name: Text<'a>,
+    pub name: String,
     /// Its total area.
     pub area_km2: Km2,
     /// The source of the area.
@@ -179,17 +159,15 @@ impl Scope {
 
 /// A territory listed by the dataset.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Territory<'a> {
+pub struct Territory {
     /// The short, unique id.
-    pub id: Text<'a>,
+    pub id: String,
     /// The name as the primary source spells it.
-    pub name: Text<'a>,
+    pub name: String,
     /// The name in Azerbaijani (official Latin alphabet), with where it is attested.
-    pub name_az: Option<Box<Alias<'a>>>,
+    pub name_az: Option<Alias>,
     /// Other spellings and names.
-    // Lists of a territory are boxed slices, a word smaller than a `Vec` each: a large
-    // dataset holds many territories.
-    pub aliases: Box<[Alias<'a>]>,
+    pub aliases: Vec<Alias>,
     /// Region or district.
     pub kind: Kind,
     /// When it was occupied, at the source's precision.
@@ -199,86 +177,86 @@ pub struct Territory<'a> {
     /// The source of the name, date and area.
     pub source: Cited,
     /// The territory it lies within, whose area already includes its own.
-    pub within: Option<Box<Within<'a>>>,
+    pub within: Option<Within>,
     /// A note that only part of it was occupied.
-    pub partial: Option<Box<Note<'a>>>,
+    pub partial: Option<Note>,
     /// When control was restored, if it was.
-    pub restored: Option<Restored<'a>>,
+    pub restored: Option<Restored>,
     /// Areas other sources give.
-    pub alternatives: Box<[AreaAlternative<'a>]>,
+    pub alternatives: Vec<AreaAlternative>,
 }
 
 /// Another name for a territory.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Alias<'a> {
+pub struct Alias {
     /// The name.
-    pub name: Text<'a>,
+    pub name: String,
     /// Who uses it or what it names.
-    pub note: Option<Text<'a>>,
+    pub note: Option<String>,
     /// Where it is attested.
     pub source: Option<Cited>,
 }
 
 /// A territory's place inside another.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Within<'a> {
+pub struct Within {
     /// The enclosing territory.
     pub territory: TerritoryRef,
     /// An explanation.
-    pub note: Option<Text<'a>>,
+    pub note: Option<String>,
     /// Where that is stated.
     pub source: Option<Cited>,
 }
 
 /// A sourced note.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Note<'a> {
+pub struct Note {
     /// The note, in the project's own words.
-    pub note: Text<'a>,
+    pub note: String,
     /// Where its content comes from.
     pub source: Cited,
 }
 
 /// The restoration of control over a territory.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Restored<'a> {
+pub struct Restored {
     /// When.
     pub date: When,
     /// Whether the date is that of the whole territory or of its town only.
     pub scope: Scope,
     /// Qualifications, such as "the town".
-    pub note: Option<Text<'a>>,
+    pub note: Option<String>,
     /// Where that is reported.
     pub source: Cited,
 }
 
 /// An area that another source gives for a territory.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AreaAlternative<'a> {
+pub struct AreaAlternative {
     /// The area.
     pub area_km2: Km2,
     /// A qualification.
-    pub note: Option<Text<'a>>,
+    pub note: Option<String>,
     /// Who gives it.
     pub source: Cited,
 }
 
 /// A counted figure, such as the number of missing persons.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Figure<'a> {
+pub struct Figure {
     /// The short, unique id.
-    pub id: Text<'a>,
+    pub id: String,
     /// What is counted, in the project's words.
-    pub label: Text<'a>,
+    pub label: String,
     /// The unit of the values, such as `people` or `percent`.
-    pub unit: Text<'a>,
+    pub unit: String,
     /// The dated observations, earliest first.
-    pub observations: Vec<Observation<'a>>,
+    pub observations: Vec<Observation>,
 }
 
-impl<'a> Figure<'a> {
+impl Figure {
     /// The latest observation: the one with the latest date, or the last undated one.
-    pub fn latest(&self) -> &Observation<'a> {
+    pub fn latest(&self) -> &Observation {
         // Validation guarantees at least one observation; sorted earliest first, undated first.
         &self.observations[self.observations.len() - 1]
     }
@@ -286,28 +264,28 @@ impl<'a> Figure<'a> {
 
 /// One value of a figure, as one source gives it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Observation<'a> {
+pub struct Observation {
     /// The date the value is stated for, at the source's precision.
     pub as_of: Option<When>,
     /// The value.
     pub value: u64,
     /// A breakdown, exactly as stated; parts may overlap and need not add up.
-    pub parts: Vec<Part<'a>>,
+    pub parts: Vec<Part>,
     /// A qualification.
-    pub note: Option<Text<'a>>,
+    pub note: Option<String>,
     /// Who states it.
     pub source: Cited,
     /// What other sources say of the same value.
-    pub alternatives: Vec<ObservationAlternative<'a>>,
+    pub alternatives: Vec<ObservationAlternative>,
 }
 
 /// One part of a breakdown.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Part<'a> {
+pub struct Part {
     /// The short id, unique within the observation.
-    pub id: Text<'a>,
+    pub id: String,
     /// A description, when the id is not enough.
-    pub label: Option<Text<'a>>,
+    pub label: Option<String>,
     /// The count.
     pub value: u64,
     /// The index of the part this one is a subset of, within the same observation.
@@ -316,35 +294,35 @@ pub struct Part<'a> {
 
 /// Another source's account of an observation: a different value, date or both.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ObservationAlternative<'a> {
+pub struct ObservationAlternative {
     /// The value that source gives, if it differs.
     pub value: Option<u64>,
     /// The date that source gives, if it differs.
     pub as_of: Option<When>,
     /// A qualification.
-    pub note: Option<Text<'a>>,
+    pub note: Option<String>,
     /// Who gives it.
     pub source: Cited,
 }
 
 /// A dated event of the timeline.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Event<'a> {
+pub struct Event {
     /// When it happened, at the source's precision.
     pub date: When,
     /// What happened, in the project's words.
-    pub label: Text<'a>,
+    pub label: String,
     /// Details.
-    pub note: Option<Text<'a>>,
+    pub note: Option<String>,
     /// Who reports it.
     pub source: Cited,
     /// The territories it concerns.
     pub territories: Vec<TerritoryRef>,
 }
 
-impl<'a> Dataset<'a> {
+impl Dataset {
     /// The source a reference points to.
-    pub fn source(&self, r: SourceRef) -> &Source<'a> {
+    pub fn source(&self, r: SourceRef) -> &Source {
         &self.sources[r.0]
     }
 
@@ -354,12 +332,12 @@ impl<'a> Dataset<'a> {
     }
 
     /// The territory a reference points to.
-    pub fn territory(&self, r: TerritoryRef) -> &Territory<'a> {
+    pub fn territory(&self, r: TerritoryRef) -> &Territory {
         &self.territories[r.0]
     }
 
     /// The figure a reference points to.
-    pub fn figure(&self, r: FigureRef) -> &Figure<'a> {
+    pub fn figure(&self, r: FigureRef) -> &Figure {
         &self.figures[r.0]
     }
 

@@ -10,58 +10,50 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::model::{Kind, Scope};
-use super::text::Text;
 use super::when::When;
 
-/// The whole dataset file, or a piece of a TOML file read in pieces.
+/// The whole dataset file.
 ///
-/// Every section is optional here, so that a piece can lack any of them; validation requires
-/// `schema`, `country`, `sources` and `territories` of the whole.
+/// Every section is optional here, so that validation can report every missing one with the
+/// other problems; it requires `schema`, `country`, `sources` and `territories`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawDataset<'a> {
+pub struct RawDataset {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<i64>,
-    #[serde(borrow, skip_serializing_if = "Option::is_none")]
-    pub country: Option<RawCountry<'a>>,
-    #[serde(borrow, skip_serializing_if = "Option::is_none")]
-    pub sources: Option<Vec<RawSource<'a>>>,
-    #[serde(borrow, skip_serializing_if = "Option::is_none")]
-    pub territories: Option<Vec<RawTerritory<'a>>>,
-    #[serde(borrow, skip_serializing_if = "Option::is_none")]
-    pub figures: Option<Vec<RawFigure<'a>>>,
-    #[serde(borrow, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<RawEvent<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<RawCountry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<RawSource>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub territories: Option<Vec<RawTerritory>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Vec<RawFigure>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<RawEvent>>,
 }
 
 /// `[country]`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawCountry<'a> {
-    #[serde(borrow)]
-    pub name: Text<'a>,
+pub struct RawCountry {
+    pub name: String,
     pub area_km2: i64,
-    #[serde(borrow)]
-    pub source: Ids<'a>,
+    pub source: Ids,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub occupied_share: Option<Text<'a>>,
+    pub occupied_share: Option<String>,
 }
 
 /// One `[[sources]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSource<'a> {
-    #[serde(borrow)]
-    pub id: Text<'a>,
-    #[serde(borrow)]
-    pub title: Text<'a>,
+pub struct RawSource {
+    pub id: String,
+    pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub publisher: Option<Text<'a>>,
+    pub publisher: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub url: Option<Text<'a>>,
+    pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
 }
@@ -69,58 +61,40 @@ pub struct RawSource<'a> {
 /// One `[[territories]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawTerritory<'a> {
-    #[serde(borrow)]
-    pub id: Text<'a>,
-    #[serde(borrow)]
-    pub name: Text<'a>,
+pub struct RawTerritory {
+    pub id: String,
+    pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    // Boxed, as `within` is: a record of a large dataset is 48 bytes smaller without it.
-    pub name_az: Option<Box<NameOr<RawAlias<'a>>>>,
+    pub name_az: Option<NameOr<RawAlias>>,
     pub kind: Kind,
     pub occupied: When,
     pub area_km2: i64,
-    #[serde(borrow)]
-    pub source: Ids<'a>,
-    // Lists as boxed slices, 8 bytes smaller than a `Vec` each, in a record of which a large
-    // dataset holds many.
-    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
-    #[serde(borrow)]
-    pub aliases: Box<[NameOr<RawAlias<'a>>]>,
+    pub source: Ids,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<NameOr<RawAlias>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    // `within` and `partial` are boxed: most records lack them, and a smaller record means less
-    // memory for a dataset of many. `restored` is not: most territories were restored, and a
-    // box for each would cost more than the room it saves where there is none.
-    #[serde(borrow)]
-    pub within: Option<Box<NameOr<RawWithin<'a>>>>,
+    pub within: Option<NameOr<RawWithin>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub partial: Option<Box<RawNote<'a>>>,
+    pub partial: Option<RawNote>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub restored: Option<RawRestored<'a>>,
-    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
-    #[serde(borrow)]
-    pub alternatives: Box<[RawAreaAlternative<'a>]>,
+    pub restored: Option<RawRestored>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<RawAreaAlternative>,
 }
 
 /// An alias: a bare name or `{ name, note, source }`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawAlias<'a> {
-    #[serde(borrow)]
-    pub name: Text<'a>,
+pub struct RawAlias {
+    pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub note: Option<Text<'a>>,
+    pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub source: Option<Ids<'a>>,
+    pub source: Option<Ids>,
 }
 
-impl<'de: 'a, 'a> NameOrTable<'de> for RawAlias<'a> {
-    fn from_name(name: Text<'de>) -> Self {
+impl NameOrTable for RawAlias {
+    fn from_name(name: String) -> Self {
         RawAlias {
             name,
             note: None,
@@ -135,19 +109,16 @@ impl<'de: 'a, 'a> NameOrTable<'de> for RawAlias<'a> {
 /// `within`: a territory id or `{ territory, note, source }`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawWithin<'a> {
-    #[serde(borrow)]
-    pub territory: Text<'a>,
+pub struct RawWithin {
+    pub territory: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub note: Option<Text<'a>>,
+    pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub source: Option<Ids<'a>>,
+    pub source: Option<Ids>,
 }
 
-impl<'de: 'a, 'a> NameOrTable<'de> for RawWithin<'a> {
-    fn from_name(territory: Text<'de>) -> Self {
+impl NameOrTable for RawWithin {
+    fn from_name(territory: String) -> Self {
         RawWithin {
             territory,
             note: None,
@@ -162,177 +133,124 @@ impl<'de: 'a, 'a> NameOrTable<'de> for RawWithin<'a> {
 /// A sourced note, such as `partial`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawNote<'a> {
-    #[serde(borrow)]
-    pub note: Text<'a>,
-    #[serde(borrow)]
-    pub source: Ids<'a>,
+pub struct RawNote {
+    pub note: String,
+    pub source: Ids,
 }
 
 /// `restored`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawRestored<'a> {
+pub struct RawRestored {
     pub date: When,
     #[serde(default, skip_serializing_if = "Scope::is_whole")]
     pub scope: Scope,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub note: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub source: Ids<'a>,
+    pub note: Option<String>,
+    pub source: Ids,
 }
 
 /// One of a territory's `alternatives`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawAreaAlternative<'a> {
+pub struct RawAreaAlternative {
     pub area_km2: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub note: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub source: Ids<'a>,
+    pub note: Option<String>,
+    pub source: Ids,
 }
 
 /// One `[[figures]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawFigure<'a> {
-    #[serde(borrow)]
-    pub id: Text<'a>,
-    #[serde(borrow)]
-    pub label: Text<'a>,
-    #[serde(borrow)]
-    pub unit: Text<'a>,
-    #[serde(borrow)]
-    pub observations: Vec<RawObservation<'a>>,
+pub struct RawFigure {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    pub observations: Vec<RawObservation>,
 }
 
 /// One `[[figures.observations]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawObservation<'a> {
+pub struct RawObservation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<When>,
     pub value: u64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(borrow)]
-    pub parts: Vec<RawPart<'a>>,
+    pub parts: Vec<RawPart>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub note: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub source: Ids<'a>,
+    pub note: Option<String>,
+    pub source: Ids,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(borrow)]
-    pub alternatives: Vec<RawObservationAlternative<'a>>,
+    pub alternatives: Vec<RawObservationAlternative>,
 }
 
 /// One part of an observation's breakdown.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPart<'a> {
-    #[serde(borrow)]
-    pub id: Text<'a>,
+pub struct RawPart {
+    pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub label: Option<Text<'a>>,
+    pub label: Option<String>,
     pub value: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub of: Option<Text<'a>>,
+    pub of: Option<String>,
 }
 
 /// One of an observation's `alternatives`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawObservationAlternative<'a> {
+pub struct RawObservationAlternative {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<When>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub note: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub source: Ids<'a>,
+    pub note: Option<String>,
+    pub source: Ids,
 }
 
 /// One `[[events]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawEvent<'a> {
+pub struct RawEvent {
     pub date: When,
-    #[serde(borrow)]
-    pub label: Text<'a>,
+    pub label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
-    pub note: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub source: Ids<'a>,
+    pub note: Option<String>,
+    pub source: Ids,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(borrow)]
-    pub territories: Vec<Text<'a>>,
+    pub territories: Vec<String>,
 }
 
-/// One id or a list of ids, such as `source = "a"` or `source = ["a", "b"]`.
+/// One id or a list of ids, such as `source = "a"` or `source = ["a", "b"]`; written back as
+/// it was, one id bare.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ids<'a> {
-    // Most records cite one source; it needs no list of its own.
-    One(Text<'a>),
-    // Boxed, 8 bytes smaller than a `Vec`: a list of ids is never added to.
-    Many(Box<[Text<'a>]>),
-}
+pub struct Ids(pub Vec<String>);
 
-impl<'a> Ids<'a> {
-    /// The ids, in order.
-    pub fn as_slice(&self) -> &[Text<'a>] {
-        match self {
-            Ids::One(one) => std::slice::from_ref(one),
-            Ids::Many(many) => many,
-        }
-    }
-}
-
-impl<'a> From<Vec<Text<'a>>> for Ids<'a> {
-    fn from(mut ids: Vec<Text<'a>>) -> Self {
-        match ids.len() {
-            1 => Ids::One(ids.remove(0)),
-            _ => Ids::Many(ids.into_boxed_slice()),
-        }
-    }
-}
-
-impl Serialize for Ids<'_> {
+impl Serialize for Ids {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.as_slice() {
+        match self.0.as_slice() {
             [one] => one.serialize(serializer),
             many => many.serialize(serializer),
         }
     }
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for Ids<'a> {
+impl<'de> Deserialize<'de> for Ids {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct IdsVisitor;
         impl<'de> Visitor<'de> for IdsVisitor {
-            type Value = Ids<'de>;
+            type Value = Ids;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a source id or a list of source ids")
             }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Ids<'de>, E> {
-                Ok(Ids::One(Text::borrowed(v)))
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Ids, E> {
+                Ok(Ids(vec![v.to_owned()]))
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Ids<'de>, E> {
-                Ok(Ids::One(Text::from(v.to_owned())))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ids<'de>, A::Error> {
-                let mut ids = Vec::new();
-                while let Some(id) = seq.next_element::<Text<'de>>()? {
-                    ids.push(id);
-                }
-                Ok(Ids::Many(ids.into_boxed_slice()))
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Ids, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Ids)
             }
         }
         deserializer.deserialize_any(IdsVisitor)
@@ -340,12 +258,12 @@ impl<'de: 'a, 'a> Deserialize<'de> for Ids<'a> {
 }
 
 /// A value written either as a bare name or as a table.
-pub trait NameOrTable<'de> {
+pub trait NameOrTable {
     /// What the value should look like, for error messages.
     const EXPECTING: &'static str;
 
     /// The value written as a bare name.
-    fn from_name(name: Text<'de>) -> Self;
+    fn from_name(name: String) -> Self;
 }
 
 /// Deserializes a [`NameOrTable`] type from either of its forms; serializes the table form.
@@ -358,19 +276,16 @@ impl<T: Serialize> Serialize for NameOr<T> {
     }
 }
 
-impl<'de, T: NameOrTable<'de> + Deserialize<'de>> Deserialize<'de> for NameOr<T> {
+impl<'de, T: NameOrTable + Deserialize<'de>> Deserialize<'de> for NameOr<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct NameOrVisitor<T>(PhantomData<T>);
-        impl<'de, T: NameOrTable<'de> + Deserialize<'de>> Visitor<'de> for NameOrVisitor<T> {
+        impl<'de, T: NameOrTable + Deserialize<'de>> Visitor<'de> for NameOrVisitor<T> {
             type Value = NameOr<T>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str(T::EXPECTING)
             }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(NameOr(T::from_name(Text::borrowed(v))))
-            }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(NameOr(T::from_name(Text::from(v.to_owned()))))
+                Ok(NameOr(T::from_name(v.to_owned())))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 T::deserialize(de::value::MapAccessDeserializer::new(map)).map(NameOr)

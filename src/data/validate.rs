@@ -1,57 +1,10 @@
 //! Turns a [`RawDataset`] into a [`Dataset`], collecting every problem rather than the first.
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::num::NonZeroU32;
 
 use super::error::{DocPath, Problem};
-use super::text::Text;
 
-/// Where validation is in the document: a chain of steps on the stack, turned into a
-/// [`DocPath`] only when there is a problem to report, so that a valid dataset of many records
-/// costs no allocation for its paths.
-#[derive(Clone, Copy)]
-struct At<'p> {
-    parent: Option<&'p At<'p>>,
-    step: Step,
-}
-
-#[derive(Clone, Copy)]
-enum Step {
-    Root,
-    Key(&'static str),
-    Index(usize),
-}
-
-impl<'p> At<'p> {
-    const ROOT: At<'static> = At {
-        parent: None,
-        step: Step::Root,
-    };
-
-    fn key(&'p self, key: &'static str) -> At<'p> {
-        At {
-            parent: Some(self),
-            step: Step::Key(key),
-        }
-    }
-
-    fn index(&'p self, index: usize) -> At<'p> {
-        At {
-            parent: Some(self),
-            step: Step::Index(index),
-        }
-    }
-
-    fn path(&self) -> DocPath {
-        let base = self.parent.map_or_else(DocPath::root, At::path);
-        match self.step {
-            Step::Root => base,
-            Step::Key(k) => base.key(k),
-            Step::Index(i) => base.index(i),
-        }
-    }
-}
 use super::model::*;
 use super::raw::*;
 
@@ -60,8 +13,8 @@ pub const SCHEMA: i64 = 1;
 
 /// Checks every value and reference of `raw`; returns all the problems found, in document
 /// order.
-pub fn validate(raw: RawDataset<'_>) -> Result<Dataset<'_>, Vec<Problem>> {
-    let root = At::ROOT;
+pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
+    let root = DocPath::root();
     let mut v = Validator::default();
     let RawDataset {
         schema,
@@ -110,7 +63,7 @@ pub fn validate(raw: RawDataset<'_>) -> Result<Dataset<'_>, Vec<Problem>> {
         .collect();
 
     let figures_at = root.key("figures");
-    let figures: Vec<Figure<'_>> = figures
+    let figures: Vec<Figure> = figures
         .into_iter()
         .enumerate()
         .filter_map(|(i, f)| v.figure(&figures_at.index(i), f))
@@ -118,9 +71,7 @@ pub fn validate(raw: RawDataset<'_>) -> Result<Dataset<'_>, Vec<Problem>> {
     let country = country.and_then(|c| v.country(&root.key("country"), c, &figures));
     let areas: Vec<i64> = territories.iter().map(|t| t.area_km2).collect();
     let territories_at = root.key("territories");
-    // Made in place: the validated records take the memory of the raw ones (Rust's in-place
-    // collect), so the two lists are never held at once.
-    let territories: Vec<Territory<'_>> = (territories.into_iter().enumerate())
+    let territories: Vec<Territory> = (territories.into_iter().enumerate())
         .filter_map(|(i, t)| v.territory(&territories_at.index(i), t, &areas))
         .collect();
     v.check_within_cycles(&territories);
@@ -156,41 +107,31 @@ pub(crate) fn missing_section(section: &str) -> String {
 }
 
 #[derive(Default)]
-struct Validator<'a> {
+struct Validator {
     problems: Vec<Problem>,
-    // Keyed by the ids as read: borrowed from the file, they cost no allocation each.
-    sources: HashMap<Text<'a>, usize>,
-    territories: HashMap<Text<'a>, usize>,
-    figures: HashMap<Text<'a>, usize>,
+    sources: HashMap<String, usize>,
+    territories: HashMap<String, usize>,
+    figures: HashMap<String, usize>,
 }
 
-impl<'a> Validator<'a> {
-    fn problem(&mut self, at: &At, message: impl Into<String>) {
-        self.problems.push(Problem::at(at.path(), message));
+impl Validator {
+    fn problem(&mut self, at: &DocPath, message: impl Into<String>) {
+        self.problems.push(Problem::at(at.clone(), message));
     }
 
     fn index_ids<'t>(
         &mut self,
         what: &str,
-        section: &'static str,
-        ids: impl ExactSizeIterator<Item = &'t Text<'a>>,
-    ) -> HashMap<Text<'a>, usize>
-    where
-        'a: 't,
-    {
-        let mut map = HashMap::default();
-        // Room for every id at once: growing the table as it fills rehashes it each time.
-        map.reserve(ids.len());
+        section: &str,
+        ids: impl Iterator<Item = &'t String>,
+    ) -> HashMap<String, usize> {
+        let mut map = HashMap::new();
         for (i, id) in ids.enumerate() {
-            let list = At::ROOT.key(section);
-            let item = list.index(i);
-            let path = item.key("id");
-            // Blank, but found without trimming: a valid id stops the search at its first letter.
-            if id.chars().all(char::is_whitespace) {
+            let path = DocPath::root().key(section).index(i).key("id");
+            if id.trim().is_empty() {
                 self.problem(&path, format!("a {what} id must not be empty"));
-            } else if let Entry::Vacant(slot) = map.entry(id.clone()) {
-                // One look-up for each id: a table of a million ids is read at random.
-                slot.insert(i);
+            } else if !map.contains_key(id) {
+                map.insert(id.clone(), i);
             } else {
                 self.problem(
                     &path,
@@ -201,8 +142,8 @@ impl<'a> Validator<'a> {
         map
     }
 
-    fn cite(&mut self, path: &At, ids: &Ids<'a>) -> Option<Cited> {
-        let ids = ids.as_slice();
+    fn cite(&mut self, path: &DocPath, ids: &Ids) -> Option<Cited> {
+        let ids = &ids.0;
         if ids.is_empty() {
             self.problem(path, "name at least one source id");
             return None;
@@ -210,8 +151,6 @@ impl<'a> Validator<'a> {
         let mut refs = Vec::new();
         for id in ids {
             match self.sources.get(id.as_str()) {
-                // One source, the common case, makes no list.
-                Some(&i) if ids.len() == 1 => return Some(Cited::one(SourceRef(i))),
                 Some(&i) => refs.push(SourceRef(i)),
                 None => self.problem(
                     path,
@@ -229,14 +168,14 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn cite_optional(&mut self, path: &At, ids: Option<&Ids<'a>>) -> Result<Option<Cited>, ()> {
+    fn cite_optional(&mut self, path: &DocPath, ids: Option<&Ids>) -> Result<Option<Cited>, ()> {
         match ids {
             None => Ok(None),
             Some(ids) => self.cite(path, ids).map(Some).ok_or(()),
         }
     }
 
-    fn area(&mut self, path: &At, value: i64) -> Option<Km2> {
+    fn area(&mut self, path: &DocPath, value: i64) -> Option<Km2> {
         match u32::try_from(value).ok().and_then(NonZeroU32::new) {
             Some(n) => Some(Km2(n)),
             None if value <= 0 => {
@@ -256,12 +195,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn country(
-        &mut self,
-        at: &At,
-        c: RawCountry<'a>,
-        figures: &[Figure<'a>],
-    ) -> Option<Country<'a>> {
+    fn country(&mut self, at: &DocPath, c: RawCountry, figures: &[Figure]) -> Option<Country> {
         let area_km2 = self.area(&at.key("area_km2"), c.area_km2);
         let source = self.cite(&at.key("source"), &c.source);
         let occupied_share = match &c.occupied_share {
@@ -294,110 +228,78 @@ impl<'a> Validator<'a> {
         })
     }
 
-    fn territory(&mut self, at: &At, t: RawTerritory<'a>, areas: &[i64]) -> Option<Territory<'a>> {
+    fn territory(&mut self, at: &DocPath, t: RawTerritory, areas: &[i64]) -> Option<Territory> {
+        let before = self.problems.len();
         let area_km2 = self.area(&at.key("area_km2"), t.area_km2);
         let source = self.cite(&at.key("source"), &t.source);
-        let mut ok = true;
-
-        let mut aliases = Vec::with_capacity(t.aliases.len());
-        for (i, NameOr(a)) in t.aliases.into_iter().enumerate() {
-            let list = at.key("aliases");
-            match self.alias(&list.index(i), a, "an alias") {
-                Some(alias) => aliases.push(alias),
-                None => ok = false,
-            }
-        }
-        let name_az = match t.name_az {
-            None => None,
-            Some(a) => {
-                let NameOr(a) = *a;
-                let alias = self.alias(&at.key("name_az"), a, "the Azerbaijani name");
-                ok &= alias.is_some();
-                alias.map(Box::new)
-            }
-        };
-
-        let within = match t.within {
-            None => None,
-            Some(w) => {
-                let NameOr(w) = *w;
-                let here = &at.key("within");
-                let within = self.within(here, &t.id, t.area_km2, w, areas);
-                ok &= within.is_some();
-                within
-            }
-        };
-
+        let aliases = (t.aliases.into_iter().enumerate())
+            .filter_map(|(i, NameOr(a))| self.alias(&at.key("aliases").index(i), a, "an alias"))
+            .collect();
+        let name_az = (t.name_az)
+            .and_then(|NameOr(a)| self.alias(&at.key("name_az"), a, "the Azerbaijani name"));
+        let within = (t.within)
+            .and_then(|NameOr(w)| self.within(&at.key("within"), &t.id, t.area_km2, w, areas));
         let partial = t.partial.and_then(|p| {
-            let source = self.cite(&at.key("partial").key("source"), &p.source);
-            ok &= source.is_some();
             Some(Note {
+                source: self.cite(&at.key("partial").key("source"), &p.source)?,
                 note: p.note,
-                source: source?,
             })
         });
-
-        let restored = match t.restored {
-            None => None,
-            Some(r) => {
-                let here = &at.key("restored");
-                if r.date.last_day() < t.occupied.first_day() {
-                    self.problem(
-                        &here.key("date"),
-                        format!(
-                            "`{}` is restored on {}, before it was occupied ({})",
-                            t.id, r.date, t.occupied
-                        ),
-                    );
-                    ok = false;
-                }
-                let source = self.cite(&here.key("source"), &r.source);
-                ok &= source.is_some();
-                source.map(|source| Restored {
-                    date: r.date,
-                    scope: r.scope,
-                    note: r.note,
-                    source,
-                })
+        let restored = t.restored.and_then(|r| {
+            let here = at.key("restored");
+            if r.date.last_day() < t.occupied.first_day() {
+                self.problem(
+                    &here.key("date"),
+                    format!(
+                        "`{}` is restored on {}, before it was occupied ({})",
+                        t.id, r.date, t.occupied
+                    ),
+                );
             }
-        };
-
-        let mut alternatives = Vec::with_capacity(t.alternatives.len());
-        for (i, a) in t.alternatives.into_iter().enumerate() {
-            let list = at.key("alternatives");
-            let here = list.index(i);
-            match (
-                self.area(&here.key("area_km2"), a.area_km2),
-                self.cite(&here.key("source"), &a.source),
-            ) {
-                (Some(area_km2), Some(source)) => alternatives.push(AreaAlternative {
-                    area_km2,
+            Some(Restored {
+                source: self.cite(&here.key("source"), &r.source)?,
+                date: r.date,
+                scope: r.scope,
+                note: r.note,
+            })
+        });
+        let alternatives = (t.alternatives.into_iter().enumerate())
+            .filter_map(|(i, a)| {
+                let here = at.key("alternatives").index(i);
+                let area_km2 = self.area(&here.key("area_km2"), a.area_km2);
+                let source = self.cite(&here.key("source"), &a.source);
+                Some(AreaAlternative {
+                    area_km2: area_km2?,
                     note: a.note,
-                    source,
-                }),
-                _ => ok = false,
-            }
-        }
-
-        Some(Territory {
+                    source: source?,
+                })
+            })
+            .collect();
+        let territory = Territory {
             id: t.id,
             name: t.name,
             name_az,
-            aliases: aliases.into_boxed_slice(),
+            aliases,
             kind: t.kind,
             occupied: t.occupied,
             area_km2: area_km2?,
             source: source?,
-            within: within.map(Box::new),
-            partial: partial.map(Box::new),
+            within,
+            partial,
             restored,
-            alternatives: alternatives.into_boxed_slice(),
-        })
-        .filter(|_| ok)
+            alternatives,
+        };
+        self.valid_since(before, territory)
+    }
+
+    // `value`, if no problem was found since there were `before`: a record is valid when
+    // checking it added no problem, whatever check it was.
+    fn valid_since<T>(&self, before: usize, value: T) -> Option<T> {
+        (self.problems.len() == before).then_some(value)
     }
 
     /// Another name, with its source checked: `what` names it in messages.
-    fn alias(&mut self, at: &At, a: RawAlias<'a>, what: &str) -> Option<Alias<'a>> {
+    fn alias(&mut self, at: &DocPath, a: RawAlias, what: &str) -> Option<Alias> {
         if a.name.chars().all(char::is_whitespace) {
             self.problem(at, format!("{what} must not be empty"));
             return None;
@@ -414,12 +316,12 @@ impl<'a> Validator<'a> {
 
     fn within(
         &mut self,
-        at: &At,
+        at: &DocPath,
         id: &str,
         own_area: i64,
-        w: RawWithin<'a>,
+        w: RawWithin,
         areas: &[i64],
-    ) -> Option<Within<'a>> {
+    ) -> Option<Within> {
         let source = self.cite_optional(&at.key("source"), w.source.as_ref());
         let Some(&outer) = self.territories.get(w.territory.as_str()) else {
             self.problem(
@@ -454,7 +356,7 @@ impl<'a> Validator<'a> {
         })
     }
 
-    fn check_within_cycles(&mut self, territories: &[Territory<'a>]) {
+    fn check_within_cycles(&mut self, territories: &[Territory]) {
         // Only meaningful when every territory validated, so positions match the document.
         if !self.problems.is_empty() {
             return;
@@ -469,7 +371,7 @@ impl<'a> Validator<'a> {
                     2 => break,
                     1 => {
                         self.problem(
-                            &At::ROOT.key("territories").index(i).key("within"),
+                            &DocPath::root().key("territories").index(i).key("within"),
                             format!("`within` of `{}` goes round in a circle", territories[i].id),
                         );
                         break;
@@ -487,7 +389,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn figure(&mut self, at: &At, f: RawFigure<'a>) -> Option<Figure<'a>> {
+    fn figure(&mut self, at: &DocPath, f: RawFigure) -> Option<Figure> {
         if f.observations.is_empty() {
             self.problem(
                 &at.key("observations"),
@@ -495,40 +397,34 @@ impl<'a> Validator<'a> {
             );
             return None;
         }
-        let count = f.observations.len();
-        let mut observations: Vec<Observation<'a>> = f
-            .observations
-            .into_iter()
-            .enumerate()
+        let before = self.problems.len();
+        let mut observations: Vec<Observation> = (f.observations.into_iter().enumerate())
             .filter_map(|(i, o)| self.observation(&at.key("observations").index(i), o))
             .collect();
-        if observations.len() != count {
-            return None;
-        }
         // Undated observations sort first; the stable sort keeps the file order among equals.
         observations.sort_by_key(|o| o.as_of);
-        Some(Figure {
+        let figure = Figure {
             id: f.id,
             label: f.label,
             unit: f.unit,
             observations,
-        })
+        };
+        self.valid_since(before, figure)
     }
 
-    fn observation(&mut self, at: &At, o: RawObservation<'a>) -> Option<Observation<'a>> {
+    fn observation(&mut self, at: &DocPath, o: RawObservation) -> Option<Observation> {
+        let before = self.problems.len();
         let source = self.cite(&at.key("source"), &o.source);
-        let mut ok = true;
-        let mut ids: HashMap<&str, usize> = HashMap::default();
+        let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, p) in o.parts.iter().enumerate() {
             if ids.insert(&p.id, i).is_some() {
                 self.problem(
                     &at.key("parts").index(i).key("id"),
                     format!("part id `{}` is used twice in this observation", p.id),
                 );
-                ok = false;
             }
         }
-        let mut parts = Vec::with_capacity(o.parts.len());
+        let mut parts = Vec::new();
         for (i, p) in o.parts.iter().enumerate() {
             let list = at.key("parts");
             let here = list.index(i);
@@ -543,7 +439,6 @@ impl<'a> Validator<'a> {
                                 "unknown part `{of}`: this observation has no part with that id"
                             ),
                         );
-                        ok = false;
                         continue;
                     }
                 },
@@ -560,7 +455,6 @@ impl<'a> Validator<'a> {
                         p.id, p.value
                     ),
                 );
-                ok = false;
             }
             parts.push(Part {
                 id: p.id.clone(),
@@ -569,65 +463,62 @@ impl<'a> Validator<'a> {
                 of,
             });
         }
-        if ok && (0..parts.len()).any(|i| of_chain_loops(&parts, i)) {
+        // Only parts that all check out can be followed without going astray.
+        if self.problems.len() == before && (0..parts.len()).any(|i| of_chain_loops(&parts, i)) {
             self.problem(
                 &at.key("parts"),
                 "the parts' `of` references go round in a circle",
             );
-            ok = false;
         }
-        let mut alternatives = Vec::with_capacity(o.alternatives.len());
-        for (i, a) in o.alternatives.into_iter().enumerate() {
-            match self.cite(&at.key("alternatives").index(i).key("source"), &a.source) {
-                Some(source) => alternatives.push(ObservationAlternative {
+        let alternatives = (o.alternatives.into_iter().enumerate())
+            .filter_map(|(i, a)| {
+                Some(ObservationAlternative {
+                    source: self.cite(&at.key("alternatives").index(i).key("source"), &a.source)?,
                     value: a.value,
                     as_of: a.as_of,
                     note: a.note,
-                    source,
-                }),
-                None => ok = false,
-            }
-        }
-        Some(Observation {
+                })
+            })
+            .collect();
+        let observation = Observation {
             as_of: o.as_of,
             value: o.value,
             parts,
             note: o.note,
             source: source?,
             alternatives,
-        })
-        .filter(|_| ok)
+        };
+        self.valid_since(before, observation)
     }
 
-    fn event(&mut self, at: &At, e: RawEvent<'a>) -> Option<Event<'a>> {
+    fn event(&mut self, at: &DocPath, e: RawEvent) -> Option<Event> {
+        let before = self.problems.len();
         let source = self.cite(&at.key("source"), &e.source);
-        let mut territories = Vec::with_capacity(e.territories.len());
-        let mut ok = true;
-        for (i, id) in e.territories.iter().enumerate() {
-            match self.territories.get(id.as_str()) {
-                Some(&t) => territories.push(TerritoryRef(t)),
+        let territories = (e.territories.iter().enumerate())
+            .filter_map(|(i, id)| match self.territories.get(id.as_str()) {
+                Some(&t) => Some(TerritoryRef(t)),
                 None => {
                     self.problem(
                         &at.key("territories").index(i),
                         format!("unknown territory `{id}`: no [[territories]] entry has this id"),
                     );
-                    ok = false;
+                    None
                 }
-            }
-        }
-        Some(Event {
+            })
+            .collect();
+        let event = Event {
             date: e.date,
             label: e.label,
             note: e.note,
             source: source?,
             territories,
-        })
-        .filter(|_| ok)
+        };
+        self.valid_since(before, event)
     }
 }
 
 // Whether following `of` from part `start` comes back to it.
-fn of_chain_loops(parts: &[Part<'_>], start: usize) -> bool {
+fn of_chain_loops(parts: &[Part], start: usize) -> bool {
     let mut next = parts[start].of;
     for _ in 0..parts.len() {
         match next {

@@ -86,20 +86,6 @@ impl When {
         };
         // No space is trimmed: a date is written as in TOML, where `1993` has none either.
         let s = text;
-        // A day written in full, the common case in a large dataset, is read without searching
-        // the text for separators.
-        if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *s.as_bytes() {
-            let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
-            if digits.iter().all(u8::is_ascii_digit) {
-                let n = |ds: &[u8]| ds.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
-                let (year, month, day) = (n(&digits[..4]), n(&digits[4..6]), n(&digits[6..]));
-                let year = year as i32;
-                check_year(year, text)?;
-                return NaiveDate::from_ymd_opt(year, month, day)
-                    .map(When::day)
-                    .ok_or_else(|| fail("there is no such day in the calendar"));
-            }
-        }
         if let Some((from, to)) = s.split_once('/') {
             let (from, to) = (parse_year(from, text)?, parse_year(to, text)?);
             if from >= to {
@@ -114,12 +100,9 @@ impl When {
             }
             return Ok(When(Repr::Decade(start)));
         }
-        // At most three parts; a fourth means too many. No allocation: datasets hold many dates.
-        let mut split = s.split('-');
-        let parts = [split.next(), split.next(), split.next(), split.next()];
-        match parts {
-            [Some(y), None, ..] => Ok(When(Repr::Year(parse_year(y, text)?))),
-            [Some(y), Some(m), None, _] => {
+        match s.split('-').collect::<Vec<_>>()[..] {
+            [y] => Ok(When(Repr::Year(parse_year(y, text)?))),
+            [y, m] => {
                 let year = parse_year(y, text)?;
                 let month =
                     parse_number(m, 2).ok_or_else(|| fail("the month must be two digits"))?;
@@ -127,7 +110,7 @@ impl When {
                     .map(|d| When(Repr::Month(d)))
                     .ok_or_else(|| fail("there is no such month"))
             }
-            [Some(y), Some(m), Some(d), None] => {
+            [y, m, d] => {
                 let year = parse_year(y, text)?;
                 let month =
                     parse_number(m, 2).ok_or_else(|| fail("the month must be two digits"))?;
@@ -336,9 +319,7 @@ impl<'de> Visitor<'de> for WhenVisitor {
     // table is no date.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<When, A::Error> {
         let not_a_date = || de::Error::custom("expected a date, found a table");
-        // The key is borrowed, not copied: a large dataset holds two dates a record. A key
-        // that cannot be borrowed is a table's, and no date either.
-        match map.next_key::<&str>() {
+        match map.next_key::<String>() {
             Ok(Some(key)) if key.starts_with("$__toml_private") => {}
             _ => return Err(not_a_date()),
         }

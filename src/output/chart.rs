@@ -18,7 +18,7 @@ pub struct Chart<'a> {
     /// Caveats of the data drawn, each written as a note.
     pub notes: Vec<String>,
     /// The sources of the values drawn, which a picture names in its caption.
-    pub sources: Vec<&'a Source<'a>>,
+    pub sources: Vec<&'a Source>,
 }
 
 /// What a chart draws.

@@ -24,7 +24,7 @@ pub struct Citation<'a> {
     /// Whether the value is the dataset's own (an id, a classification), which no source gives.
     pub dataset_only: bool,
     /// The sources it comes from, or for a computed value every source it is computed from.
-    pub sources: Vec<&'a Source<'a>>,
+    pub sources: Vec<&'a Source>,
 }
 
 impl Citation<'_> {
@@ -88,7 +88,7 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
             Ok(())
         }
         Style::Markdown => {
-            let mut notes: Vec<&Source<'_>> = Vec::new();
+            let mut notes: Vec<&Source> = Vec::new();
             for c in citations {
                 let marks: String = (c.sources.iter())
                     .map(|s| format!("[^{}]", footnote_label(&s.id)))
@@ -140,8 +140,8 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
 }
 
 // Every source of `citations`, once, in the order they are cited.
-fn unique_sources<'c, 'a>(citations: &'c [Citation<'a>]) -> Vec<&'c Source<'a>> {
-    let mut sources: Vec<&Source<'_>> = Vec::new();
+fn unique_sources<'c, 'a>(citations: &'c [Citation<'a>]) -> Vec<&'c Source> {
+    let mut sources: Vec<&Source> = Vec::new();
     for s in citations.iter().flat_map(|c| &c.sources) {
         if !sources.iter().any(|k| k.id == s.id) {
             sources.push(s);
@@ -151,7 +151,7 @@ fn unique_sources<'c, 'a>(citations: &'c [Citation<'a>]) -> Vec<&'c Source<'a>> 
 }
 
 // What the reference is cited for: the statements that use it.
-fn notes_for(citations: &[Citation<'_>], source: &Source<'_>) -> String {
+fn notes_for(citations: &[Citation<'_>], source: &Source) -> String {
     (citations.iter())
         .filter(|c| c.sources.iter().any(|s| s.id == source.id))
         .map(|c| format!("{} ({})", c.statement(), c.basis()))
@@ -161,7 +161,7 @@ fn notes_for(citations: &[Citation<'_>], source: &Source<'_>) -> String {
 
 /// A source in one line: "[id] title, publisher, date, address", leaving out what is not
 /// known.
-pub fn reference(s: &Source<'_>) -> String {
+pub fn reference(s: &Source) -> String {
     let mut text = format!("[{}] {}", s.id, s.title);
     for part in [
         s.publisher_beyond_title().map(str::to_owned),
@@ -178,7 +178,7 @@ pub fn reference(s: &Source<'_>) -> String {
     text
 }
 
-fn markdown_reference(s: &Source<'_>) -> String {
+fn markdown_reference(s: &Source) -> String {
     let mut text = format!("*{}*", markdown_text(&s.title));
     for part in [
         s.publisher_beyond_title().map(markdown_text),
@@ -229,7 +229,7 @@ fn footnote_label(id: &str) -> String {
         .collect()
 }
 
-fn write_bibtex(out: &mut dyn Write, s: &Source<'_>, note: &str) -> io::Result<()> {
+fn write_bibtex(out: &mut dyn Write, s: &Source, note: &str) -> io::Result<()> {
     writeln!(out, "@misc{{{},", bibtex_key(&s.id))?;
     writeln!(out, "  title = {{{}}},", bibtex_text(&s.title))?;
     if let Some(p) = s.publisher_beyond_title() {
@@ -286,7 +286,7 @@ fn bibtex_url(url: &str) -> String {
         .replace('\\', "%5C")
 }
 
-fn csl_item(s: &Source<'_>, note: &str) -> serde_json::Value {
+fn csl_item(s: &Source, note: &str) -> serde_json::Value {
     let mut item = serde_json::Map::new();
     item.insert("id".into(), s.id.as_str().into());
     let kind = if s.url.is_some() {
@@ -326,7 +326,7 @@ fn date_parts(when: When) -> Vec<u32> {
     parts
 }
 
-fn write_ris(out: &mut dyn Write, s: &Source<'_>, note: &str) -> io::Result<()> {
+fn write_ris(out: &mut dyn Write, s: &Source, note: &str) -> io::Result<()> {
     let kind = if s.url.is_some() { "ELEC" } else { "GEN" };
     let line = |tag: &str, value: &str| format!("{tag}  - {}", value.replace(['\n', '\r'], " "));
     let mut lines = vec![line("TY", kind), line("ID", &s.id), line("TI", &s.title)];

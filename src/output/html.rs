@@ -21,7 +21,7 @@ pub struct Page<'a> {
     /// The tables and charts after the totals.
     pub sections: Vec<Section<'a>>,
     /// Every source, numbered in this order.
-    pub sources: Vec<&'a Source<'a>>,
+    pub sources: Vec<&'a Source>,
 }
 
 /// A part of the page under its own heading.
@@ -173,7 +173,7 @@ impl Section<'_> {
 
 // The number of each source in the list at the end, by id.
 #[derive(Clone, Copy)]
-struct Numbers<'p, 'a>(&'p [&'a Source<'a>]);
+struct Numbers<'p, 'a>(&'p [&'a Source]);
 
 impl Numbers<'_, '_> {
     fn of(&self, id: &str) -> Option<usize> {

@@ -313,7 +313,7 @@ impl<'a> Value<'a> {
     }
 
     /// Sources as a list of their ids.
-    pub fn sources(ds: &'a Dataset<'a>, cited: &Cited) -> Self {
+    pub fn sources(ds: &'a Dataset, cited: &Cited) -> Self {
         Value::List(
             cited
                 .refs()
@@ -324,7 +324,7 @@ impl<'a> Value<'a> {
     }
 
     /// Territories as a list of their ids.
-    pub fn territories(ds: &'a Dataset<'a>, refs: &[TerritoryRef]) -> Self {
+    pub fn territories(ds: &'a Dataset, refs: &[TerritoryRef]) -> Self {
         Value::List(
             (refs.iter())
                 .map(|&r| Cow::Borrowed(ds.territory(r).id.as_str()))
@@ -342,7 +342,7 @@ impl<'a> Value<'a> {
     }
 
     /// Optional sources as a list of their ids, or null.
-    pub fn maybe_sources(ds: &'a Dataset<'a>, cited: Option<&Cited>) -> Self {
+    pub fn maybe_sources(ds: &'a Dataset, cited: Option<&Cited>) -> Self {
         cited.map_or(Value::Null, |c| Value::sources(ds, c))
     }
 }
@@ -587,7 +587,7 @@ pub fn render(
     report: &Report,
     format: Format,
     options: Options,
-    sources: &[crate::data::Source<'_>],
+    sources: &[crate::data::Source],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {

@@ -31,7 +31,7 @@ impl Held {
 
 /// Whether `t` was held on `day`: occupied on or before it and restored after it. A
 /// territory restored on a day is not held that day.
-pub fn held_on(t: &Territory<'_>, day: NaiveDate) -> Held {
+pub fn held_on(t: &Territory, day: NaiveDate) -> Held {
     let occupied = t.occupied;
     let restored = t.restored.as_ref().map(|r| r.date);
     if day < occupied.first_day() || restored.is_some_and(|r| r.last_day() <= day) {
@@ -62,7 +62,7 @@ pub struct HeldArea {
 }
 
 /// The area of `selected` held on `day`.
-pub fn held_area(ds: &Dataset<'_>, selected: &[TerritoryRef], day: NaiveDate) -> HeldArea {
+pub fn held_area(ds: &Dataset, selected: &[TerritoryRef], day: NaiveDate) -> HeldArea {
     let state = |r: &&TerritoryRef| held_on(ds.territory(**r), day);
     let held: Vec<TerritoryRef> = selected
         .iter()
@@ -103,7 +103,7 @@ pub struct Change {
 
 /// Every date on which the area of `selected` held changed, earliest first, from the first
 /// occupation to the last restoration.
-pub fn series(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<Change> {
+pub fn series(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<Change> {
     let mut dated: Vec<(When, bool, TerritoryRef)> = Vec::new();
     for &r in selected {
         let t = ds.territory(r);
@@ -144,16 +144,16 @@ pub fn series(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<Change> {
 /// A set of territories held and their area counted once, kept up to date as territories are
 /// added and removed: each change costs a walk up the territories it lies within and down
 /// those within it, not a sum over all.
-struct HeldSet<'d, 'a> {
-    ds: &'d Dataset<'a>,
+struct HeldSet<'d> {
+    ds: &'d Dataset,
     held: Vec<bool>,
     children: Vec<Vec<TerritoryRef>>,
     // Signed: territories within one may, in a user's dataset, add up to more than it.
     km2: i128,
 }
 
-impl<'d, 'a> HeldSet<'d, 'a> {
-    fn new(ds: &'d Dataset<'a>) -> Self {
+impl<'d> HeldSet<'d> {
+    fn new(ds: &'d Dataset) -> Self {
         let mut children = vec![Vec::new(); ds.territories.len()];
         for r in ds.territory_refs() {
             if let Some(w) = &ds.territory(r).within {

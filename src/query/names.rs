@@ -3,7 +3,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::data::{Dataset, Territory, TerritoryRef, Text};
+use crate::data::{Dataset, Territory, TerritoryRef};
 
 /// A name reduced for comparison: lower case, without diacritics, spaces or punctuation.
 ///
@@ -76,7 +76,7 @@ const SUGGEST_AT: f64 = 0.8;
 /// Finds the territory whose id, name, Azerbaijani name or alias matches `query`, in that
 /// order of precedence: an id given exactly always wins; then ids and names, whatever the case
 /// and diacritics; then aliases. Only a tie within one of these is ambiguous.
-pub fn lookup(ds: &Dataset<'_>, query: &str) -> Lookup {
+pub fn lookup(ds: &Dataset, query: &str) -> Lookup {
     let wanted = fold(query);
     let names = |r: TerritoryRef| {
         let t = ds.territory(r);
@@ -114,7 +114,7 @@ pub fn lookup(ds: &Dataset<'_>, query: &str) -> Lookup {
 }
 
 // A territory's id, name and Azerbaijani name: the names before its aliases.
-fn own_names<'t>(t: &'t Territory<'_>) -> impl Iterator<Item = &'t Text<'t>> {
+fn own_names(t: &Territory) -> impl Iterator<Item = &String> {
     [
         Some(&t.id),
         Some(&t.name),

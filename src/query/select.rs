@@ -44,7 +44,7 @@ pub struct Filter {
 
 impl Filter {
     /// Whether `t` passes every condition.
-    pub fn matches(&self, t: &Territory<'_>) -> bool {
+    pub fn matches(&self, t: &Territory) -> bool {
         let area = t.area_km2.get();
         self.year
             .is_none_or(|y| t.occupied.overlaps(y.first_day(), y.last_day()))
@@ -73,12 +73,7 @@ pub enum SortKey {
 }
 
 /// The territories that match `filter`, sorted by `sort` (ties by name), reversed on request.
-pub fn select(
-    ds: &Dataset<'_>,
-    filter: &Filter,
-    sort: SortKey,
-    reverse: bool,
-) -> Vec<TerritoryRef> {
+pub fn select(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Vec<TerritoryRef> {
     // Each row holds its key and the first bytes of its folded name, computed in one pass
     // over the records in the dataset's order: the sort then reads only the rows, not records
     // and names scattered over memory (on a million records, most of the time went there).
@@ -131,7 +126,7 @@ struct Row {
 
 // The key a territory sorts by before its name: dates by their first and last day, areas
 // as listed; territories without years held go last. One number, to keep the rows small.
-fn primary_key(t: &Territory<'_>, sort: SortKey) -> i64 {
+fn primary_key(t: &Territory, sort: SortKey) -> i64 {
     match sort {
         SortKey::Date => pair(
             t.occupied.first_day().num_days_from_ce(),
@@ -148,7 +143,7 @@ fn pair(high: i32, low: i32) -> i64 {
     (i64::from(high) << 32) + (i64::from(low) - i64::from(i32::MIN))
 }
 
-fn days_held(t: &Territory<'_>) -> Option<i64> {
+fn days_held(t: &Territory) -> Option<i64> {
     let occupied = t.occupied.as_day()?;
     let restored = t.restored.as_ref()?.date.as_day()?;
     Some((restored - occupied).num_days())
@@ -159,7 +154,7 @@ const DAYS_PER_YEAR: f64 = 365.2425;
 
 /// Years from occupation to restoration, to one decimal; computed only when both dates are
 /// known to the day.
-pub fn years_held(t: &Territory<'_>) -> Option<f64> {
+pub fn years_held(t: &Territory) -> Option<f64> {
     days_held(t).map(|days| (days as f64 / DAYS_PER_YEAR * 10.0).round() / 10.0)
 }
 
@@ -167,7 +162,7 @@ pub fn years_held(t: &Territory<'_>) -> Option<f64> {
 mod tests {
     use super::*;
 
-    fn ids(ds: &Dataset<'_>, refs: &[TerritoryRef]) -> Vec<String> {
+    fn ids(ds: &Dataset, refs: &[TerritoryRef]) -> Vec<String> {
         refs.iter()
             .map(|&r| ds.territory(r).id.to_string())
             .collect()

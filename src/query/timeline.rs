@@ -45,7 +45,7 @@ pub struct Entry<'a> {
 }
 
 /// Every dated entry within `range`, earliest first.
-pub fn timeline<'a>(ds: &'a Dataset<'_>, range: DateRange) -> Vec<Entry<'a>> {
+pub fn timeline<'a>(ds: &'a Dataset, range: DateRange) -> Vec<Entry<'a>> {
     let events = ds.events.iter().map(|e| Entry {
         date: e.date,
         kind: EntryKind::Event,

@@ -46,7 +46,7 @@ pub fn percent(part: u64, whole: u64) -> f64 {
 
 /// For each selected territory that lies within another selected one, the pair (inner, outer),
 /// in the order of `selected`.
-pub fn overlaps(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<(TerritoryRef, TerritoryRef)> {
+pub fn overlaps(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<(TerritoryRef, TerritoryRef)> {
     let ancestors = selected_ancestors(ds, selected);
     selected
         .iter()
@@ -57,7 +57,7 @@ pub fn overlaps(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<(TerritoryRe
 /// For every territory, the nearest territory it lies within that is selected, if any:
 /// found in one pass over all of them, however long the chains of `within` are, each
 /// territory's answer made once and reused by those within it.
-fn selected_ancestors(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<Option<TerritoryRef>> {
+fn selected_ancestors(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<Option<TerritoryRef>> {
     let mut mask = vec![false; ds.territories.len()];
     for r in selected {
         mask[r.0] = true;
@@ -91,7 +91,7 @@ fn selected_ancestors(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<Option
 }
 
 // A territory counts for nothing when a selected territory already includes its area.
-fn counted_area(ds: &Dataset<'_>, ancestors: &[Option<TerritoryRef>], r: TerritoryRef) -> u64 {
+fn counted_area(ds: &Dataset, ancestors: &[Option<TerritoryRef>], r: TerritoryRef) -> u64 {
     match ancestors[r.0] {
         Some(_) => 0,
         None => ds.territory(r).area_km2.get(),
@@ -99,7 +99,7 @@ fn counted_area(ds: &Dataset<'_>, ancestors: &[Option<TerritoryRef>], r: Territo
 }
 
 /// The area of `selected`, counted once: a territory inside another selected one adds nothing.
-pub fn counted_area_of(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> u64 {
+pub fn counted_area_of(ds: &Dataset, selected: &[TerritoryRef]) -> u64 {
     let ancestors = selected_ancestors(ds, selected);
     selected
         .iter()
@@ -108,7 +108,7 @@ pub fn counted_area_of(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> u64 {
 }
 
 /// The totals of the `selected` territories.
-pub fn totals(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Totals {
+pub fn totals(ds: &Dataset, selected: &[TerritoryRef]) -> Totals {
     let area_km2_listed = selected
         .iter()
         .map(|&r| ds.territory(r).area_km2.get())
@@ -131,7 +131,7 @@ pub fn totals(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Totals {
 
 /// The `selected` territories grouped by year of occupation (a stated period stays a group
 /// of its own), earliest first, with the cumulative area.
-pub fn by_year(ds: &Dataset<'_>, selected: &[TerritoryRef]) -> Vec<YearRow> {
+pub fn by_year(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<YearRow> {
     let ancestors = selected_ancestors(ds, selected);
     let mut rows: Vec<YearRow> = Vec::new();
     let mut sorted = selected.to_vec();

@@ -63,7 +63,7 @@ fn territory() -> impl Strategy<Value = GenTerritory> {
 
 /// A valid dataset: `within` only points to an earlier, larger territory, restorations come
 /// after occupations.
-fn dataset() -> impl Strategy<Value = Dataset<'static>> {
+fn dataset() -> impl Strategy<Value = Dataset> {
     proptest::collection::vec(territory(), 0..40).prop_map(|ts| {
         let mut territories = Vec::new();
         for (i, t) in ts.iter().enumerate() {

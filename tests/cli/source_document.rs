@@ -5,7 +5,7 @@ use karabakh::data::{self, Dataset, When};
 
 const DOCUMENT: &str = "occupation-in-figures";
 
-fn dataset() -> Dataset<'static> {
+fn dataset() -> Dataset {
     data::embedded().unwrap_or_else(|e| panic!("{e}"))
 }
 
