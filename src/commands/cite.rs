@@ -54,7 +54,7 @@ pub fn cite<'a>(
     let t = ds.territory(r);
     let report = super::show::of(ds, r, unit, None);
     // The rows of `show`: field, value, sources, note.
-    let rows: Vec<Vec<crate::output::Value<'_>>> = report.rows().map(|r| r.into_owned()).collect();
+    let rows: Vec<Vec<crate::output::Value<'_>>> = report.rows.clone();
     let field_of = |row: &[crate::output::Value<'_>]| row[0].machine().into_owned();
     let mut fields: Vec<String> = rows.iter().map(|r| field_of(r)).collect();
     fields.dedup();

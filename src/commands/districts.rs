@@ -50,8 +50,9 @@ pub fn report<'a>(
             ),
         );
     }
-    let mut report = Report::lazy(columns, selected.len(), move |i| {
-        let t = ds.territory(selected[i]);
+    let mut report = Report::list(columns);
+    for &r in &selected {
+        let t = ds.territory(r);
         let mut row = vec![
             Value::str(&t.id),
             Value::str(&t.name),
@@ -72,8 +73,8 @@ pub fn report<'a>(
         if let Some(day) = on {
             row.push(Value::str(query::held_on(t, day).as_str()));
         }
-        row
-    });
+        report.push(row);
+    }
     report.notes = notes;
     report
 }

@@ -224,17 +224,13 @@ fn shares(totals: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
 
 // A single record as a table of field and value.
 fn record(report: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
-    let row = report
-        .rows()
-        .next()
-        .map(|r| r.into_owned())
-        .unwrap_or_default();
+    let row = report.rows().next().unwrap_or_default();
     html! {
         div.scroll {
             table {
                 thead { tr { th scope="col" { "total" } th scope="col" { "value" } } }
                 tbody {
-                    @for (column, value) in report.columns.iter().zip(&row) {
+                    @for (column, value) in report.columns.iter().zip(row) {
                         tr {
                             th scope="row" { (column.label) }
                             (cell(column, value, numbers))

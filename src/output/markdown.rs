@@ -24,7 +24,7 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             row(out, ["field", "value"].into_iter().map(str::to_owned))?;
             row(out, ["---", "---"].into_iter().map(str::to_owned))?;
             let values = (!report.is_empty()).then(|| report.row(0));
-            let values = values.as_deref().unwrap_or_default();
+            let values = values.unwrap_or_default();
             for (c, v) in report.columns.iter().zip(values) {
                 row(out, [cell(&c.label), cell(&Value::human(v))].into_iter())?;
             }

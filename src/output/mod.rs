@@ -14,7 +14,7 @@ mod tsv;
 mod xlsx;
 
 use std::borrow::Cow;
-use std::fmt;
+
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
@@ -359,39 +359,13 @@ pub enum Shape {
     Fields,
 }
 
-/// Makes row `i` of a listing on demand.
-pub type MakeRow<'a> = Box<dyn Fn(usize) -> Vec<Value<'a>> + 'a>;
-
-/// The rows of a report: made ahead, or made one at a time as they are written.
-pub enum Rows<'a> {
-    /// Rows made ahead, for short reports.
-    Made(Vec<Vec<Value<'a>>>),
-    /// `len` rows, each made when it is written: a listing of many records then never holds
-    /// all its rows at once, which would take more memory than the dataset itself.
-    Lazy {
-        /// How many rows there are.
-        len: usize,
-        /// Makes a row from its index.
-        make: MakeRow<'a>,
-    },
-}
-
-impl fmt::Debug for Rows<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Rows::Made(rows) => f.debug_tuple("Made").field(rows).finish(),
-            Rows::Lazy { len, .. } => f.debug_struct("Lazy").field("len", len).finish(),
-        }
-    }
-}
-
 /// What a command has to say: columns, rows, and notes for people.
 #[derive(Debug)]
 pub struct Report<'a> {
     /// The columns, in order.
     pub columns: Vec<Column>,
     /// The rows; each has one value per column.
-    pub rows: Rows<'a>,
+    pub rows: Vec<Vec<Value<'a>>>,
     /// A list of records or a single record.
     pub shape: Shape,
     /// Notes shown under tables and Markdown: what is computed, where sources disagree.
@@ -403,7 +377,7 @@ impl<'a> Report<'a> {
     pub fn list(columns: Vec<Column>) -> Self {
         Report {
             columns,
-            rows: Rows::Made(Vec::new()),
+            rows: Vec::new(),
             shape: Shape::List,
             notes: Vec::new(),
         }
@@ -422,24 +396,9 @@ impl<'a> Report<'a> {
         let (columns, row) = fields.into_iter().unzip();
         Report {
             columns,
-            rows: Rows::Made(vec![row]),
+            rows: vec![row],
             shape: Shape::Record,
             notes: Vec::new(),
-        }
-    }
-
-    /// A list report whose `len` rows are made by `make` as they are written.
-    pub fn lazy(
-        columns: Vec<Column>,
-        len: usize,
-        make: impl Fn(usize) -> Vec<Value<'a>> + 'a,
-    ) -> Self {
-        Report {
-            rows: Rows::Lazy {
-                len,
-                make: Box::new(make),
-            },
-            ..Report::list(columns)
         }
     }
 
@@ -477,21 +436,16 @@ impl<'a> Report<'a> {
                 ..self.columns[i].clone()
             })
             .collect();
-        let project = move |row: &[Value<'a>]| picked.iter().map(|&i| row[i].clone()).collect();
-        self.rows = match std::mem::replace(&mut self.rows, Rows::Made(Vec::new())) {
-            Rows::Made(rows) => Rows::Made(rows.iter().map(|r| project(r)).collect()),
-            Rows::Lazy { len, make } => Rows::Lazy {
-                len,
-                make: Box::new(move |i| project(&make(i))),
-            },
-        };
+        for row in &mut self.rows {
+            *row = picked.iter().map(|&i| row[i].clone()).collect();
+        }
         Ok(())
     }
 
     // `--fields` of a record written one field a row: the rows of those fields, in that order.
     fn select_rows(&mut self, fields: &[String]) -> Result<(), FieldError> {
         let field_of = |row: &[Value<'a>]| row.first().map(|v| v.machine().into_owned());
-        let mut available: Vec<String> = self.rows().filter_map(|r| field_of(&r)).collect();
+        let mut available: Vec<String> = self.rows.iter().filter_map(|r| field_of(r)).collect();
         available.dedup();
         if let Some(field) = fields.iter().find(|f| !available.contains(f)) {
             return Err(FieldError::Unknown {
@@ -500,8 +454,8 @@ impl<'a> Report<'a> {
                 heading_of: None,
             });
         }
-        let rows: Vec<Vec<Value<'a>>> = self.rows().map(Cow::into_owned).collect();
-        let picked = fields
+        let rows = std::mem::take(&mut self.rows);
+        self.rows = fields
             .iter()
             .flat_map(|f| {
                 (rows.iter())
@@ -509,51 +463,38 @@ impl<'a> Report<'a> {
                     .cloned()
             })
             .collect();
-        self.rows = Rows::Made(picked);
         Ok(())
     }
 
     /// Adds a row.
     pub fn push(&mut self, row: Vec<Value<'a>>) {
-        if let Rows::Lazy { .. } = self.rows {
-            // Rows made as they are written are made now, so that one can follow them.
-            self.rows = Rows::Made(self.rows().map(Cow::into_owned).collect());
-        }
-        if let Rows::Made(rows) = &mut self.rows {
-            rows.push(row);
-        }
+        self.rows.push(row);
     }
 
     /// How many rows the report has.
     pub fn len(&self) -> usize {
-        match &self.rows {
-            Rows::Made(rows) => rows.len(),
-            Rows::Lazy { len, .. } => *len,
-        }
+        self.rows.len()
     }
 
     /// Whether the report has no rows.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.rows.is_empty()
     }
 
-    /// Row `i`: borrowed if it was made ahead, made now otherwise.
-    pub fn row(&self, i: usize) -> Cow<'_, [Value<'a>]> {
-        match &self.rows {
-            Rows::Made(rows) => Cow::Borrowed(&rows[i]),
-            Rows::Lazy { make, .. } => Cow::Owned(make(i)),
-        }
+    /// Row `i`.
+    pub fn row(&self, i: usize) -> &[Value<'a>] {
+        &self.rows[i]
     }
 
     /// Every row, in order.
-    pub fn rows(&self) -> impl Iterator<Item = Cow<'_, [Value<'a>]>> {
-        (0..self.len()).map(|i| self.row(i))
+    pub fn rows(&self) -> impl Iterator<Item = &[Value<'a>]> {
+        self.rows.iter().map(Vec::as_slice)
     }
 
     /// The value of field `key` of a report of a single record.
     pub fn value_of(&self, key: &str) -> Option<Value<'a>> {
         let i = self.columns.iter().position(|c| c.key == key)?;
-        self.rows().next().map(|row| row[i].clone())
+        self.rows.first().map(|row| row[i].clone())
     }
 
     /// The ids of the sources its rows cite, in the order they first appear.
@@ -563,7 +504,7 @@ impl<'a> Report<'a> {
             .map(|(i, _)| i)
             .collect();
         let mut ids: Vec<String> = Vec::new();
-        for row in self.rows() {
+        for row in &self.rows {
             for &i in &citing {
                 for id in row[i].texts() {
                     if !ids.iter().any(|known| known == id) {
@@ -603,10 +544,9 @@ pub fn render(
 
 /// For each column of `report`, whether it holds numbers only (nulls aside), so it aligns right.
 pub fn numeric_columns(report: &Report<'_>) -> Vec<bool> {
-    // Per column: no value yet, or whether every value so far is a number. One pass over the
-    // rows, since a long listing makes its rows anew each time they are read.
+    // Per column: no value yet, or whether every value so far is a number.
     let mut numeric: Vec<Option<bool>> = vec![None; report.columns.len()];
-    for row in report.rows() {
+    for row in &report.rows {
         for (state, value) in numeric.iter_mut().zip(row.iter()) {
             if *value != Value::Null {
                 *state = Some(state.unwrap_or(true) && value.is_numeric());

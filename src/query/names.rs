@@ -10,10 +10,6 @@ use crate::data::{Dataset, Territory, TerritoryRef};
 /// Azerbaijani letters that do not decompose are mapped by hand: `ə` to `e` and the
 /// dotless `ı` to `i`; `İ` lower-cases to `i` and a dot, which is dropped.
 pub fn fold(name: &str) -> String {
-    // Most names are plain ASCII, which needs none of the Unicode work below.
-    if name.is_ascii() {
-        return fold_ascii(name).map(char::from).collect();
-    }
     // Lower case first, then decompose: a lower-case letter can decompose where its capital
     // did not, and the other order leaves such letters unfolded (found by fuzzing: `Ǿ`).
     name.chars()
@@ -30,33 +26,6 @@ pub fn fold(name: &str) -> String {
         })
         .filter(|c| c.is_alphanumeric())
         .collect()
-}
-
-fn fold_ascii(name: &str) -> impl Iterator<Item = u8> {
-    name.bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| b.to_ascii_lowercase())
-}
-
-/// How many bytes of a folded name [`fold_prefix`] keeps.
-pub const FOLD_PREFIX: usize = 16;
-
-/// The first [`FOLD_PREFIX`] bytes of [`fold`]`(name)`, padded with zero bytes.
-///
-/// Folded names hold no zero bytes, so where two prefixes differ they order as the whole
-/// folded names do; where they are equal, the whole names must decide.
-pub fn fold_prefix(name: &str) -> [u8; FOLD_PREFIX] {
-    let mut prefix = [0; FOLD_PREFIX];
-    // Made without an allocation for ASCII names, the common case.
-    if name.is_ascii() {
-        prefix
-            .iter_mut()
-            .zip(fold_ascii(name))
-            .for_each(|(p, b)| *p = b);
-    } else {
-        (prefix.iter_mut().zip(fold(name).bytes())).for_each(|(p, b)| *p = b);
-    }
-    prefix
 }
 
 /// The result of looking up a name.
@@ -208,24 +177,5 @@ mod tests {
         assert_eq!(ds.territory(close[0]).id, "kalbajar");
         assert_eq!(lookup(&ds, "zzzz"), Lookup::NotFound(vec![]));
         assert_eq!(lookup(&ds, "  "), Lookup::NotFound(vec![]));
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn names_whose_prefixes_differ_order_as_their_folded_names(
-            a in "[a-zA-Z0-9 əıİŞşÜü-]{0,24}",
-            b in "[a-zA-Z0-9 əıİŞşÜü-]{0,24}",
-        ) {
-            let (pa, pb) = (fold_prefix(&a), fold_prefix(&b));
-            let (fa, fb) = (fold(&a), fold(&b));
-            proptest::prop_assert!(!pa.contains(&0) || fa.len() < FOLD_PREFIX);
-            if pa == pb {
-                // Equal prefixes: the names agree as far as the prefix reaches.
-                let n = FOLD_PREFIX.min(fa.len()).min(fb.len());
-                proptest::prop_assert_eq!(&fa.as_bytes()[..n], &fb.as_bytes()[..n]);
-            } else {
-                proptest::prop_assert_eq!(pa.cmp(&pb), fa.cmp(&fb));
-            }
-        }
     }
 }
