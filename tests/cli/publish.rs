@@ -7,20 +7,18 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{
-    chromium, dataset_file, file_url, have, inked_share, karabakh, pixels, refused, stdout,
+    chromium, dataset_file, file_url, inked_share, karabakh, pixels, refused, require, stdout,
     succeeded,
 };
 
-/// Runs `python3 -c CODE ARGS`; its standard output. Fails loudly without python3 or `module`.
-fn python(module: &str, code: &str, args: &[&str]) -> Option<String> {
-    if !have("python3", &["-c", &format!("import {module}")]) {
-        return None;
-    }
+/// Runs `python3 -c CODE ARGS`; its standard output. Fails without python3 or `module`.
+fn python(module: &str, code: &str, args: &[&str]) -> String {
+    require("python3", &["-c", &format!("import {module}")]);
     let output = succeeded(
         Command::new("python3").arg("-c").arg(code).args(args),
         "python3",
     );
-    Some(String::from_utf8(output.stdout).unwrap())
+    String::from_utf8(output.stdout).unwrap()
 }
 
 #[test]
@@ -131,59 +129,74 @@ fn an_svg_chart_too_small_to_draw_is_refused_with_the_size_it_needs() {
     );
 }
 
-#[test]
-fn every_svg_chart_renders_with_librsvg_and_in_chromium_to_a_picture_with_ink() {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, extra) in [
+// Every SVG chart, written with --output into `dir`: its name and its file.
+fn svg_charts(dir: &Path) -> Vec<(&'static str, std::path::PathBuf)> {
+    let charts = [
         ("bars", vec![]),
         ("cumulative", vec!["--cumulative"]),
         ("over-time", vec!["--over-time"]),
-    ] {
-        let svg = dir.path().join(format!("{name}.svg"));
-        let mut args = vec![
-            "chart",
-            "--format",
-            "svg",
-            "--output",
-            svg.to_str().unwrap(),
-        ];
-        args.extend(extra);
-        assert_eq!(stdout(&args), "");
-        if have("rsvg-convert", &["--version"]) {
-            let png = dir.path().join(format!("{name}.png"));
-            let out = Command::new("rsvg-convert")
-                .arg(&svg)
-                .arg("-o")
-                .arg(&png)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success() && out.stderr.is_empty(),
-                "rsvg-convert: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            let share = inked_share(&png);
-            assert!(
-                share > 0.03 && share < 0.6,
-                "{name}: {share} of the picture is inked"
-            );
-        }
+    ];
+    (charts.into_iter())
+        .map(|(name, extra)| {
+            let svg = dir.join(format!("{name}.svg"));
+            let mut args = vec![
+                "chart",
+                "--format",
+                "svg",
+                "--output",
+                svg.to_str().unwrap(),
+            ];
+            args.extend(extra);
+            assert_eq!(stdout(&args), "");
+            (name, svg)
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs rsvg-convert"]
+fn every_svg_chart_renders_with_librsvg_to_a_picture_with_ink() {
+    require("rsvg-convert", &["--version"]);
+    let dir = tempfile::tempdir().unwrap();
+    for (name, svg) in svg_charts(dir.path()) {
+        let png = dir.path().join(format!("{name}.png"));
+        let out = Command::new("rsvg-convert")
+            .arg(&svg)
+            .arg("-o")
+            .arg(&png)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success() && out.stderr.is_empty(),
+            "rsvg-convert: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let share = inked_share(&png);
+        assert!(
+            share > 0.03 && share < 0.6,
+            "{name}: {share} of the picture is inked"
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs chromium"]
+fn every_svg_chart_renders_in_chromium_to_a_picture_with_ink() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, svg) in svg_charts(dir.path()) {
         let shot = dir.path().join(format!("{name}-chromium.png"));
-        if chromium(
+        chromium(
             &[
                 &format!("--screenshot={}", shot.display()),
                 "--window-size=800,900",
             ],
             &file_url(&svg),
-        )
-        .is_some()
-        {
-            let share = inked_share(&shot);
-            assert!(
-                share > 0.03,
-                "{name} in Chromium: {share} of the picture is inked"
-            );
-        }
+        );
+        let share = inked_share(&shot);
+        assert!(
+            share > 0.03,
+            "{name} in Chromium: {share} of the picture is inked"
+        );
     }
 }
 
@@ -310,6 +323,7 @@ fn cite_names_the_fields_there_are_when_one_is_unknown() {
 }
 
 #[test]
+#[ignore = "needs python3 with bibtexparser"]
 fn bibtex_citations_parse_with_bibtexparser() {
     let bib = stdout(&["cite", "totals", "share_percent", "--format", "bibtex"]);
     let code = r#"
@@ -319,9 +333,7 @@ assert not library.failed_blocks, library.failed_blocks
 for entry in library.entries:
     print(entry.key, entry.entry_type, entry["title"], sep="|")
 "#;
-    let Some(parsed) = python("bibtexparser", code, &[&bib]) else {
-        return;
-    };
+    let parsed = python("bibtexparser", code, &[&bib]);
     assert_eq!(
         parsed,
         "occupation-in-figures|misc|The Occupation in Figures\n\
@@ -361,6 +373,7 @@ fn csl_json_items_have_the_fields_csl_requires_and_dates_as_date_parts() {
 }
 
 #[test]
+#[ignore = "needs python3 with openpyxl"]
 fn a_workbook_has_numbers_dates_a_frozen_header_and_sheets_of_sources_and_notes() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("territories.xlsx");
@@ -383,9 +396,7 @@ print(ws["A2"].value, ws["E2"].value, ws.column_dimensions["B"].width > 10)
 print([c.value for c in wb["sources"][2]][:2])
 print(wb["notes"]["A2"].value)
 "#;
-    let Some(read) = python("openpyxl", code, &[book.to_str().unwrap()]) else {
-        return;
-    };
+    let read = python("openpyxl", code, &[book.to_str().unwrap()]);
     assert_eq!(
         read,
         "['data', 'sources', 'notes']\nA2\n\
@@ -398,6 +409,7 @@ print(wb["notes"]["A2"].value)
 }
 
 #[test]
+#[ignore = "needs python3 with openpyxl"]
 fn every_listing_writes_a_workbook_that_reads_back_with_its_rows() {
     let dir = tempfile::tempdir().unwrap();
     let code = r#"
@@ -418,9 +430,7 @@ print(wb.sheetnames == ["data", "sources", "notes"], wb["data"].max_row - 1, wb[
         let mut full = args.to_vec();
         full.extend(["--format", "xlsx", "--output", book.to_str().unwrap()]);
         assert_eq!(stdout(&full), "");
-        let Some(read) = python("openpyxl", code, &[book.to_str().unwrap()]) else {
-            return;
-        };
+        let read = python("openpyxl", code, &[book.to_str().unwrap()]);
         // As many rows as the TSV has, less its header, under the same first heading.
         let tsv = stdout(&[args, &["--format", "tsv"][..]].concat());
         let first = tsv.split(['\t', '\n']).next().unwrap();
@@ -431,9 +441,7 @@ print(wb.sheetnames == ["data", "sources", "notes"], wb["data"].max_row - 1, wb[
 
 #[test]
 fn a_workbook_is_never_written_to_a_terminal() {
-    if !have("script", &["--version"]) {
-        return;
-    }
+    require("script", &["--version"]);
     let bin = env!("CARGO_BIN_EXE_karabakh");
     let out = Command::new("script")
         .args([
@@ -556,7 +564,7 @@ fn assert_well_formed(html: &str) {
 
 // A page that shows the report in a frame of `width` pixels and writes how wide its content is,
 // read back with --dump-dom: the report's own policy forbids scripts in it.
-fn measured_width(report: &Path, width: u32) -> Option<u32> {
+fn measured_width(report: &Path, width: u32) -> u32 {
     let dir = report.parent().unwrap();
     let probe = dir.join(format!("probe-{width}.html"));
     std::fs::write(
@@ -578,22 +586,21 @@ fn measured_width(report: &Path, width: u32) -> Option<u32> {
             "--dump-dom",
         ],
         &file_url(&probe),
-    )?;
+    );
     let title = dom
         .split("<title>width=")
         .nth(1)
         .expect("the probe measured the page");
-    Some(title.split('<').next().unwrap().parse().unwrap())
+    title.split('<').next().unwrap().parse().unwrap()
 }
 
 #[test]
+#[ignore = "needs chromium"]
 fn in_chromium_the_page_holds_every_territory_and_the_totals_and_fits_a_phone_and_a_desktop() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("report.html");
     assert_eq!(stdout(&["report", "--output", page.to_str().unwrap()]), "");
-    let Some(dom) = chromium(&["--dump-dom"], &file_url(&page)) else {
-        return;
-    };
+    let dom = chromium(&["--dump-dom"], &file_url(&page));
     for name in stdout(&["districts", "--fields", "name", "--no-header"]).lines() {
         assert!(
             dom.contains(&format!("<td>{name}</td>")),
@@ -621,7 +628,7 @@ fn in_chromium_the_page_holds_every_territory_and_the_totals_and_fits_a_phone_an
             share > 0.02,
             "at {width} px: {share} of the screenshot is inked"
         );
-        let content = measured_width(&page, width).unwrap();
+        let content = measured_width(&page, width);
         assert!(
             content <= width,
             "at {width} px the page is {content} px wide"
@@ -645,19 +652,24 @@ fn in_chromium_the_page_holds_every_territory_and_the_totals_and_fits_a_phone_an
 }
 
 #[test]
-fn a_hostile_dataset_page_runs_nothing_and_shows_the_text() {
+fn a_hostile_dataset_page_holds_no_script_and_shows_the_text() {
     let data = dataset_file(HOSTILE);
     let html = stdout(&["--data", data.path().to_str().unwrap(), "report"]);
     assert!(!html.contains("<script"), "a script element");
     assert!(!html.contains("<img"), "an image element");
     assert!(!html.contains("href=\"javascript:"), "a javascript: link");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+#[ignore = "needs chromium"]
+fn in_chromium_a_hostile_dataset_page_runs_nothing_and_shows_the_text() {
+    let data = dataset_file(HOSTILE);
+    let html = stdout(&["--data", data.path().to_str().unwrap(), "report"]);
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("hostile.html");
     std::fs::write(&page, &html).unwrap();
-    let Some(dom) = chromium(&["--dump-dom"], &file_url(&page)) else {
-        return;
-    };
+    let dom = chromium(&["--dump-dom"], &file_url(&page));
     assert!(!dom.contains("<script"), "Chromium found a script element");
     // Text holds `<` only as `&lt;`, so every `<` starts a tag.
     for tag in dom.split('<').skip(1).map(|t| t.split('>').next().unwrap()) {

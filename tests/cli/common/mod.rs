@@ -144,22 +144,20 @@ pub fn path_with_karabakh() -> std::ffi::OsString {
     std::env::join_paths(path).expect("a PATH")
 }
 
-/// Whether `program` runs (`program PROBE...` succeeds). When it does not, says so loudly, and
-/// fails under CI, whose `.ci/run` installs it.
-pub fn have(program: &str, probe: &[&str]) -> bool {
+/// Checks that `program` runs (`program PROBE...` succeeds), and fails with what to do if not.
+/// The tests that call it are marked `#[ignore = "needs PROGRAM"]`: `cargo test` counts them
+/// as ignored, and `.ci/run` installs the programs and runs them too
+/// (`cargo test -- --include-ignored`).
+pub fn require(program: &str, probe: &[&str]) {
     let found = std::process::Command::new(program)
         .args(probe)
         .output()
         .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{program} {} does not run; .ci/run installs what the tests need",
-            probe.join(" ")
-        );
-        eprintln!("warning: {program} is missing, so a check that needs it was skipped");
-    }
-    found
+    assert!(
+        found,
+        "`{program} {}` does not run: this test needs {program}; `.ci/run` installs it",
+        probe.join(" ")
+    );
 }
 
 /// The pixels of a PNG file as RGBA, with its width and height.
@@ -190,11 +188,9 @@ pub fn inked_share(path: &std::path::Path) -> f64 {
     inked as f64 / (rgba.len() / 4) as f64
 }
 
-/// Headless Chromium with `args`, run on `url`; its standard output. `None` (loudly) without it.
-pub fn chromium(args: &[&str], url: &str) -> Option<String> {
-    if !have("chromium", &["--version"]) {
-        return None;
-    }
+/// Headless Chromium with `args`, run on `url`; its standard output. Fails without it.
+pub fn chromium(args: &[&str], url: &str) -> String {
+    require("chromium", &["--version"]);
     let profile = tempfile::tempdir().unwrap();
     let mut command = std::process::Command::new("chromium");
     command
@@ -208,7 +204,7 @@ pub fn chromium(args: &[&str], url: &str) -> Option<String> {
         .args(args)
         .arg(url);
     let output = succeeded(&mut command, "chromium");
-    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 pub fn file_url(path: &std::path::Path) -> String {
