@@ -177,7 +177,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let options = Options {
         header: !output.no_header,
         color: sink.color(cli.global.color),
-        width: table_width(sink.is_terminal()),
+        width: output::text::terminal_width(sink.is_terminal()),
         wide: output.wide,
         bom: output.bom,
     };
@@ -433,51 +433,28 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub struct ColorEnv {
     /// `NO_COLOR` is set to anything but the empty string (no-color.org): no colour.
     pub no_color: bool,
-    /// `CLICOLOR_FORCE` is set and not `0` (bixense.com/clicolors): colour even into a pipe.
+    /// `CLICOLOR_FORCE` is set and not empty (bixense.com/clicolors): colour even into a pipe.
     pub clicolor_force: bool,
     /// `CLICOLOR` is `0`: no colour.
     pub clicolor_off: bool,
 }
 
 impl ColorEnv {
-    /// Reads `NO_COLOR`, `CLICOLOR_FORCE` and `CLICOLOR`.
+    /// Reads `NO_COLOR`, `CLICOLOR_FORCE` and `CLICOLOR`, as anstyle-query (clap's) reads them.
     pub fn read() -> ColorEnv {
-        let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
         ColorEnv {
-            no_color: var("NO_COLOR").is_some(),
-            clicolor_force: var("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
-            clicolor_off: var("CLICOLOR").is_some_and(|v| v == "0"),
+            no_color: anstyle_query::no_color(),
+            clicolor_force: anstyle_query::clicolor_force(),
+            clicolor_off: anstyle_query::clicolor() == Some(false),
         }
     }
 }
 
-/// The width a table fits: the terminal's, else `$COLUMNS`, else none.
-fn table_width(stdout_is_terminal: bool) -> Option<usize> {
-    (terminal_width(stdout_is_terminal))
-        .or_else(columns_variable)
-        .map(usize::from)
-}
-
-// The terminal's width, when standard output is one that tells it.
-fn terminal_width(stdout_is_terminal: bool) -> Option<u16> {
-    stdout_is_terminal
-        .then(|| comfy_table::Table::new().width())
-        .flatten()
-        .filter(|&w| w > 0)
-}
-
-// `$COLUMNS`, when it is a width.
-fn columns_variable() -> Option<u16> {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok())
-        .filter(|&w| w > 0)
-}
-
 /// The width a chart fits: `--width`, else the terminal's, else `$COLUMNS`, else 80.
 fn chart_width(flag: Option<u16>, stdout_is_terminal: bool) -> usize {
-    let terminal = terminal_width(stdout_is_terminal);
-    usize::from(flag.or(terminal).or_else(columns_variable).unwrap_or(80))
+    (flag.map(usize::from))
+        .or_else(|| output::text::terminal_width(stdout_is_terminal))
+        .unwrap_or(80)
 }
 
 /// The format a listing is written in: "auto" is a table on a terminal and TSV otherwise.

@@ -8,7 +8,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::data::{Kind, Source, When};
 use crate::query::AreaUnit;
 
-use super::{Value, escape_for_terminal, wrap};
+use super::text::note_lines;
+use super::{Value, escape_for_terminal};
 
 /// A picture of the data, drawn by [`write()`] or as SVG, with the caveats to write under it.
 #[derive(Debug, Clone, PartialEq)]
@@ -427,7 +428,7 @@ fn fit(s: &str, width: usize, ascii: bool) -> String {
 
 fn note(out: &mut dyn Write, o: ChartOptions, note: &str) -> io::Result<()> {
     let note = text(&format!("note: {note}"), o);
-    for line in wrap(&note, Some(o.width)) {
+    for line in note_lines(&note, Some(o.width)) {
         if o.color {
             writeln!(out, "{DIM}{line}{RESET}")?;
         } else {

@@ -10,14 +10,13 @@ mod json;
 mod markdown;
 pub mod svg;
 mod table;
+pub mod text;
 mod tsv;
 mod xlsx;
 
 use std::borrow::Cow;
 
 use std::io::{self, Write};
-
-use unicode_width::UnicodeWidthStr;
 
 use crate::data::{Cited, Dataset, TerritoryRef, When};
 use crate::query::AreaUnit;
@@ -584,34 +583,6 @@ fn group_thousands(number: &str) -> String {
     }
 }
 
-/// `text` cut at spaces into lines of at most `width` columns (a word longer than that stands
-/// alone), continuation lines indented under the text after `note: `; whole without a width.
-pub(crate) fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
-    const INDENT: &str = "      ";
-    let Some(width) = width else {
-        return vec![text.to_owned()];
-    };
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    // Whether the line has a word yet; a continuation line starts with the indent only.
-    let mut started = false;
-    for word in text.split(' ') {
-        if started
-            && UnicodeWidthStr::width(line.as_str()) + 1 + UnicodeWidthStr::width(word) > width
-        {
-            lines.push(std::mem::replace(&mut line, INDENT.to_owned()));
-            started = false;
-        }
-        if started {
-            line.push(' ');
-        }
-        line.push_str(word);
-        started = true;
-    }
-    lines.push(line);
-    lines
-}
-
 /// `14682` as `14,682`.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -669,21 +640,6 @@ fn is_bidi_control(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn notes_wrap_at_spaces_to_the_width_with_an_indent() {
-        let note = "note: the shares are computed against Azerbaijan's area";
-        assert_eq!(
-            wrap(note, Some(24)),
-            [
-                "note: the shares are",
-                "      computed against",
-                "      Azerbaijan's area"
-            ]
-        );
-        assert_eq!(wrap(note, None), [note]);
-        assert_eq!(wrap("note: x", Some(24)), ["note: x"]);
-    }
 
     #[test]
     fn thousands_are_separated_by_commas() {

@@ -467,32 +467,9 @@ fn cut_px(s: &str, width: f64, size: f64) -> String {
     cut
 }
 
-// `s` broken at spaces into lines of at most `width` pixels.
+// `s` broken at spaces into lines of at most `width` pixels, letters estimated at 0.6 em.
 fn wrap_px(s: &str, width: f64, size: f64) -> Vec<String> {
-    let per_line = ((width / (size * 0.6)) as usize).max(10);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let words = s.split_whitespace().flat_map(|word| {
-        // A word longer than a line, such as an address, is broken where it must be.
-        let chars: Vec<char> = word.chars().collect();
-        chars
-            .chunks(per_line)
-            .map(|c| c.iter().collect::<String>())
-            .collect::<Vec<_>>()
-    });
-    for word in words {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > per_line {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    super::text::wrap_pixels(s, width, size * 0.6)
 }
 
 // A note as a sentence: capitalised, with a full stop.

@@ -10,9 +10,10 @@ use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use super::{Options, Report, Shape, escape_for_terminal, numeric_columns, wrap};
+use super::text::{fill, note_lines};
+use super::{Options, Report, Shape, escape_for_terminal, numeric_columns};
 
 // Below this many columns a terminal is taken to have reported no usable size.
 const MIN_WIDTH: usize = 20;
@@ -45,7 +46,7 @@ pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::
     notes.extend(report.notes.iter().cloned());
     for note in &notes {
         let note = format!("note: {}", escape_for_terminal(note));
-        for line in wrap(&note, width) {
+        for line in note_lines(&note, width) {
             if options.color {
                 writeln!(out, "\x1b[2m{line}\x1b[0m")?;
             } else {
@@ -202,13 +203,13 @@ impl Grid {
             .collect();
         let mut table = new_table(options);
         table.set_header(
-            (shown.iter()).map(|&i| heading(wrap_words(&self.labels[i], widths[i]), options)),
+            (shown.iter()).map(|&i| heading(fill(&self.labels[i], widths[i], false), options)),
         );
         for row in &self.rows {
             table.add_row(
                 shown
                     .iter()
-                    .map(|&i| Cell::new(wrap_words(&row[i], widths[i]))),
+                    .map(|&i| Cell::new(fill(&row[i], widths[i], false))),
             );
         }
         for (k, &i) in shown.iter().enumerate() {
@@ -252,18 +253,18 @@ fn write_fields(
     let side_by_side = label_width + 2 + longest_word <= width;
     for (label, value) in labels.iter().zip(values) {
         if side_by_side {
-            let lines = wrap_words(value, width - label_width - 2);
+            let lines = fill(value, width - label_width - 2, false);
             for (k, line) in lines.lines().enumerate() {
                 let shown = if k == 0 { label.as_str() } else { "" };
                 let pad = " ".repeat(label_width - shown.width());
                 writeln!(out, "{}{pad}  {line}", bold(shown))?;
             }
         } else {
-            for line in wrap_words(label, width).lines() {
+            for line in fill(label, width, false).lines() {
                 writeln!(out, "{}", bold(line))?;
             }
             let room = width.saturating_sub(2).max(1);
-            for line in cut_long_words(&wrap_words(value, room), room).lines() {
+            for line in fill(value, room, true).lines() {
                 writeln!(out, "  {line}")?;
             }
         }
@@ -312,7 +313,7 @@ fn write_record(
     for (label, value) in labels.iter().zip(&values) {
         table.add_row([
             heading(label.clone(), options),
-            Cell::new(wrap_words(value, value_width)),
+            Cell::new(fill(value, value_width, false)),
         ]);
     }
     writeln!(out, "{table}")
@@ -346,69 +347,5 @@ fn bold(text: &str, options: Options) -> String {
         format!("\x1b[1m{text}\x1b[0m")
     } else {
         text.to_owned()
-    }
-}
-
-/// `text` broken at spaces into lines of at most `width` columns, joined by newlines; a word
-/// longer than that stands on a line of its own, whole.
-fn wrap_words(text: &str, width: usize) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines.join("\n")
-}
-
-/// Lines longer than `width` columns cut into pieces that fit: the last resort, for a word
-/// longer than the whole terminal.
-fn cut_long_words(text: &str, width: usize) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (n, line) in text.lines().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        let mut used = 0;
-        for c in line.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w > width && used > 0 {
-                out.push('\n');
-                used = 0;
-            }
-            out.push(c);
-            used += w;
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_wrap_at_spaces_and_are_never_broken() {
-        assert_eq!(
-            wrap_words("the area counted once", 10),
-            "the area\ncounted\nonce"
-        );
-        assert_eq!(
-            wrap_words("occupation-in-figures", 5),
-            "occupation-in-figures"
-        );
-        assert_eq!(wrap_words("", 5), "");
-    }
-
-    #[test]
-    fn only_a_word_longer_than_the_line_is_cut() {
-        assert_eq!(cut_long_words("abcdef\nab", 4), "abcd\nef\nab");
-        assert_eq!(cut_long_words("Kəlbəcər", 4), "Kəlb\nəcər");
     }
 }
