@@ -3,7 +3,8 @@
 //!
 //! Data flows one way: [`data`] loads and validates the dataset, [`query`] selects, sorts and
 //! sums, [`commands`] turns the results into [`output::Report`]s, and [`output`] renders them.
-//! [`app`] ties them together for the binary; [`cli`] defines its command line, and [`help`]
+//! [`config`] settles every choice before anything is read, and [`app`] ties them together for
+//! the binary; [`cli`] defines its command line, and [`help`]
 //! makes the overview and the manual pages from it; [`complete`] answers the shell's Tab.
 
 #![forbid(unsafe_code)]
@@ -12,6 +13,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod complete;
+pub mod config;
 pub mod data;
 pub mod help;
 pub mod output;
