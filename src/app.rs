@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::{Cli, Command, DataCommand, ExportFormat, GroupBy};
-use crate::commands::{self, NotFound, data::Checked};
+use crate::commands::{self, NotFound, dataset::Checked};
 use crate::config::{ChartStyle, ColorEnv, Config, resolve_color};
 use crate::data::{self, DataFile, Dataset, Source, Syntax};
 use crate::help;
@@ -16,7 +16,7 @@ use crate::output::{self, Format};
 /// What a command gives, which [`write`] writes as the configuration says.
 pub enum Output<'a> {
     /// A listing of records, or one record, with the dataset's sources, which a workbook lists.
-    Listing(output::Report<'a>, &'a [Source]),
+    Listing(output::Listing<'a>, &'a [Source]),
     /// A chart, drawn with text or as a picture.
     Chart(output::chart::Chart<'a>),
     /// Values with their citations.
@@ -63,7 +63,7 @@ fn produce<'a>(
                 ExportFormat::Toml => Syntax::Toml,
                 ExportFormat::Json => Syntax::Json,
             };
-            Output::Text(commands::data::export(load(slot, config)?, syntax)?)
+            Output::Text(commands::dataset::export(load(slot, config)?, syntax)?)
         }
         Command::Districts(args) => {
             let ds = load(slot, config)?;
@@ -144,7 +144,7 @@ fn produce<'a>(
         }
         Command::Report(_) => {
             let ds = load(slot, config)?;
-            Output::Page(commands::page::page(ds, unit).map_err(anyhow::Error::msg)?)
+            Output::Page(commands::report::page(ds, unit).map_err(anyhow::Error::msg)?)
         }
     })
 }
@@ -181,8 +181,8 @@ fn check(
         None => data::embedded(),
     };
     let checked = match loaded {
-        Ok(ds) => commands::data::check(&origin, Ok(&ds), all)?,
-        Err(e) => commands::data::check(&origin, Err(e), all)?,
+        Ok(ds) => commands::dataset::check(&origin, Ok(&ds), all)?,
+        Err(e) => commands::dataset::check(&origin, Err(e), all)?,
     };
     Ok(Output::Checked(checked))
 }

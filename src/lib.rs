@@ -2,7 +2,7 @@
 //! Nagorno-Karabakh.
 //!
 //! Data flows one way: [`data`] loads and validates the dataset, [`query`] selects, sorts and
-//! sums, [`commands`] turns the results into [`output::Report`]s, and [`output`] renders them.
+//! sums, [`commands`] turns the results into [`output::Listing`]s, and [`output`] renders them.
 //! [`config`] settles every choice before anything is read, and [`app`] ties them together for
 //! the binary; [`cli`] defines its command line, and [`help`]
 //! makes the overview and the manual pages from it; [`complete`] answers the shell's Tab.

@@ -1,7 +1,7 @@
 //! `karabakh cite NAME [FIELD]`: a value with the sources it comes from, ready to paste.
 
 use crate::data::{Dataset, Source, SourceRef};
-use crate::output::Report;
+use crate::output::Listing;
 use crate::output::cite::Citation;
 use crate::query::{AreaUnit, Filter};
 
@@ -96,7 +96,7 @@ pub fn cite<'a>(
 
 // The citation of `field` of the single record of `report`.
 fn from_record<'a>(
-    report: &Report<'_>,
+    report: &Listing<'_>,
     field: &str,
     subject: &str,
     unit: AreaUnit,
@@ -133,7 +133,7 @@ fn qualified(note: &str, field: &str, unit: AreaUnit) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-fn keys(report: &Report<'_>) -> Vec<String> {
+fn keys(report: &Listing<'_>) -> Vec<String> {
     report.columns.iter().map(|c| c.key.to_string()).collect()
 }
 

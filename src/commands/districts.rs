@@ -1,7 +1,7 @@
 //! `karabakh districts`: the territories, filtered and sorted.
 
 use crate::data::{Dataset, TerritoryRef};
-use crate::output::{Column, Report, Value};
+use crate::output::{Column, Listing, Value};
 use crate::query::{self, AreaUnit, Filter, SortKey};
 
 use super::{YEARS_HELD_NOTE, caveats, disputed_areas, years_held};
@@ -30,7 +30,7 @@ pub fn report<'a>(
     sort: SortKey,
     reverse: bool,
     unit: AreaUnit,
-) -> Report<'a> {
+) -> Listing<'a> {
     let selected = query::select(ds, filter, sort, reverse);
     let mut notes = notes(ds, &selected);
     let mut columns = columns(unit);
@@ -50,7 +50,7 @@ pub fn report<'a>(
             ),
         );
     }
-    let mut report = Report::list(columns);
+    let mut report = Listing::list(columns);
     for &r in &selected {
         let t = ds.territory(r);
         let mut row = vec![

@@ -2,14 +2,14 @@
 //! taken from a source, and what it holds, so that a program can tell them apart.
 
 use crate::data::Dataset;
-use crate::output::{Column, Report, Value};
+use crate::output::{Column, Listing, Value};
 use crate::query::{AreaUnit, Filter, SortKey};
 
 use super::{districts, figures, show, sources, timeline, totals};
 
 /// The fields of the listings of `command` (every command's without one), in `unit`.
-pub fn report<'a>(ds: &'a Dataset, command: Option<&str>, unit: AreaUnit) -> Report<'a> {
-    let mut report = Report::list(vec![
+pub fn report<'a>(ds: &'a Dataset, command: Option<&str>, unit: AreaUnit) -> Listing<'a> {
+    let mut report = Listing::list(vec![
         Column::new("command", "command").about("the command and options that list the field"),
         Column::new("field", "field").about("the field's name in every format"),
         Column::new("unit", "unit").about("the unit of its values, if they have one"),

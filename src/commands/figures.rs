@@ -5,7 +5,7 @@ use serde_json::json;
 use super::NotFound;
 
 use crate::data::{Dataset, Figure, Observation};
-use crate::output::{Column, Report, Value};
+use crate::output::{Column, Listing, Value};
 
 const PARTS_NOTE: &str = "parts are given as each source states them: they may overlap and \
      need not add up to the value";
@@ -37,17 +37,17 @@ const COLUMNS: [Column; 9] = [
 ];
 
 /// The latest observation of each figure.
-pub fn latest<'a>(ds: &'a Dataset) -> Report<'a> {
+pub fn latest<'a>(ds: &'a Dataset) -> Listing<'a> {
     latest_of(ds, &ds.figures)
 }
 
 /// Every observation of every figure, earliest first within each figure.
-pub fn history<'a>(ds: &'a Dataset) -> Report<'a> {
+pub fn history<'a>(ds: &'a Dataset) -> Listing<'a> {
     history_of(ds, &ds.figures)
 }
 
 /// The figure whose id is `id`: its latest observation, or with `history` every one.
-pub fn one<'a>(ds: &'a Dataset, id: &str, history: bool) -> Result<Report<'a>, NotFound> {
+pub fn one<'a>(ds: &'a Dataset, id: &str, history: bool) -> Result<Listing<'a>, NotFound> {
     let Some(i) = ds.figures.iter().position(|f| f.id == id) else {
         let ids = ds.figures.iter().map(|f| f.id.as_str());
         return Err(NotFound::id("figure", id, ids, "karabakh figures"));
@@ -60,13 +60,13 @@ pub fn one<'a>(ds: &'a Dataset, id: &str, history: bool) -> Result<Report<'a>, N
     })
 }
 
-fn latest_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Report<'a> {
+fn latest_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing<'a> {
     listing(ds, figures.iter().map(|f| (f, f.latest())))
         .note("value is each figure's latest observation; `--history` lists them all")
         .note(PARTS_NOTE)
 }
 
-fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Report<'a> {
+fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing<'a> {
     listing(
         ds,
         figures
@@ -79,8 +79,8 @@ fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Report<'a> {
 fn listing<'a>(
     ds: &'a Dataset,
     rows: impl Iterator<Item = (&'a Figure, &'a Observation)>,
-) -> Report<'a> {
-    let mut report = Report::list(COLUMNS.to_vec());
+) -> Listing<'a> {
+    let mut report = Listing::list(COLUMNS.to_vec());
     for (f, o) in rows {
         report.push(vec![
             Value::str(&f.id),

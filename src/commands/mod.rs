@@ -1,12 +1,12 @@
-//! One module per command: each turns query results into an [`output::Report`](crate::output::Report).
+//! One module per command: each turns query results into an [`output::Listing`](crate::output::Listing).
 
 pub mod chart;
 pub mod cite;
-pub mod data;
+pub mod dataset;
 pub mod districts;
 pub mod fields;
 pub mod figures;
-pub mod page;
+pub mod report;
 pub mod show;
 pub mod sources;
 pub mod timeline;

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::output::{Column, Report, Value, area_text};
+use crate::output::{Column, Listing, Value, area_text};
 use crate::query::{self, AreaUnit, Lookup};
 
 use super::{NotFound, YEARS_HELD_NOTE, years_held};
@@ -17,7 +17,7 @@ pub fn report<'a>(
     name: &str,
     unit: AreaUnit,
     on: Option<NaiveDate>,
-) -> Result<Report<'a>, NotFound> {
+) -> Result<Listing<'a>, NotFound> {
     Ok(of(ds, territory(ds, name)?, unit, on))
 }
 
@@ -57,7 +57,7 @@ pub fn territory(ds: &Dataset, name: &str) -> Result<TerritoryRef, NotFound> {
 /// Collects the rows of the report, one field a row, and the sources they cite.
 struct Rows<'a> {
     ds: &'a Dataset,
-    report: Report<'a>,
+    report: Listing<'a>,
     cited: Vec<SourceRef>,
 }
 
@@ -88,7 +88,7 @@ pub fn of<'a>(
     r: TerritoryRef,
     unit: AreaUnit,
     on: Option<NaiveDate>,
-) -> Report<'a> {
+) -> Listing<'a> {
     let t = ds.territory(r);
     let share_note = format!(
         "computed: the area as listed over {}'s {}",
@@ -97,7 +97,7 @@ pub fn of<'a>(
     );
     let mut rows = Rows {
         ds,
-        report: Report::fields(vec![
+        report: Listing::fields(vec![
             Column::new("field", "field").about("what the row gives: id, name, name_az, alias, kind, occupied, partial, area, within, restored, held_on, years_held, share_percent, event or cited"),
             Column::new("value", "value").about("the value of the field"),
             Column::new("source", "source").about("the ids of the sources of the value; empty for a computed one").cites(),

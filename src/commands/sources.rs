@@ -1,14 +1,14 @@
 //! `karabakh sources`: every source and what cites it.
 
 use crate::data::{Cited, Dataset};
-use crate::output::{Column, Report, Value};
+use crate::output::{Column, Listing, Value};
 
 use super::NotFound;
 
 /// The sources, each with the list of records that cite it.
-pub fn report<'a>(ds: &'a Dataset) -> Report<'a> {
+pub fn report<'a>(ds: &'a Dataset) -> Listing<'a> {
     let cited_by = citations(ds);
-    let mut report = Report::list(vec![
+    let mut report = Listing::list(vec![
         Column::new("id", "id").about("the source's short id, which records cite"),
         Column::new("title", "title").about("its title"),
         Column::new("publisher", "publisher")
@@ -39,13 +39,13 @@ pub fn report<'a>(ds: &'a Dataset) -> Report<'a> {
 }
 
 /// The source whose id is `id`, one field a row, and every record that cites it.
-pub fn one<'a>(ds: &'a Dataset, id: &str) -> Result<Report<'a>, NotFound> {
+pub fn one<'a>(ds: &'a Dataset, id: &str) -> Result<Listing<'a>, NotFound> {
     let Some(i) = ds.sources.iter().position(|s| s.id == id) else {
         let ids = ds.sources.iter().map(|s| s.id.as_str());
         return Err(NotFound::id("source", id, ids, "karabakh sources"));
     };
     let s = &ds.sources[i];
-    let mut report = Report::fields(vec![
+    let mut report = Listing::fields(vec![
         Column::new("field", "field")
             .about("what the row gives: id, title, publisher, url, date or cited_by"),
         Column::new("value", "value").about("the value of the field"),

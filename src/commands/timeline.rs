@@ -1,7 +1,7 @@
 //! `karabakh timeline`: dated entries in order.
 
 use crate::data::{Dataset, TerritoryRef, When};
-use crate::output::{Column, Report, Value};
+use crate::output::{Column, Listing, Value};
 use crate::query::{self, DateRange, EntryKind};
 
 /// Which entries of the timeline to list.
@@ -18,8 +18,8 @@ pub struct Selection {
 }
 
 /// The timeline entries that `selection` keeps.
-pub fn report<'a>(ds: &'a Dataset, selection: &Selection) -> Report<'a> {
-    let mut report = Report::list(vec![
+pub fn report<'a>(ds: &'a Dataset, selection: &Selection) -> Listing<'a> {
+    let mut report = Listing::list(vec![
         Column::new("date", "date").about("when, as precise as the source"),
         Column::new("type", "type").about("event, occupied or restored; occupied and restored rows come from the territories' dates").optional(3),
         Column::new("label", "what").about("what happened"),

@@ -1,14 +1,14 @@
 //! `karabakh totals`: sums of areas and the share of the country.
 
 use crate::data::{Dataset, TerritoryRef};
-use crate::output::{Column, Report, Value, area_text};
+use crate::output::{Column, Listing, Value, area_text};
 use crate::query::{self, AreaUnit, Filter};
 
 use super::{caveats, some_of};
 
 /// The totals of the territories that match `filter`, with notes on what is computed and
 /// where the computed share differs from the stated one.
-pub fn report<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Report<'a> {
+pub fn report<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Listing<'a> {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let totals = query::totals(ds, &selected);
     // The stated share is of every territory: beside a subset's it would mislead.
@@ -16,7 +16,7 @@ pub fn report<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Report<'a
     let stated = (ds.country.occupied_share)
         .filter(|_| whole)
         .map(|f| ds.figure(f).latest());
-    let mut report = Report::record(vec![
+    let mut report = Listing::record(vec![
         (
             Column::new("territories", "territories").about("how many territories the total is of").computed(),
             Value::Int(totals.territories as u64),
@@ -128,12 +128,12 @@ fn overlap_note(ds: &Dataset, selected: &[TerritoryRef], unit: AreaUnit) -> Stri
 
 /// The area held on the day `filter.on` gives, counted once, as a range where some state is
 /// not known to the day.
-pub fn on<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Report<'a> {
+pub fn on<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Listing<'a> {
     let day = filter.on.unwrap_or_default();
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let area = query::held_area(ds, &selected, day);
     let country = ds.country.area_km2.get();
-    let mut report = Report::record(vec![
+    let mut report = Listing::record(vec![
         (
             Column::new("on", "on").about("the day asked for").given(),
             Value::Date(crate::data::When::day(day)),
@@ -235,10 +235,10 @@ pub fn on<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Report<'a> {
 }
 
 /// Every date on which the area held changed, what changed, and the area held after it.
-pub fn series<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Report<'a> {
+pub fn series<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Listing<'a> {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let country = ds.country.area_km2.get();
-    let mut report = Report::list(vec![
+    let mut report = Listing::list(vec![
         Column::new("date", "date")
             .about("a date on which the area held changed, as precise as the source"),
         Column::new("occupied", "occupied")
@@ -276,10 +276,10 @@ pub fn series<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Report<'a
 }
 
 /// The area per year of occupation and the cumulative area.
-pub fn by_year<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Report<'a> {
+pub fn by_year<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Listing<'a> {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let country = ds.country.area_km2.get();
-    let mut report = Report::list(vec![
+    let mut report = Listing::list(vec![
         Column::new("year", "year")
             .about("the year of occupation, or the period the source states"),
         Column::new("territories", "territories")

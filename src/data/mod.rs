@@ -1,13 +1,14 @@
 //! The dataset: its model, how it is read and written, and how it is checked.
 
+mod date;
 mod error;
 mod export;
 mod load;
 mod model;
 mod raw;
 mod validate;
-mod when;
 
+pub use date::{Precision, When, WhenError};
 pub use error::{
     DataError, DocPath, LISTED_PROBLEMS, LineIndex, LocatedProblem, Problem, Segment, line_column,
     unlisted,
@@ -16,7 +17,6 @@ pub use export::{to_json, to_toml};
 pub use load::{DataFile, Syntax, parse};
 pub use model::*;
 pub use validate::SCHEMA;
-pub use when::{Precision, When, WhenError};
 
 /// `data.toml` as `build.rs` converted it to JSON when the program was built.
 static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/data.json"));

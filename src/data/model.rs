@@ -2,7 +2,7 @@
 
 use std::num::NonZeroU32;
 
-use super::when::When;
+use super::date::When;
 
 /// A validated dataset: sources, the country, territories, figures and events.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,8 +9,8 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::date::When;
 use super::model::{Kind, Scope};
-use super::when::When;
 
 /// The whole dataset file.
 ///

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{Origin, Report, Shape, Value};
+use super::{Listing, Origin, Shape, Value};
 use crate::data::Source;
 
 /// What the page shows, in order.
@@ -17,7 +17,7 @@ pub struct Page<'a> {
     /// A line on the dataset: how many records, facts to which date.
     pub dataset: String,
     /// The totals of every territory.
-    pub totals: Report<'a>,
+    pub totals: Listing<'a>,
     /// The tables and charts after the totals.
     pub sections: Vec<Section<'a>>,
     /// Every source, numbered in this order.
@@ -34,7 +34,7 @@ pub enum Section<'a> {
         /// Its heading.
         heading: String,
         /// The listing.
-        report: Report<'a>,
+        report: Listing<'a>,
     },
     /// A chart as inline SVG.
     Chart {
@@ -194,7 +194,7 @@ impl Numbers<'_, '_> {
 }
 
 // The stated share beside the computed ones.
-fn shares(totals: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
+fn shares(totals: &Listing<'_>, numbers: Numbers<'_, '_>) -> Markup {
     let value = |key: &str| totals.value_of(key);
     let stated = value("stated_share_percent");
     let stated_source = value("stated_share_source");
@@ -223,7 +223,7 @@ fn shares(totals: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
 }
 
 // A single record as a table of field and value.
-fn record(report: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
+fn record(report: &Listing<'_>, numbers: Numbers<'_, '_>) -> Markup {
     let row = report.rows().next().unwrap_or_default();
     html! {
         div.scroll {
@@ -243,7 +243,7 @@ fn record(report: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
 }
 
 // A listing as a table with a header row.
-fn table(report: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
+fn table(report: &Listing<'_>, numbers: Numbers<'_, '_>) -> Markup {
     if report.shape == Shape::Record {
         return record(report, numbers);
     }
@@ -265,7 +265,7 @@ fn table(report: &Report<'_>, numbers: Numbers<'_, '_>) -> Markup {
     }
 }
 
-fn notes(report: &Report<'_>) -> Markup {
+fn notes(report: &Listing<'_>) -> Markup {
     html! {
         @if !report.notes.is_empty() {
             ul.notes { @for n in &report.notes { li { (n) } } }

@@ -2,10 +2,10 @@
 
 use std::io::{self, Write};
 
-use super::{Report, Shape, Value, escape_for_terminal, numeric_columns};
+use super::{Listing, Shape, Value, escape_for_terminal, numeric_columns};
 
 /// Writes `report` as a Markdown table.
-pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
     match report.shape {
         Shape::List | Shape::Fields => {
             let numeric = numeric_columns(report);

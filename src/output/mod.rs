@@ -360,7 +360,7 @@ pub enum Shape {
 
 /// What a command has to say: columns, rows, and notes for people.
 #[derive(Debug)]
-pub struct Report<'a> {
+pub struct Listing<'a> {
     /// The columns, in order.
     pub columns: Vec<Column>,
     /// The rows; each has one value per column.
@@ -371,10 +371,10 @@ pub struct Report<'a> {
     pub notes: Vec<String>,
 }
 
-impl<'a> Report<'a> {
+impl<'a> Listing<'a> {
     /// A list report with `columns` and no rows yet.
     pub fn list(columns: Vec<Column>) -> Self {
-        Report {
+        Listing {
             columns,
             rows: Vec::new(),
             shape: Shape::List,
@@ -384,16 +384,16 @@ impl<'a> Report<'a> {
 
     /// A record written one field a row, with `columns` of which the first names the field.
     pub fn fields(columns: Vec<Column>) -> Self {
-        Report {
+        Listing {
             shape: Shape::Fields,
-            ..Report::list(columns)
+            ..Listing::list(columns)
         }
     }
 
     /// A report of a single record.
     pub fn record(fields: Vec<(Column, Value<'a>)>) -> Self {
         let (columns, row) = fields.into_iter().unzip();
-        Report {
+        Listing {
             columns,
             rows: vec![row],
             shape: Shape::Record,
@@ -524,7 +524,7 @@ impl<'a> Report<'a> {
 
 /// Writes `report` to `out` in `format`; `sources` are the dataset's, which a workbook lists.
 pub fn render(
-    report: &Report,
+    report: &Listing,
     format: Format,
     options: Options,
     sources: &[crate::data::Source],
@@ -542,7 +542,7 @@ pub fn render(
 }
 
 /// For each column of `report`, whether it holds numbers only (nulls aside), so it aligns right.
-pub fn numeric_columns(report: &Report<'_>) -> Vec<bool> {
+pub fn numeric_columns(report: &Listing<'_>) -> Vec<bool> {
     // Per column: no value yet, or whether every value so far is a number.
     let mut numeric: Vec<Option<bool>> = vec![None; report.columns.len()];
     for row in &report.rows {

@@ -13,7 +13,7 @@ use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{fill, note_lines};
-use super::{Options, Report, Shape, escape_for_terminal, numeric_columns};
+use super::{Listing, Options, Shape, escape_for_terminal, numeric_columns};
 
 // Below this many columns a terminal is taken to have reported no usable size.
 const MIN_WIDTH: usize = 20;
@@ -24,7 +24,7 @@ const PER_COLUMN: usize = 3;
 const TABLE_EDGE: usize = 1;
 
 /// Writes `report` as a table, with its notes below.
-pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Listing<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
     let width = options.width.filter(|&w| w >= MIN_WIDTH);
     // --wide: every column, at its natural width; notes still wrap to the terminal.
     let fit_to = width.filter(|_| !options.wide);
@@ -68,7 +68,7 @@ struct Grid {
 
 impl Grid {
     /// The report's cells; constant columns are taken out, each said once in `notes`.
-    fn of(report: &Report<'_>, options: Options, notes: &mut Vec<String>) -> Grid {
+    fn of(report: &Listing<'_>, options: Options, notes: &mut Vec<String>) -> Grid {
         let rows: Vec<Vec<String>> = report
             .rows()
             .map(|row| {
@@ -284,7 +284,7 @@ fn retain_others<T>(items: &mut Vec<T>, drop: &[usize]) {
 /// A record as a table of field and value, the value wrapped at spaces to fit; as lines of
 /// field and value where the table would not fit.
 fn write_record(
-    report: &Report<'_>,
+    report: &Listing<'_>,
     width: Option<usize>,
     options: Options,
     out: &mut dyn Write,

@@ -2,10 +2,10 @@
 
 use std::io::{self, Write};
 
-use super::{Options, Report, Value};
+use super::{Listing, Options, Value};
 
 /// Writes `report` as TSV.
-pub fn write(report: &Report<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Listing<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
     if options.header {
         let keys: Vec<&str> = report.columns.iter().map(|c| c.key.as_ref()).collect();
         writeln!(out, "{}", keys.join("\t"))?;

@@ -7,7 +7,7 @@ use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Report, Value};
+use super::{Listing, Value};
 use crate::data::Source;
 
 // The rows of a worksheet, the header's included.
@@ -17,7 +17,7 @@ const MAX_ROWS: usize = 1_048_576;
 const MAX_COLUMN_WIDTH: usize = 60;
 
 /// Writes `report` as a workbook, with the `sources` its rows cite.
-pub fn write(report: &Report<'_>, sources: &[Source], out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Listing<'_>, sources: &[Source], out: &mut dyn Write) -> io::Result<()> {
     if report.len() >= MAX_ROWS {
         return Err(io::Error::other(format!(
             "a worksheet holds at most {} records and this listing has {}; write CSV instead",
@@ -31,7 +31,7 @@ pub fn write(report: &Report<'_>, sources: &[Source], out: &mut dyn Write) -> io
     out.write_all(&bytes)
 }
 
-fn workbook(report: &Report<'_>, sources: &[Source]) -> Result<Workbook, XlsxError> {
+fn workbook(report: &Listing<'_>, sources: &[Source]) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     let header = Format::new().set_bold();
     let day = Format::new().set_num_format("yyyy-mm-dd");

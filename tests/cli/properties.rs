@@ -133,11 +133,11 @@ fn sort_key() -> impl Strategy<Value = SortKey> {
     ]
 }
 
-fn render(report: &output::Report, format: Format) -> String {
+fn render(report: &output::Listing, format: Format) -> String {
     render_to(report, format, None)
 }
 
-fn render_to(report: &output::Report, format: Format, width: Option<usize>) -> String {
+fn render_to(report: &output::Listing, format: Format, width: Option<usize>) -> String {
     let mut out = Vec::new();
     let options = Options {
         header: true,
