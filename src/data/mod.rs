@@ -1,6 +1,7 @@
 //! The dataset: its model, how it is read and written, and how it is checked.
 
 mod date;
+mod diagnose;
 mod error;
 mod export;
 mod load;
