@@ -5,36 +5,69 @@ use serde_json::json;
 use super::NotFound;
 
 use crate::data::{Dataset, Figure, Observation};
-use crate::output::{Column, Listing, Value};
+use crate::output::{Column, Context, Field, Listing, Value};
+use crate::query::AreaUnit;
 
 const PARTS_NOTE: &str = "parts are given as each source states them: they may overlap and \
      need not add up to the value";
 
-/// The columns of both listings.
-const COLUMNS: [Column; 9] = [
-    Column::new("id", "id")
-        .about("the figure's short id")
-        .optional(4),
-    Column::new("label", "figure").about("what is counted"),
-    Column::new("value", "value").about("the count the source states"),
-    Column::new("unit", "unit")
-        .about("the unit of the value")
-        .optional(5),
-    Column::new("as_of", "as of").about("the date the value is stated for"),
-    Column::new("parts", "parts")
-        .about("a breakdown as the source states it; parts may overlap and need not add up")
-        .optional(2),
-    Column::new("source", "source")
-        .about("the ids of the sources of the value")
-        .cites()
-        .optional(3),
-    Column::new("note", "note")
-        .about("a qualification")
-        .optional(1),
-    Column::new("other_sources", "other sources")
-        .about("what other sources give for the same value")
-        .optional(0),
-];
+/// A figure and one of its observations: a row of both listings.
+type Row<'a> = (&'a Figure, &'a Observation);
+
+/// The fields of both listings.
+pub fn fields<'a>() -> Vec<Field<'a, Row<'a>>> {
+    vec![
+        Field::new(
+            Column::new("id", "id")
+                .about("the figure's short id")
+                .optional(4),
+            |_, (f, _)| Value::str(&f.id),
+        ),
+        Field::new(
+            Column::new("label", "figure").about("what is counted"),
+            |_, (f, _)| Value::str(&f.label),
+        ),
+        Field::new(
+            Column::new("value", "value").about("the count the source states"),
+            |_, (_, o)| Value::Int(o.value),
+        ),
+        Field::new(
+            Column::new("unit", "unit")
+                .about("the unit of the value")
+                .optional(5),
+            |_, (f, _)| Value::str(&f.unit),
+        ),
+        Field::new(
+            Column::new("as_of", "as of").about("the date the value is stated for"),
+            |_, (_, o)| o.as_of.map_or(Value::Null, Value::Date),
+        ),
+        Field::new(
+            Column::new("parts", "parts")
+                .about("a breakdown as the source states it; parts may overlap and need not add up")
+                .optional(2),
+            |_, (_, o)| parts(o),
+        ),
+        Field::new(
+            Column::new("source", "source")
+                .about("the ids of the sources of the value")
+                .cites()
+                .optional(3),
+            |c, (_, o)| Value::sources(c.ds, &o.source),
+        ),
+        Field::new(
+            Column::new("note", "note")
+                .about("a qualification")
+                .optional(1),
+            |_, (_, o)| Value::opt(o.note.as_deref()),
+        ),
+        Field::new(
+            Column::new("other_sources", "other sources")
+                .about("what other sources give for the same value")
+                .optional(0),
+            |c, (_, o)| alternatives(c.ds, o),
+        ),
+    ]
+}
 
 /// The latest observation of each figure.
 pub fn latest<'a>(ds: &'a Dataset) -> Listing<'a> {
@@ -76,25 +109,13 @@ fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing<'a> {
     .note(PARTS_NOTE)
 }
 
-fn listing<'a>(
-    ds: &'a Dataset,
-    rows: impl Iterator<Item = (&'a Figure, &'a Observation)>,
-) -> Listing<'a> {
-    let mut report = Listing::list(COLUMNS.to_vec());
-    for (f, o) in rows {
-        report.push(vec![
-            Value::str(&f.id),
-            Value::str(&f.label),
-            Value::Int(o.value),
-            Value::str(&f.unit),
-            o.as_of.map_or(Value::Null, Value::Date),
-            parts(o),
-            Value::sources(ds, &o.source),
-            Value::opt(o.note.as_deref()),
-            alternatives(ds, o),
-        ]);
-    }
-    report
+fn listing<'a>(ds: &'a Dataset, rows: impl Iterator<Item = Row<'a>>) -> Listing<'a> {
+    let context = Context {
+        ds,
+        unit: AreaUnit::Km2,
+        on: None,
+    };
+    Listing::of(&context, &fields(), rows)
 }
 
 fn parts(o: &Observation) -> Value<'static> {

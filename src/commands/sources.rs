@@ -1,41 +1,64 @@
 //! `karabakh sources`: every source and what cites it.
 
-use crate::data::{Cited, Dataset};
-use crate::output::{Column, Listing, Value};
+use crate::data::{Cited, Dataset, Source};
+use crate::output::{Column, Context, Field, Listing, Value};
+use crate::query::AreaUnit;
 
 use super::NotFound;
+
+/// A source and the paths of the records that cite it: a row of the listing.
+type Row<'a, 'c> = (&'a Source, &'c [String]);
+
+/// The fields of the listing of sources.
+pub fn fields<'a, 'c>() -> Vec<Field<'a, Row<'a, 'c>>> {
+    vec![
+        Field::new(
+            Column::new("id", "id").about("the source's short id, which records cite"),
+            |_, (s, _)| Value::str(&s.id),
+        ),
+        Field::new(
+            Column::new("title", "title").about("its title"),
+            |_, (s, _)| Value::str(&s.title),
+        ),
+        Field::new(
+            Column::new("publisher", "publisher")
+                .about("who published it")
+                .optional(2),
+            |_, (s, _)| Value::opt(s.publisher.as_deref()),
+        ),
+        Field::new(
+            Column::new("url", "url")
+                .about("where it can be read, as found")
+                .optional(1),
+            |_, (s, _)| Value::opt(s.url.as_deref()),
+        ),
+        Field::new(
+            Column::new("date", "date")
+                .about("the date it bears")
+                .optional(3),
+            |_, (s, _)| s.date.map_or(Value::Null, Value::Date),
+        ),
+        Field::new(
+            Column::new("cited_by", "cited by")
+                .about("the records that cite it, by their paths in the dataset")
+                .computed()
+                .optional(0),
+            |_, (_, cited_by)| Value::List(cited_by.iter().map(|p| p.clone().into()).collect()),
+        ),
+    ]
+}
 
 /// The sources, each with the list of records that cite it.
 pub fn report<'a>(ds: &'a Dataset) -> Listing<'a> {
     let cited_by = citations(ds);
-    let mut report = Listing::list(vec![
-        Column::new("id", "id").about("the source's short id, which records cite"),
-        Column::new("title", "title").about("its title"),
-        Column::new("publisher", "publisher")
-            .about("who published it")
-            .optional(2),
-        Column::new("url", "url")
-            .about("where it can be read, as found")
-            .optional(1),
-        Column::new("date", "date")
-            .about("the date it bears")
-            .optional(3),
-        Column::new("cited_by", "cited by")
-            .about("the records that cite it, by their paths in the dataset")
-            .computed()
-            .optional(0),
-    ]);
-    for (s, cited_by) in ds.sources.iter().zip(cited_by) {
-        report.push(vec![
-            Value::str(&s.id),
-            Value::str(&s.title),
-            Value::opt(s.publisher.as_deref()),
-            Value::opt(s.url.as_deref()),
-            s.date.map_or(Value::Null, Value::Date),
-            Value::List(cited_by.into_iter().map(Into::into).collect()),
-        ]);
-    }
-    report.note("cited by names each citing record by its path in the dataset")
+    let context = Context {
+        ds,
+        unit: AreaUnit::Km2,
+        on: None,
+    };
+    let rows = ds.sources.iter().zip(cited_by.iter().map(Vec::as_slice));
+    Listing::of(&context, &fields(), rows)
+        .note("cited by names each citing record by its path in the dataset")
 }
 
 /// The source whose id is `id`, one field a row, and every record that cites it.

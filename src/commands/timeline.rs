@@ -1,8 +1,8 @@
 //! `karabakh timeline`: dated entries in order.
 
 use crate::data::{Dataset, TerritoryRef, When};
-use crate::output::{Column, Listing, Value};
-use crate::query::{self, DateRange, EntryKind};
+use crate::output::{Column, Context, Field, Listing, Value};
+use crate::query::{self, AreaUnit, DateRange, Entry, EntryKind};
 
 /// Which entries of the timeline to list.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17,18 +17,39 @@ pub struct Selection {
     pub kinds: Vec<EntryKind>,
 }
 
+/// The fields of the timeline.
+pub fn fields<'a, 'e>() -> Vec<Field<'a, &'e Entry<'a>>> {
+    vec![
+        Field::new(
+            Column::new("date", "date").about("when, as precise as the source"),
+            |_, e| Value::Date(e.date),
+        ),
+        Field::new(
+            Column::new("type", "type").about("event, occupied or restored; occupied and restored rows come from the territories' dates").optional(3),
+            |_, e| Value::str(e.kind.as_str()),
+        ),
+        Field::new(Column::new("label", "what").about("what happened"), |_, e| {
+            Value::owned(e.label.clone())
+        }),
+        Field::new(
+            Column::new("territories", "territories").about("the ids of the territories it concerns").optional(2),
+            |c, e| Value::territories(c.ds, &e.territories),
+        ),
+        Field::new(
+            Column::new("source", "source").about("the ids of the sources that report it").cites().optional(1),
+            |c, e| Value::sources(c.ds, e.source),
+        ),
+        Field::new(
+            Column::new("note", "note").about("details").optional(0),
+            |_, e| Value::opt(e.note),
+        ),
+    ]
+}
+
 /// The timeline entries that `selection` keeps.
 pub fn report<'a>(ds: &'a Dataset, selection: &Selection) -> Listing<'a> {
-    let mut report = Listing::list(vec![
-        Column::new("date", "date").about("when, as precise as the source"),
-        Column::new("type", "type").about("event, occupied or restored; occupied and restored rows come from the territories' dates").optional(3),
-        Column::new("label", "what").about("what happened"),
-        Column::new("territories", "territories").about("the ids of the territories it concerns").optional(2),
-        Column::new("source", "source").about("the ids of the sources that report it").cites().optional(1),
-        Column::new("note", "note").about("details").optional(0),
-    ]);
     let year = selection.year.map(|y| (y.first_day(), y.last_day()));
-    let kept = query::timeline(ds, selection.range)
+    let kept: Vec<Entry> = query::timeline(ds, selection.range)
         .into_iter()
         .filter(|e| {
             year.is_none_or(|(from, to)| e.date.overlaps(from, to))
@@ -36,18 +57,14 @@ pub fn report<'a>(ds: &'a Dataset, selection: &Selection) -> Listing<'a> {
                     .territory
                     .is_none_or(|t| e.territories.contains(&t))
                 && (selection.kinds.is_empty() || selection.kinds.contains(&e.kind))
-        });
-    for e in kept {
-        report.push(vec![
-            Value::Date(e.date),
-            Value::str(e.kind.as_str()),
-            Value::owned(e.label),
-            Value::territories(ds, &e.territories),
-            Value::sources(ds, e.source),
-            Value::opt(e.note),
-        ]);
-    }
-    report.note(
+        })
+        .collect();
+    let context = Context {
+        ds,
+        unit: AreaUnit::Km2,
+        on: None,
+    };
+    Listing::of(&context, &fields(), &kept).note(
         "entries of type occupied and restored are derived from the territories' dates; \
          a date is as precise as its source (a year, a month or a day)",
     )

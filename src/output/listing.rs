@@ -305,7 +305,53 @@ pub struct Listing<'a> {
     pub notes: Vec<String>,
 }
 
+/// What the values of a listing's fields are got from besides the record: the dataset, the
+/// unit of areas and the day asked about.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The dataset the records are of.
+    pub ds: &'a Dataset,
+    /// The unit of areas.
+    pub unit: AreaUnit,
+    /// The day of `--on`, if one was given.
+    pub on: Option<chrono::NaiveDate>,
+}
+
+/// A field of a listing of records `R`: its column (header, meaning, origin) and the function
+/// that gives its value for a record. A new field of a listing is one of these.
+pub struct Field<'a, R> {
+    /// The column.
+    pub column: Column,
+    /// The value of a record.
+    pub value: fn(&Context<'a>, R) -> Value<'a>,
+}
+
+impl<'a, R> Field<'a, R> {
+    /// The field of `column`, whose value `value` gives.
+    pub fn new(column: Column, value: fn(&Context<'a>, R) -> Value<'a>) -> Self {
+        Field { column, value }
+    }
+}
+
+/// The columns of `fields`, in order.
+pub fn columns_of<R>(fields: &[Field<'_, R>]) -> Vec<Column> {
+    fields.iter().map(|f| f.column.clone()).collect()
+}
+
 impl<'a> Listing<'a> {
+    /// A list of `records`, a row each, with a column and a value for each of `fields`.
+    pub fn of<R: Copy>(
+        context: &Context<'a>,
+        fields: &[Field<'a, R>],
+        records: impl IntoIterator<Item = R>,
+    ) -> Self {
+        let mut listing = Listing::list(columns_of(fields));
+        for record in records {
+            listing.push(fields.iter().map(|f| (f.value)(context, record)).collect());
+        }
+        listing
+    }
+
     /// A list report with `columns` and no rows yet.
     pub fn list(columns: Vec<Column>) -> Self {
         Listing {

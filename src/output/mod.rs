@@ -70,8 +70,8 @@ pub struct Options {
 }
 
 pub use listing::{
-    Column, FieldError, Listing, Origin, Shape, Structured, Value, area_text, numeric_columns,
-    thousands,
+    Column, Context, Field, FieldError, Listing, Origin, Shape, Structured, Value, area_text,
+    columns_of, numeric_columns, thousands,
 };
 pub use text::{escape_for_terminal, escape_lines_for_terminal};
 
