@@ -102,7 +102,7 @@ fn produce<'a>(
         }
         Command::Fields(args) => {
             let ds = load(slot, config)?;
-            let listing = args.command.map(|c| c.name());
+            let listing = args.command.as_deref();
             Output::Listing(commands::fields::report(ds, listing, unit), &ds.sources)
         }
         Command::Timeline(args) => {

@@ -473,39 +473,16 @@ pub struct FieldsArgs {
     pub output: OutputArgs,
 
     /// Only the fields of this command's listings
-    #[arg(value_name = "COMMAND", value_enum)]
-    pub command: Option<ListingChoice>,
+    #[arg(value_name = "COMMAND", value_parser = listing_command())]
+    pub command: Option<String>,
 }
 
-/// A command that lists, for `fields`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListingChoice {
-    /// The territories
-    Districts,
-    /// Sums, the state on a day and the area held over time
-    Totals,
-    /// One territory
-    Show,
-    /// The counted figures
-    Figures,
-    /// The dated events
-    Timeline,
-    /// The sources
-    Sources,
-}
-
-impl ListingChoice {
-    /// The command's name.
-    pub fn name(self) -> &'static str {
-        match self {
-            ListingChoice::Districts => "districts",
-            ListingChoice::Totals => "totals",
-            ListingChoice::Show => "show",
-            ListingChoice::Figures => "figures",
-            ListingChoice::Timeline => "timeline",
-            ListingChoice::Sources => "sources",
-        }
-    }
+// The commands that list, as `fields COMMAND` takes them: those of the one registry.
+fn listing_command() -> clap::builder::PossibleValuesParser {
+    let commands = crate::commands::LISTING_COMMANDS.iter();
+    clap::builder::PossibleValuesParser::new(
+        commands.map(|c| clap::builder::PossibleValue::new(c.name).help(c.about)),
+    )
 }
 
 /// Options of `sources`.

@@ -11,7 +11,7 @@ use clap_complete::{ArgValueCandidates, CompletionCandidate};
 use crate::cli::Cli;
 use crate::commands;
 use crate::data::{self, DataFile, Dataset};
-use crate::query::{AreaUnit, Filter, SortKey};
+use crate::query::AreaUnit;
 
 /// The variable through which the shell asks for completions.
 const VAR: &str = "COMPLETE";
@@ -39,10 +39,7 @@ pub fn registration(shell: clap_complete::Shell, out: &mut dyn Write) -> io::Res
 /// The command line with the dataset's values attached to the arguments that take them.
 pub fn command() -> clap::Command {
     let fields = |name: &'static str| ArgValueCandidates::new(move || fields_of(name));
-    // The commands' options are defined late (see `cli::Command`); completion needs them all.
-    let mut cli = Cli::command();
-    cli.build();
-    let mut cli = cli
+    let mut cli = Cli::command()
         .mut_subcommand("show", |c| c.mut_arg("name", |a| a.add(territories())))
         .mut_subcommand("timeline", |c| {
             c.mut_arg("territory", |a| a.add(territories()))
@@ -57,14 +54,8 @@ pub fn command() -> clap::Command {
             c.mut_arg("name", |a| a.add(ArgValueCandidates::new(cite_names)))
                 .mut_arg("field", |a| a.add(ArgValueCandidates::new(cite_fields)))
         });
-    for name in [
-        "districts",
-        "totals",
-        "show",
-        "figures",
-        "timeline",
-        "sources",
-    ] {
+    for command in commands::LISTING_COMMANDS {
+        let name = command.name;
         cli = cli.mut_subcommand(name, |c| c.mut_arg("fields", |a| a.add(fields(name))));
     }
     cli
@@ -74,12 +65,7 @@ pub fn command() -> clap::Command {
 // built-in one. `--data` on the line being completed is not seen.
 static DATASET: LazyLock<Option<Dataset>> = LazyLock::new(|| {
     let path = std::env::var_os("KARABAKH_DATA").filter(|v| !v.is_empty());
-    let from_file = path.and_then(|path| {
-        let file = DataFile::read(path.as_ref(), None).ok()?;
-        // The completing process answers once and ends; its dataset lives as long.
-        let file: &'static DataFile = Box::leak(Box::new(file));
-        file.parse().ok()
-    });
+    let from_file = path.and_then(|path| DataFile::read(path.as_ref(), None).ok()?.parse().ok());
     from_file.or_else(|| data::embedded().ok())
 });
 
@@ -151,47 +137,34 @@ fn source_ids() -> Vec<CompletionCandidate> {
         .collect()
 }
 
-/// The fields `--fields` takes for `command`: the columns of its listings (or the rows of
-/// `show`), in every unit of area.
+/// The fields `--fields` takes for `command`: the columns of its listings (the rows of `show`,
+/// whose fields are rows), in every unit of area.
 fn fields_of(command: &str) -> Vec<CompletionCandidate> {
     let Some(ds) = DATASET.as_ref() else {
         return Vec::new();
     };
-    let all = Filter::default();
     let mut keys: Vec<String> = Vec::new();
     for unit in [AreaUnit::Km2, AreaUnit::Mi2, AreaUnit::Ha] {
-        let reports = match command {
-            "districts" => vec![commands::districts::report(
-                ds,
-                &all,
-                SortKey::Date,
-                false,
-                unit,
-            )],
-            "totals" => vec![
-                commands::totals::report(ds, &all, unit),
-                commands::totals::by_year(ds, &all, unit),
-            ],
-            "show" => (ds.territories.iter().take(100))
+        let names: Vec<String> = if command == "show" {
+            (ds.territories.iter().take(100))
                 .filter_map(|t| commands::show::report(ds, &t.id, unit, None).ok())
-                .collect(),
-            "figures" => vec![commands::figures::latest(ds)],
-            "timeline" => vec![commands::timeline::report(ds, &Default::default())],
-            "sources" => vec![commands::sources::report(ds)],
-            _ => Vec::new(),
+                .flat_map(|report| {
+                    (report
+                        .rows()
+                        .filter_map(|row| Some(row.first()?.machine().into_owned())))
+                    .collect::<Vec<_>>()
+                })
+                .collect()
+        } else {
+            (commands::LISTING_COMMANDS.iter())
+                .filter(|c| c.name == command)
+                .flat_map(|c| (c.listings)(ds, unit))
+                .flat_map(|(_, columns)| columns.into_iter().map(|c| c.key.into_owned()))
+                .collect()
         };
-        for report in reports {
-            let names: Vec<String> = if command == "show" {
-                (report.rows())
-                    .filter_map(|row| row.first().map(|v| v.machine().into_owned()))
-                    .collect()
-            } else {
-                report.columns.iter().map(|c| c.key.to_string()).collect()
-            };
-            for name in names {
-                if !keys.contains(&name) {
-                    keys.push(name);
-                }
+        for name in names {
+            if !keys.contains(&name) {
+                keys.push(name);
             }
         }
     }

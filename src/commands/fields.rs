@@ -3,9 +3,7 @@
 
 use crate::data::Dataset;
 use crate::output::{Column, Listing, Value};
-use crate::query::{AreaUnit, Filter, SortKey};
-
-use super::{districts, figures, show, sources, timeline, totals};
+use crate::query::AreaUnit;
 
 /// The fields of the listings of `command` (every command's without one), in `unit`.
 pub fn report<'a>(ds: &'a Dataset, command: Option<&str>, unit: AreaUnit) -> Listing<'a> {
@@ -38,49 +36,10 @@ pub fn report<'a>(ds: &'a Dataset, command: Option<&str>, unit: AreaUnit) -> Lis
 }
 
 /// Each listing, as the command line that makes it, with its columns.
-pub fn listings(ds: &Dataset, unit: AreaUnit) -> Vec<(&'static str, Vec<Column>)> {
-    let all = Filter::default();
-    let on = Filter {
-        on: ds.territories.first().map(|t| t.occupied.first_day()),
-        ..Filter::default()
-    };
-    let first_source = ds
-        .sources
-        .first()
-        .map(|s| s.id.as_str())
-        .unwrap_or_default();
-    let first_territory = ds
-        .territories
-        .first()
-        .map(|t| t.id.as_str())
-        .unwrap_or_default();
-    let mut listings = vec![
-        (
-            "districts",
-            districts::report(ds, &all, SortKey::Date, false, unit).columns,
-        ),
-        (
-            "districts --on",
-            districts::report(ds, &on, SortKey::Date, false, unit).columns,
-        ),
-        ("totals", totals::report(ds, &all, unit).columns),
-        ("totals --by year", totals::by_year(ds, &all, unit).columns),
-        ("totals --on", totals::on(ds, &on, unit).columns),
-        ("totals --series", totals::series(ds, &all, unit).columns),
-        ("figures", figures::latest(ds).columns),
-        (
-            "timeline",
-            timeline::report(ds, &Default::default()).columns,
-        ),
-        ("sources", sources::report(ds).columns),
-    ];
-    if let Ok(report) = show::report(ds, first_territory, unit, None) {
-        listings.push(("show", report.columns));
-    }
-    if let Ok(report) = sources::one(ds, first_source) {
-        listings.push(("sources ID", report.columns));
-    }
-    listings
+pub fn listings(ds: &Dataset, unit: AreaUnit) -> Vec<super::ListingColumns> {
+    (super::LISTING_COMMANDS.iter())
+        .flat_map(|command| (command.listings)(ds, unit))
+        .collect()
 }
 
 // The unit of a field, from the name it has in every format.

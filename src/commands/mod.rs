@@ -13,6 +13,90 @@ pub mod timeline;
 pub mod totals;
 
 use crate::data::{Dataset, Scope, Source, SourceRef, Territory, TerritoryRef};
+use crate::output::{Column, columns_of};
+use crate::query::{AreaUnit, Filter};
+
+/// A listing, named by the command line that makes it, with its columns.
+pub type ListingColumns = (&'static str, Vec<Column>);
+
+/// A command that lists: its name, what it lists, and its listings, each named by the command
+/// line that makes it with its columns.
+pub struct ListingCommand {
+    /// The command's name.
+    pub name: &'static str,
+    /// What it lists, in a few words.
+    pub about: &'static str,
+    /// Its listings, by the command line that makes each, with their columns in `unit`.
+    pub listings: fn(&Dataset, AreaUnit) -> Vec<ListingColumns>,
+}
+
+/// Every command that lists: `fields`, completion and the command line read this one list.
+pub const LISTING_COMMANDS: &[ListingCommand] = &[
+    ListingCommand {
+        name: "districts",
+        about: "The territories",
+        listings: |_, unit| {
+            let day = chrono::NaiveDate::default();
+            vec![
+                ("districts", columns_of(&districts::fields(unit, None))),
+                (
+                    "districts --on",
+                    columns_of(&districts::fields(unit, Some(day))),
+                ),
+            ]
+        },
+    },
+    ListingCommand {
+        name: "totals",
+        about: "Sums, the state on a day and the area held over time",
+        listings: |ds, unit| {
+            let all = Filter::default();
+            let on = Filter {
+                on: Some(chrono::NaiveDate::default()),
+                ..Filter::default()
+            };
+            // Records of one row each, whose columns come with their values.
+            vec![
+                ("totals", totals::report(ds, &all, unit).columns),
+                ("totals --by year", totals::by_year(ds, &all, unit).columns),
+                ("totals --on", totals::on(ds, &on, unit).columns),
+                ("totals --series", totals::series(ds, &all, unit).columns),
+            ]
+        },
+    },
+    ListingCommand {
+        name: "show",
+        about: "One territory",
+        listings: |ds, unit| {
+            let first = ds.territories.first().map(|t| t.id.as_str());
+            (first.and_then(|id| show::report(ds, id, unit, None).ok()))
+                .map(|report| vec![("show", report.columns)])
+                .unwrap_or_default()
+        },
+    },
+    ListingCommand {
+        name: "figures",
+        about: "The counted figures",
+        listings: |_, _| vec![("figures", columns_of(&figures::fields()))],
+    },
+    ListingCommand {
+        name: "timeline",
+        about: "The dated events",
+        listings: |_, _| vec![("timeline", columns_of(&timeline::fields()))],
+    },
+    ListingCommand {
+        name: "sources",
+        about: "The sources",
+        listings: |ds, _| {
+            let mut listings = vec![("sources", columns_of(&sources::fields()))];
+            let first = ds.sources.first().map(|s| s.id.as_str());
+            if let Some(one) = first.and_then(|id| sources::one(ds, id).ok()) {
+                listings.push(("sources ID", one.columns));
+            }
+            listings
+        },
+    },
+];
 
 /// Nothing has the name or id asked for: the message says what comes close, and the program
 /// exits with status 1.
