@@ -3,9 +3,9 @@
 use crate::data::{Dataset, Source, SourceRef};
 use crate::output::Listing;
 use crate::output::cite::Citation;
-use crate::query::{AreaUnit, Filter};
+use crate::query::{self, AreaUnit, Computation, Fact, Filter};
 
-use super::{NotFound, YEARS_HELD_NOTE, sources_of};
+use super::{NotFound, YEARS_HELD_NOTE, show, sources_of};
 
 /// The citations of `field` of `name`: a territory (any spelling `show` accepts), a figure id,
 /// or `totals`. Several rows of `show` may have the field (other sources' areas, aliases);
@@ -52,45 +52,34 @@ pub fn cite<'a>(
         ))
     })?;
     let t = ds.territory(r);
-    let report = super::show::of(ds, r, unit, None);
-    // The rows of `show`: field, value, sources, note.
-    let rows: Vec<Vec<crate::output::Value<'_>>> = report.rows.clone();
-    let field_of = |row: &[crate::output::Value<'_>]| row[0].machine().into_owned();
-    let mut fields: Vec<String> = rows.iter().map(|r| field_of(r)).collect();
+    let facts = query::territory_facts(ds, r, None);
+    let name_of = |fact: &Fact<'_>| show::field_name(fact, unit).into_owned();
+    let mut fields: Vec<String> = facts.iter().map(name_of).collect();
     fields.dedup();
-    fields.retain(|f| f != "cited");
     let field = pick(&fields, field.unwrap_or("area_km2"), unit, &t.id)?;
-    let mut citations = Vec::new();
-    for row in rows.iter().filter(|row| field_of(row) == field) {
-        let note = row[3].machine().into_owned();
-        let cited: Vec<&Source> = (row[2].texts().into_iter())
-            .filter_map(|id| ds.sources.iter().find(|s| s.id == id))
-            .collect();
-        let (computed, sources) = match field.as_str() {
-            "years_held" => (
-                Some(YEARS_HELD_NOTE.to_owned()),
-                sources_of(ds, &[r], true, &[]),
-            ),
-            "share_percent" => (
-                Some(note.clone()),
-                sources_of(ds, &[r], false, ds.country.source.refs()),
-            ),
-            _ => (None, cited),
-        };
-        // A value no source gives, such as the id or the kind, is the dataset's own.
-        let own = computed.is_none() && sources.is_empty();
-        citations.push(Citation {
-            subject: t.name.to_string(),
-            field: field.clone(),
-            value: with_unit(&row[1].human(), &field, unit),
-            about: (computed.is_none() && !own)
-                .then(|| qualified(&note, &field, unit))
-                .flatten(),
-            computed,
-            dataset_only: own,
-            sources,
-        });
-    }
+    let citations = (facts.iter().filter(|fact| name_of(fact) == field))
+        .map(|fact| {
+            let note = show::note(ds, fact, unit).unwrap_or_default();
+            let sources = refs(ds, &fact.basis(ds, r));
+            let computed = fact.computed.map(|how| match how {
+                Computation::YearsHeld => YEARS_HELD_NOTE.to_owned(),
+                _ => note.clone(),
+            });
+            // A value no source gives, such as the id or the kind, is the dataset's own.
+            let own = computed.is_none() && sources.is_empty();
+            Citation {
+                subject: t.name.to_string(),
+                field: field.clone(),
+                value: with_unit(&show::value(fact, unit).human(), &field, unit),
+                about: (computed.is_none() && !own)
+                    .then(|| qualified(&note, &field, unit))
+                    .flatten(),
+                computed,
+                dataset_only: own,
+                sources,
+            }
+        })
+        .collect();
     Ok(citations)
 }
 

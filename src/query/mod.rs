@@ -1,6 +1,7 @@
 //! Queries over a validated dataset: selecting, sorting, summing, matching names and
 //! building the timeline. Nothing here prints.
 
+mod facts;
 mod held;
 mod names;
 mod select;
@@ -8,6 +9,7 @@ mod timeline;
 mod totals;
 mod units;
 
+pub use facts::{Computation, Fact, FactValue, territory_facts};
 pub use held::{Change, Held, HeldArea, held_area, held_on, series};
 pub use names::{Lookup, fold, lookup};
 pub use select::{DateRange, Filter, SortKey, select, years_held};
