@@ -41,7 +41,6 @@ pub fn element(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<String, 
 // A picture is drawn top to bottom: the title, the plot, the caption. User text only ever goes
 // into text nodes, which the svg crate escapes; attributes hold numbers and constants.
 fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, String> {
-    let width = f64::from(size.width);
     let symbol = unit.symbol();
     let title = chart.drawing.title(unit);
     let (plot, described, note) = match &chart.drawing {
@@ -73,27 +72,91 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
     let caption: Vec<String> = std::iter::once(note)
         .chain(chart.notes.iter().map(|n| sentence(n)))
         .collect();
-    let sources: Vec<String> = chart
-        .sources
-        .iter()
+    let sources: Vec<String> = (chart.sources.iter())
         .map(|s| super::cite::reference(s))
         .collect();
+    let layout = layout(&title, &caption, &sources, &plot, size)?;
+    let (plot_group, desc_values) = match &plot {
+        Plot::Bars(rows) => {
+            let group = draw_bars(rows, layout.width, layout.top, layout.row_height, symbol);
+            let values = (rows.iter())
+                .map(|r| format!("{}: {}", r.label, r.value))
+                .collect::<Vec<_>>()
+                .join("; ");
+            (group, values)
+        }
+        Plot::OverTime(steps) => {
+            let (top, height) = (layout.top + 20.0, layout.plot_height - 70.0);
+            let group = draw_over_time(steps, layout.width, top, height, unit);
+            let values = (steps.iter())
+                .map(|s| {
+                    let area = Value::area(s.cumulative_km2, unit).human();
+                    format!("{}: {area}", s.period.human())
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            (group, values)
+        }
+    };
+    let description = format!(
+        "{title}: {described}. {}{} Sources: {}.",
+        if desc_values.is_empty() {
+            "Nothing matches.".to_owned()
+        } else {
+            format!("{desc_values}.")
+        },
+        caption.iter().map(|c| format!(" {c}")).collect::<String>(),
+        (chart.sources.iter())
+            .map(|s| s.title.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    Ok(draw(&layout, &title, &description, plot_group))
+}
+
+/// Where each part of a picture goes, worked out from its texts, its plot and its size alone.
+#[derive(Debug, Clone, PartialEq)]
+struct Layout {
+    width: f64,
+    height: f64,
+    title_lines: Vec<String>,
+    // Where the plot starts, and how high it is with its axis and labels.
+    top: f64,
+    plot_height: f64,
+    // The height of a bar's row; unused for a chart over time.
+    row_height: f64,
+    caption_lines: Vec<String>,
+    source_lines: Vec<String>,
+    caption_top: f64,
+}
+
+const LINE_HEIGHT: f64 = CAPTION_SIZE * 1.4;
+
+// The layout of a picture of `size` with `title`, `plot` and a caption of `caption` and
+// `sources`; or why they do not fit.
+fn layout(
+    title: &str,
+    caption: &[String],
+    sources: &[String],
+    plot: &Plot<'_>,
+    size: Size,
+) -> Result<Layout, String> {
+    let width = f64::from(size.width);
+    let text_width = width - 2.0 * MARGIN;
     let caption_lines: Vec<String> = (caption.iter())
-        .flat_map(|c| wrap_px(c, width - 2.0 * MARGIN, CAPTION_SIZE))
+        .flat_map(|c| wrap_px(c, text_width, CAPTION_SIZE))
         .collect();
     let source_lines: Vec<String> = std::iter::once("Sources:".to_owned())
         .chain(
             sources
                 .iter()
-                .flat_map(|s| wrap_px(s, width - 2.0 * MARGIN, CAPTION_SIZE)),
+                .flat_map(|s| wrap_px(s, text_width, CAPTION_SIZE)),
         )
         .collect();
-    let line_height = CAPTION_SIZE * 1.4;
-    let caption_height = (caption_lines.len() + source_lines.len()) as f64 * line_height + 12.0;
-    let title_lines = wrap_px(&title, width - 2.0 * MARGIN, TITLE_SIZE);
+    let caption_height = (caption_lines.len() + source_lines.len()) as f64 * LINE_HEIGHT + 12.0;
+    let title_lines = wrap_px(title, text_width, TITLE_SIZE);
     let top = MARGIN + title_lines.len() as f64 * TITLE_SIZE * 1.3 + 12.0;
-
-    let (plot_group, plot_height, desc_values) = match &plot {
+    let (plot_height, row_height) = match plot {
         Plot::Bars(rows) => {
             // Under the bars: the axis and its labels (40), then a gap (12) before the caption.
             let fixed = top + caption_height + MARGIN + 52.0;
@@ -108,14 +171,9 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
                     (fixed + 10.0 * rows.len() as f64).ceil()
                 ));
             }
-            let (group, height) = draw_bars(rows, width, top, row_height, symbol);
-            let values = (rows.iter())
-                .map(|r| format!("{}: {}", r.label, r.value))
-                .collect::<Vec<_>>()
-                .join("; ");
-            (group, height, values)
+            (rows.len() as f64 * row_height + 40.0, row_height)
         }
-        Plot::OverTime(steps) => {
+        Plot::OverTime(_) => {
             let plot_height = match size.height {
                 // Around the plot: its label (20), the axis and its labels (50), a gap (12).
                 Some(h) => f64::from(h) - top - caption_height - MARGIN - 82.0,
@@ -127,18 +185,7 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
                     (top + caption_height + MARGIN + 162.0).ceil()
                 ));
             }
-            let group = draw_over_time(steps, width, top + 20.0, plot_height, unit);
-            let values = (steps.iter())
-                .map(|s| {
-                    format!(
-                        "{}: {}",
-                        s.period.human(),
-                        Value::area(s.cumulative_km2, unit).human()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
-            (group, plot_height + 70.0, values)
+            (plot_height + 70.0, 0.0)
         }
     };
     let caption_top = top + plot_height + 12.0;
@@ -146,66 +193,63 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
         Some(h) => f64::from(h),
         None => caption_top + caption_height + MARGIN,
     };
+    Ok(Layout {
+        width,
+        height: height.ceil(),
+        title_lines,
+        top,
+        plot_height,
+        row_height,
+        caption_lines,
+        source_lines,
+        caption_top,
+    })
+}
 
-    let mut caption_group = Group::new()
+// The picture: `layout`'s title and caption around the drawn plot.
+fn draw(layout: &Layout, title: &str, description: &str, plot: Group) -> Document {
+    let mut caption = Group::new()
         .set("font-size", CAPTION_SIZE)
         .set("fill", MUTED);
-    let mut y = caption_top;
-    for line in &caption_lines {
-        y += line_height;
-        caption_group = caption_group.add(text_at(MARGIN, y, line));
+    let mut y = layout.caption_top;
+    for line in &layout.caption_lines {
+        y += LINE_HEIGHT;
+        caption = caption.add(text_at(MARGIN, y, line));
     }
     y += 6.0;
-    for line in &source_lines {
-        y += line_height;
-        caption_group = caption_group.add(text_at(MARGIN, y, line));
+    for line in &layout.source_lines {
+        y += LINE_HEIGHT;
+        caption = caption.add(text_at(MARGIN, y, line));
     }
-
-    let empty = desc_values.is_empty();
-    let description = format!(
-        "{title}: {described}. {}{} Sources: {}.",
-        if empty {
-            "Nothing matches.".to_owned()
-        } else {
-            format!("{desc_values}.")
-        },
-        caption.iter().map(|c| format!(" {c}")).collect::<String>(),
-        (chart.sources.iter())
-            .map(|s| s.title.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
-    Ok(Document::new()
-        .set("width", width)
-        .set("height", height.ceil())
-        .set("viewBox", (0, 0, width, height.ceil()))
+    let title_group = Group::new()
+        .set("font-size", TITLE_SIZE)
+        .set("font-weight", "bold")
+        .set("fill", INK);
+    let title_group =
+        (layout.title_lines.iter().enumerate()).fold(title_group, |group, (i, line)| {
+            group.add(text_at(
+                MARGIN,
+                MARGIN + TITLE_SIZE * (1.0 + 1.3 * i as f64),
+                line,
+            ))
+        });
+    Document::new()
+        .set("width", layout.width)
+        .set("height", layout.height)
+        .set("viewBox", (0, 0, layout.width, layout.height))
         .set("role", "img")
         .set("font-family", FONT)
-        .add(Title::new(xml_text(&title)))
-        .add(Description::new().add(svg::node::Text::new(xml_text(&description))))
+        .add(Title::new(xml_text(title)))
+        .add(Description::new().add(svg::node::Text::new(xml_text(description))))
         .add(
             Rectangle::new()
                 .set("width", "100%")
                 .set("height", "100%")
                 .set("fill", "#ffffff"),
         )
-        .add(
-            title_lines.iter().enumerate().fold(
-                Group::new()
-                    .set("font-size", TITLE_SIZE)
-                    .set("font-weight", "bold")
-                    .set("fill", INK),
-                |group, (i, line)| {
-                    group.add(text_at(
-                        MARGIN,
-                        MARGIN + TITLE_SIZE * (1.0 + 1.3 * i as f64),
-                        line,
-                    ))
-                },
-            ),
-        )
-        .add(plot_group)
-        .add(caption_group))
+        .add(title_group)
+        .add(plot)
+        .add(caption)
 }
 
 enum Plot<'c> {
@@ -250,7 +294,7 @@ fn step_rows(steps: &[Step], unit: AreaUnit) -> Vec<BarRow> {
         .collect()
 }
 
-fn draw_bars(rows: &[BarRow], width: f64, top: f64, row_height: f64, unit: &str) -> (Group, f64) {
+fn draw_bars(rows: &[BarRow], width: f64, top: f64, row_height: f64, unit: &str) -> Group {
     let label_width = (rows.iter())
         .map(|r| text_px(&r.label, TEXT_SIZE))
         .fold(0.0, f64::max)
@@ -324,7 +368,7 @@ fn draw_bars(rows: &[BarRow], width: f64, top: f64, row_height: f64, unit: &str)
             )
             .add(text_at(left + length + 6.0, middle, &row.value));
     }
-    (group, bottom - top + 40.0)
+    group
 }
 
 fn draw_over_time(steps: &[Step], width: f64, top: f64, height: f64, unit: AreaUnit) -> Group {
@@ -495,4 +539,82 @@ pub fn xml_text(s: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(n: usize) -> Vec<BarRow> {
+        (0..n)
+            .map(|i| BarRow {
+                label: format!("Territory {i}"),
+                value: "1,000".to_owned(),
+                km2: 1000,
+                fill: "#2a7f9e",
+                key: "",
+            })
+            .collect()
+    }
+
+    fn texts() -> (String, Vec<String>, Vec<String>) {
+        let caption = vec!["A note long enough to wrap onto more than one line of the caption when the picture is narrow.".to_owned()];
+        let sources =
+            vec!["The Occupation in Figures, https://example.org/a/long/address".to_owned()];
+        ("A title".to_owned(), caption, sources)
+    }
+
+    #[test]
+    fn a_picture_of_a_given_height_holds_its_caption() {
+        let (title, caption, sources) = texts();
+        for height in [400u16, 600, 900] {
+            let size = Size {
+                width: 400,
+                height: Some(height),
+            };
+            let layout = layout(&title, &caption, &sources, &Plot::Bars(rows(9)), size).unwrap();
+            let lines = (layout.caption_lines.len() + layout.source_lines.len()) as f64;
+            let bottom = layout.caption_top + lines * LINE_HEIGHT + 6.0;
+            assert!(bottom <= layout.height, "{bottom} > {}", layout.height);
+            assert_eq!(layout.height, f64::from(height));
+        }
+    }
+
+    #[test]
+    fn a_picture_too_low_is_refused_with_a_height_that_fits() {
+        let (title, caption, sources) = texts();
+        let plot = Plot::Bars(rows(30));
+        let low = Size {
+            width: 400,
+            height: Some(200),
+        };
+        let err = layout(&title, &caption, &sources, &plot, low).unwrap_err();
+        let needed: u16 = (err.split("--height ").nth(1).unwrap())
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let enough = Size {
+            width: 400,
+            height: Some(needed),
+        };
+        assert!(layout(&title, &caption, &sources, &plot, enough).is_ok());
+    }
+
+    #[test]
+    fn every_line_of_the_caption_fits_the_width() {
+        let (title, caption, sources) = texts();
+        let size = Size {
+            width: 300,
+            height: None,
+        };
+        let layout = layout(&title, &caption, &sources, &Plot::OverTime(&[]), size).unwrap();
+        for line in layout.caption_lines.iter().chain(&layout.source_lines) {
+            assert!(
+                text_px(line, CAPTION_SIZE) <= 300.0 - 2.0 * MARGIN,
+                "{line}"
+            );
+        }
+    }
 }
