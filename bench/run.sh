@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The benchmark of issues 4 and 10: karabakh beside sqlite3, miller (mlr) and jq on the same records,
-# each tool reading its own natural format from disk. Writes BENCHMARKS.md.
+# The benchmark of karabakh's speed and memory targets, on the binary users get
+# (`cargo install --locked --path .`), beside the tools that do the same job. Writes
+# BENCHMARKS.md with the medians, the ratios, each target and whether it is met.
 #
 # Usage: bench/run.sh [--quick]   (--quick: fewer runs and no 1,000,000-record step)
 set -euo pipefail
@@ -14,13 +15,13 @@ quick=false
 
 # --- What the benchmark needs -------------------------------------------------------------
 need=()
-for tool in hyperfine sqlite3 mlr jq python3 /usr/bin/time; do
+for tool in hyperfine sqlite3 python3 /usr/bin/time; do
   command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
 done
 if [ ${#need[@]} -gt 0 ]; then
   packages=()
   for tool in "${need[@]}"; do
-    case $tool in mlr) packages+=(miller) ;; /usr/bin/time) packages+=(time) ;; *) packages+=("$tool") ;; esac
+    case $tool in /usr/bin/time) packages+=(time) ;; *) packages+=("$tool") ;; esac
   done
   echo "installing ${packages[*]}" >&2
   sudo=""
@@ -28,98 +29,84 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
+python3 -c 'import tomllib' || { echo "bench/run.sh needs Python 3.11 or later (tomllib)" >&2; exit 1; }
 
-# The binary users get: `cargo install --path .`, with no special flags.
+# The binary users get, and the empty program it is held against.
 cargo install --path . --locked --quiet --force --root "$work/install"
 bin=$work/install/bin/karabakh
+printf 'fn main() {\n    println!("hello");\n}\n' > "$work/hello.rs"
+rustc -O -o "$work/hello" "$work/hello.rs"
 
 # --- The records ---------------------------------------------------------------------------
-# The nine territories in each tool's natural format: a database file, CSV and JSON.
 "$bin" districts --format csv > "$work/nine.csv"
-"$bin" districts --format json > "$work/nine.json"
 rm -f "$work/nine.db"
 sqlite3 "$work/nine.db" <<SQL
 .mode csv
 .import $work/nine.csv territories
 SQL
-
 sizes=(10000 100000)
 $quick || sizes+=(1000000)
 for n in "${sizes[@]}"; do
   [ -f "$work/territories-$n.csv" ] || python3 bench/generate.py "$n" "$work"
-  [ -f "$work/narrow-$n.csv" ] || python3 bench/generate.py --narrow "$n" "$work"
 done
 
-runs=(--warmup 3 --min-runs 20)
+runs=(--warmup 5 --min-runs 30)
 $quick && runs=(--warmup 1 --runs 5)
 json=$work/results
+rm -rf "$json"
 mkdir -p "$json"
 
-# Loading the built-in dataset, timed inside the program (the median of 2,001 loads): at
-# this scale a whole run of the program is mostly the process starting.
-cargo bench --locked -q --bench embedded > "$json/embedded.txt"
-
-# The nine records sorted by date, as TSV. A period such as 1988/1992 sorts by its start,
-# which is also how the text sorts.
-hyperfine "${runs[@]}" -N --export-json "$json/nine-tsv.json" \
+# Nine records sorted by date as TSV, beside sqlite3 querying a prepared database and the
+# empty program.
+hyperfine "${runs[@]}" -N --export-json "$json/nine.json" \
   -n karabakh "$bin districts --sort date --format tsv" \
   -n sqlite3 "sqlite3 -tabs -header $work/nine.db 'SELECT * FROM territories ORDER BY occupied, name'" \
-  -n mlr "mlr --icsv --otsv sort -f occupied,name $work/nine.csv" \
-  -n jq "jq -r '(.[0] | keys_unsorted | @tsv), (sort_by(.occupied, .name)[] | [.[] | tostring] | @tsv)' $work/nine.json" \
-  -n true "/usr/bin/true"
+  -n hello "$work/hello"
 
-# The same as a table for a terminal.
-hyperfine "${runs[@]}" -N --export-json "$json/nine-table.json" \
-  -n karabakh "$bin districts --sort date --format table" \
-  -n sqlite3 "sqlite3 -box $work/nine.db 'SELECT * FROM territories ORDER BY occupied, name'" \
-  -n mlr "mlr --icsv --opprint --barred sort -f occupied,name $work/nine.csv"
+# Tab completion of `show` on the built-in data, as bash asks for it.
+export _CLAP_IFS=$'\013' _CLAP_COMPLETE_INDEX=2 _CLAP_COMPLETE_COMP_TYPE=9 _CLAP_COMPLETE_SPACE=false
+COMPLETE=bash hyperfine "${runs[@]}" -N --export-json "$json/complete.json" \
+  -n karabakh "$bin -- karabakh show ka" \
+  -n hello "$work/hello"
+unset _CLAP_IFS _CLAP_COMPLETE_INDEX _CLAP_COMPLETE_COMP_TYPE _CLAP_COMPLETE_SPACE
 
-# The total area.
-hyperfine "${runs[@]}" -N --export-json "$json/total.json" \
-  -n karabakh "$bin totals --format tsv" \
-  -n sqlite3 "sqlite3 $work/nine.db 'SELECT SUM(area_km2) FROM territories'" \
-  -n mlr "mlr --icsv --otsv stats1 -a sum -f area_km2 $work/nine.csv" \
-  -n jq "jq 'map(.area_km2) | add' $work/nine.json"
+# 10,000 records from TOML, the size people write by hand, beside Python's tomllib loading the
+# same file and printing the sorted TSV.
+cat > "$work/tomllib-sort.py" <<'PY'
+import sys, tomllib
+with open(sys.argv[1], "rb") as f:
+    territories = tomllib.load(f)["territories"]
+columns = ["id", "name", "name_az", "kind", "occupied", "area_km2", "restored", "source"]
+out = ["\t".join(columns)]
+for t in sorted(territories, key=lambda t: (t["area_km2"], t["name"].casefold(), t["id"])):
+    restored = t.get("restored", {}).get("date", "")
+    out.append("\t".join(str(v) for v in (t["id"], t["name"], t.get("name_az", ""), t["kind"], t["occupied"], t["area_km2"], restored, t["source"])))
+print("\n".join(out))
+PY
+hyperfine "${runs[@]}" -N --export-json "$json/toml-10000.json" \
+  -n karabakh "$bin districts --sort area --format tsv --data $work/territories-10000.toml" \
+  -n python-tomllib "python3 $work/tomllib-sort.py $work/territories-10000.toml"
 
-# Generated territories sorted by area, as TSV, each tool reading its own format from disk
-# each time: wide records (eight columns) and narrow ones (six).
-for shape in territories narrow; do
-  case $shape in
-    territories) jq_fields='.id, .name, .name_az, .kind, .occupied, .area_km2, .restored.date, .source' ;;
-    narrow) jq_fields='.id, .name, .kind, .occupied, .area_km2, .source' ;;
-  esac
-  for n in "${sizes[@]}"; do
-    base=$work/$shape-$n
-    # Large inputs take seconds a run; a few runs give a stable median. A million records still
-    # get a warm-up run: the first run may read files of 200 MB back from disk, and with three
-    # runs one slow moment of the VM moved the median by a fifth.
-    big_runs=("${runs[@]}")
-    [ "$n" -ge 100000 ] && ! $quick && big_runs=(--warmup 1 --min-runs 5)
-    [ "$n" -ge 1000000 ] && big_runs=(--warmup 1 --runs 5)
-    others=()
-    # miller and jq take tens of seconds a run on a million records; they are compared below that.
-    if [ "$n" -lt 1000000 ]; then
-      others=(-n mlr "mlr --icsv --otsv sort -nf area_km2 -f name $base.csv"
-              -n jq "jq -r '.territories | sort_by(.area_km2, .name)[] | [$jq_fields] | @tsv' $base.json")
-    fi
-    hyperfine "${big_runs[@]}" -N --export-json "$json/sort-$shape-$n.json" \
-      -n karabakh-toml "$bin districts --sort area --format tsv --data $base.toml" \
-      -n karabakh-json "$bin districts --sort area --format tsv --data $base.json" \
-      -n sqlite3 "sqlite3 :memory: -cmd '.mode csv' -cmd '.import $base.csv territories' -cmd '.mode tabs' -cmd '.headers on' 'SELECT * FROM territories ORDER BY CAST(area_km2 AS INTEGER), name'" \
-      "${others[@]}"
-  done
+# 100,000 and 1,000,000 records from JSON, beside sqlite3 importing the same CSV and sorting it.
+for n in "${sizes[@]}"; do
+  [ "$n" -ge 100000 ] || continue
+  base=$work/territories-$n
+  big=(--warmup 1 --min-runs 5)
+  $quick && big=(--warmup 1 --runs 3)
+  hyperfine "${big[@]}" -N --export-json "$json/json-$n.json" \
+    -n karabakh "$bin districts --sort area --format tsv --data $base.json" \
+    -n sqlite3 "sqlite3 :memory: -cmd '.mode csv' -cmd '.import $base.csv territories' -cmd '.mode tabs' -cmd '.headers on' 'SELECT * FROM territories ORDER BY CAST(area_km2 AS INTEGER), name'"
 done
 
-# Peak memory (maximum resident set size) of karabakh on each input file.
+# Peak memory (maximum resident set size) on each input file.
 memory=$json/memory.tsv
 : > "$memory"
-for shape in territories narrow; do
-  for n in "${sizes[@]}"; do
-    for ext in toml json; do
-      file=$work/$shape-$n.$ext
-      kb=$( { /usr/bin/time -f '%M' "$bin" districts --sort area --format tsv --data "$file" > /dev/null; } 2>&1 | tail -1)
-      printf '%s\t%s\t%s\t%s\t%s\n' "$shape" "$n" "$ext" "$(stat -c %s "$file")" "$((kb * 1024))" >> "$memory"
-    done
+for n in "${sizes[@]}"; do
+  for ext in toml json; do
+    file=$work/territories-$n.$ext
+    [ "$ext" = toml ] && [ "$n" -gt 100000 ] && continue
+    kb=$( { /usr/bin/time -f '%M' "$bin" districts --sort area --format tsv --data "$file" > /dev/null; } 2>&1 | tail -1)
+    printf '%s\t%s\t%s\t%s\n' "$n" "$ext" "$(stat -c %s "$file")" "$((kb * 1024))" >> "$memory"
   done
 done
 
