@@ -16,7 +16,7 @@ use crate::output::{self, Format};
 /// What a command gives, which [`write`] writes as the configuration says.
 pub enum Output<'a> {
     /// A listing of records, or one record, with the dataset's sources, which a workbook lists.
-    Listing(output::Listing<'a>, &'a [Source]),
+    Listing(output::Listing, &'a [Source]),
     /// A chart, drawn with text or as a picture.
     Chart(output::chart::Chart<'a>),
     /// Values with their citations.

@@ -85,7 +85,7 @@ pub fn cite<'a>(
 
 // The citation of `field` of the single record of `report`.
 fn from_record<'a>(
-    report: &Listing<'_>,
+    report: &Listing,
     field: &str,
     subject: &str,
     unit: AreaUnit,
@@ -122,7 +122,7 @@ fn qualified(note: &str, field: &str, unit: AreaUnit) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-fn keys(report: &Listing<'_>) -> Vec<String> {
+fn keys(report: &Listing) -> Vec<String> {
     report.columns.iter().map(|c| c.key.to_string()).collect()
 }
 

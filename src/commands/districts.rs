@@ -9,8 +9,8 @@ use crate::query::{self, AreaUnit, Filter, SortKey};
 use super::{YEARS_HELD_NOTE, caveats, disputed_areas, years_held};
 
 /// The fields of the listing, in order, with areas in `unit`; with `on`, the state that day.
-pub fn fields<'a>(unit: AreaUnit, on: Option<NaiveDate>) -> Vec<Field<'a, &'a Territory>> {
-    let mut fields: Vec<Field<'a, &'a Territory>> = vec![
+pub fn fields<'a>(unit: AreaUnit, on: Option<NaiveDate>) -> Vec<Field<&'a Territory>> {
+    let mut fields: Vec<Field<&'a Territory>> = vec![
         Field::new(
             Column::new("id", "id").about("the territory's short id, for `show` and `--territory`").optional(3),
             |_, t| Value::str(&t.id),
@@ -70,13 +70,13 @@ pub fn fields<'a>(unit: AreaUnit, on: Option<NaiveDate>) -> Vec<Field<'a, &'a Te
 }
 
 /// The territories that match `filter`, in the order asked for.
-pub fn report<'a>(
-    ds: &'a Dataset,
+pub fn report(
+    ds: &Dataset,
     filter: &Filter,
     sort: SortKey,
     reverse: bool,
     unit: AreaUnit,
-) -> Listing<'a> {
+) -> Listing {
     let selected = query::select(ds, filter, sort, reverse);
     let mut notes = notes(ds, &selected);
     if let Some(day) = filter.on {

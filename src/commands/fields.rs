@@ -6,7 +6,7 @@ use crate::output::{Column, Listing, Value};
 use crate::query::AreaUnit;
 
 /// The fields of the listings of `command` (every command's without one), in `unit`.
-pub fn report<'a>(ds: &'a Dataset, command: Option<&str>, unit: AreaUnit) -> Listing<'a> {
+pub fn report(ds: &Dataset, command: Option<&str>, unit: AreaUnit) -> Listing {
     let mut report = Listing::list(vec![
         Column::new("command", "command").about("the command and options that list the field"),
         Column::new("field", "field").about("the field's name in every format"),

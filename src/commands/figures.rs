@@ -15,7 +15,7 @@ const PARTS_NOTE: &str = "parts are given as each source states them: they may o
 type Row<'a> = (&'a Figure, &'a Observation);
 
 /// The fields of both listings.
-pub fn fields<'a>() -> Vec<Field<'a, Row<'a>>> {
+pub fn fields<'a>() -> Vec<Field<Row<'a>>> {
     vec![
         Field::new(
             Column::new("id", "id")
@@ -70,17 +70,17 @@ pub fn fields<'a>() -> Vec<Field<'a, Row<'a>>> {
 }
 
 /// The latest observation of each figure.
-pub fn latest<'a>(ds: &'a Dataset) -> Listing<'a> {
+pub fn latest(ds: &Dataset) -> Listing {
     latest_of(ds, &ds.figures)
 }
 
 /// Every observation of every figure, earliest first within each figure.
-pub fn history<'a>(ds: &'a Dataset) -> Listing<'a> {
+pub fn history(ds: &Dataset) -> Listing {
     history_of(ds, &ds.figures)
 }
 
 /// The figure whose id is `id`: its latest observation, or with `history` every one.
-pub fn one<'a>(ds: &'a Dataset, id: &str, history: bool) -> Result<Listing<'a>, NotFound> {
+pub fn one(ds: &Dataset, id: &str, history: bool) -> Result<Listing, NotFound> {
     let Some(i) = ds.figures.iter().position(|f| f.id == id) else {
         let ids = ds.figures.iter().map(|f| f.id.as_str());
         return Err(NotFound::id("figure", id, ids, "karabakh figures"));
@@ -93,13 +93,13 @@ pub fn one<'a>(ds: &'a Dataset, id: &str, history: bool) -> Result<Listing<'a>, 
     })
 }
 
-fn latest_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing<'a> {
+fn latest_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing {
     listing(ds, figures.iter().map(|f| (f, f.latest())))
         .note("value is each figure's latest observation; `--history` lists them all")
         .note(PARTS_NOTE)
 }
 
-fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing<'a> {
+fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing {
     listing(
         ds,
         figures
@@ -109,7 +109,7 @@ fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing<'a> {
     .note(PARTS_NOTE)
 }
 
-fn listing<'a>(ds: &'a Dataset, rows: impl Iterator<Item = Row<'a>>) -> Listing<'a> {
+fn listing<'a>(ds: &'a Dataset, rows: impl Iterator<Item = Row<'a>>) -> Listing {
     let context = Context {
         ds,
         unit: AreaUnit::Km2,
@@ -118,7 +118,7 @@ fn listing<'a>(ds: &'a Dataset, rows: impl Iterator<Item = Row<'a>>) -> Listing<
     Listing::of(&context, &fields(), rows)
 }
 
-fn parts(o: &Observation) -> Value<'static> {
+fn parts(o: &Observation) -> Value {
     let text = o
         .parts
         .iter()
@@ -145,7 +145,7 @@ fn parts(o: &Observation) -> Value<'static> {
     Value::structured(text, json.into())
 }
 
-fn alternatives(ds: &Dataset, o: &Observation) -> Value<'static> {
+fn alternatives(ds: &Dataset, o: &Observation) -> Value {
     let text = o
         .alternatives
         .iter()

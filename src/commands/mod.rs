@@ -136,7 +136,7 @@ use crate::output::Value;
 use crate::query;
 
 /// Years held as a report value: computed, one decimal, null when it cannot be computed.
-fn years_held(t: &Territory) -> Value<'static> {
+fn years_held(t: &Territory) -> Value {
     query::years_held(t).map_or(Value::Null, |y| Value::Decimal(y, 1))
 }
 

@@ -12,12 +12,12 @@ use super::{NotFound, YEARS_HELD_NOTE};
 
 /// The report on the territory called `name`, or [`NotFound`] with suggestions.
 /// With `on`, a row says whether it was held that day.
-pub fn report<'a>(
-    ds: &'a Dataset,
+pub fn report(
+    ds: &Dataset,
     name: &str,
     unit: AreaUnit,
     on: Option<NaiveDate>,
-) -> Result<Listing<'a>, NotFound> {
+) -> Result<Listing, NotFound> {
     Ok(of(ds, territory(ds, name)?, unit, on))
 }
 
@@ -56,12 +56,7 @@ pub fn territory(ds: &Dataset, name: &str) -> Result<TerritoryRef, NotFound> {
 
 /// The report on territory `r`, its facts one a row and then the sources they cite; with
 /// `on`, a row says whether it was held that day.
-pub fn of<'a>(
-    ds: &'a Dataset,
-    r: TerritoryRef,
-    unit: AreaUnit,
-    on: Option<NaiveDate>,
-) -> Listing<'a> {
+pub fn of(ds: &Dataset, r: TerritoryRef, unit: AreaUnit, on: Option<NaiveDate>) -> Listing {
     let mut report = Listing::fields(vec![
         Column::new("field", "field").about("what the row gives: id, name, name_az, alias, kind, occupied, partial, area, within, restored, held_on, years_held, share_percent, event or cited"),
         Column::new("value", "value").about("the value of the field"),
@@ -73,7 +68,7 @@ pub fn of<'a>(
     for fact in &facts {
         cited.extend(fact.sources.map(Cited::refs).unwrap_or_default());
         report.push(vec![
-            Value::Text(field_name(fact, unit)),
+            Value::Text(field_name(fact, unit).into_owned()),
             value(fact, unit),
             Value::maybe_sources(ds, fact.sources),
             note(ds, fact, unit).map_or(Value::Null, Value::owned),
@@ -95,7 +90,7 @@ pub fn of<'a>(
         report.push(vec![
             Value::str("cited"),
             Value::str(&source.title),
-            Value::List(vec![Cow::Borrowed(source.id.as_str())]),
+            Value::List(vec![source.id.clone()]),
             if details.is_empty() {
                 Value::Null
             } else {
@@ -115,7 +110,7 @@ pub fn field_name(fact: &Fact<'_>, unit: AreaUnit) -> Cow<'static, str> {
 }
 
 /// The value of `fact` as a listing holds it, areas in `unit`.
-pub fn value<'a>(fact: &Fact<'a>, unit: AreaUnit) -> Value<'a> {
+pub fn value<'a>(fact: &Fact<'a>, unit: AreaUnit) -> Value {
     match &fact.value {
         FactValue::Text(text) => Value::str(text),
         FactValue::Made(text) => Value::owned(text.clone()),

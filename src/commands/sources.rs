@@ -10,7 +10,7 @@ use super::NotFound;
 type Row<'a, 'c> = (&'a Source, &'c [String]);
 
 /// The fields of the listing of sources.
-pub fn fields<'a, 'c>() -> Vec<Field<'a, Row<'a, 'c>>> {
+pub fn fields<'a, 'c>() -> Vec<Field<Row<'a, 'c>>> {
     vec![
         Field::new(
             Column::new("id", "id").about("the source's short id, which records cite"),
@@ -43,13 +43,13 @@ pub fn fields<'a, 'c>() -> Vec<Field<'a, Row<'a, 'c>>> {
                 .about("the records that cite it, by their paths in the dataset")
                 .computed()
                 .optional(0),
-            |_, (_, cited_by)| Value::List(cited_by.iter().map(|p| p.clone().into()).collect()),
+            |_, (_, cited_by)| Value::List(cited_by.to_vec()),
         ),
     ]
 }
 
 /// The sources, each with the list of records that cite it.
-pub fn report<'a>(ds: &'a Dataset) -> Listing<'a> {
+pub fn report(ds: &Dataset) -> Listing {
     let cited_by = citations(ds);
     let context = Context {
         ds,
@@ -62,7 +62,7 @@ pub fn report<'a>(ds: &'a Dataset) -> Listing<'a> {
 }
 
 /// The source whose id is `id`, one field a row, and every record that cites it.
-pub fn one<'a>(ds: &'a Dataset, id: &str) -> Result<Listing<'a>, NotFound> {
+pub fn one(ds: &Dataset, id: &str) -> Result<Listing, NotFound> {
     let Some(i) = ds.sources.iter().position(|s| s.id == id) else {
         let ids = ds.sources.iter().map(|s| s.id.as_str());
         return Err(NotFound::id("source", id, ids, "karabakh sources"));

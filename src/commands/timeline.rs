@@ -18,7 +18,7 @@ pub struct Selection {
 }
 
 /// The fields of the timeline.
-pub fn fields<'a, 'e>() -> Vec<Field<'a, &'e Entry<'a>>> {
+pub fn fields<'a, 'e>() -> Vec<Field<&'e Entry<'a>>> {
     vec![
         Field::new(
             Column::new("date", "date").about("when, as precise as the source"),
@@ -47,7 +47,7 @@ pub fn fields<'a, 'e>() -> Vec<Field<'a, &'e Entry<'a>>> {
 }
 
 /// The timeline entries that `selection` keeps.
-pub fn report<'a>(ds: &'a Dataset, selection: &Selection) -> Listing<'a> {
+pub fn report(ds: &Dataset, selection: &Selection) -> Listing {
     let year = selection.year.map(|y| (y.first_day(), y.last_day()));
     let kept: Vec<Entry> = query::timeline(ds, selection.range)
         .into_iter()

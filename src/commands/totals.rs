@@ -8,7 +8,7 @@ use super::{caveats, some_of};
 
 /// The totals of the territories that match `filter`, with notes on what is computed and
 /// where the computed share differs from the stated one.
-pub fn report<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Listing<'a> {
+pub fn report(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let totals = query::totals(ds, &selected);
     // The stated share is of every territory: beside a subset's it would mislead.
@@ -128,7 +128,7 @@ fn overlap_note(ds: &Dataset, selected: &[TerritoryRef], unit: AreaUnit) -> Stri
 
 /// The area held on the day `filter.on` gives, counted once, as a range where some state is
 /// not known to the day.
-pub fn on<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Listing<'a> {
+pub fn on(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
     let day = filter.on.unwrap_or_default();
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let area = query::held_area(ds, &selected, day);
@@ -235,7 +235,7 @@ pub fn on<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Listing<'a> {
 }
 
 /// Every date on which the area held changed, what changed, and the area held after it.
-pub fn series<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Listing<'a> {
+pub fn series(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let country = ds.country.area_km2.get();
     let mut report = Listing::list(vec![
@@ -276,7 +276,7 @@ pub fn series<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Listing<'
 }
 
 /// The area per year of occupation and the cumulative area.
-pub fn by_year<'a>(ds: &'a Dataset, filter: &Filter, unit: AreaUnit) -> Listing<'a> {
+pub fn by_year(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let country = ds.country.area_km2.get();
     let mut report = Listing::list(vec![

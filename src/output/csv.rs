@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::{Listing, Options};
 
 /// Writes `report` as CSV.
-pub fn write(report: &Listing<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Listing, options: Options, out: &mut dyn Write) -> io::Result<()> {
     if options.bom {
         out.write_all("\u{feff}".as_bytes())?;
     }

@@ -17,16 +17,16 @@ pub struct Page<'a> {
     /// A line on the dataset: how many records, facts to which date.
     pub dataset: String,
     /// The totals of every territory.
-    pub totals: Listing<'a>,
+    pub totals: Listing,
     /// The tables and charts after the totals.
-    pub sections: Vec<Section<'a>>,
+    pub sections: Vec<Section>,
     /// Every source, numbered in this order.
     pub sources: Vec<&'a Source>,
 }
 
 /// A part of the page under its own heading.
 #[derive(Debug)]
-pub enum Section<'a> {
+pub enum Section {
     /// A listing as a table, with its notes.
     Table {
         /// The anchor of the section.
@@ -34,7 +34,7 @@ pub enum Section<'a> {
         /// Its heading.
         heading: String,
         /// The listing.
-        report: Listing<'a>,
+        report: Listing,
     },
     /// A chart as inline SVG.
     Chart {
@@ -161,7 +161,7 @@ fn render(page: &Page<'_>) -> Markup {
     }
 }
 
-impl Section<'_> {
+impl Section {
     fn anchor(&self) -> (&'static str, &str) {
         match self {
             Section::Table { id, heading, .. } | Section::Chart { id, heading, .. } => {
@@ -181,7 +181,7 @@ impl Numbers<'_, '_> {
     }
 
     // Links to the sources named in a cell.
-    fn links(&self, value: &Value<'_>) -> Markup {
+    fn links(&self, value: &Value) -> Markup {
         html! {
             @for id in value.texts() {
                 @match self.of(id) {
@@ -194,7 +194,7 @@ impl Numbers<'_, '_> {
 }
 
 // The stated share beside the computed ones.
-fn shares(totals: &Listing<'_>, numbers: Numbers<'_, '_>) -> Markup {
+fn shares(totals: &Listing, numbers: Numbers<'_, '_>) -> Markup {
     let value = |key: &str| totals.value_of(key);
     let stated = value("stated_share_percent");
     let stated_source = value("stated_share_source");
@@ -223,7 +223,7 @@ fn shares(totals: &Listing<'_>, numbers: Numbers<'_, '_>) -> Markup {
 }
 
 // A single record as a table of field and value.
-fn record(report: &Listing<'_>, numbers: Numbers<'_, '_>) -> Markup {
+fn record(report: &Listing, numbers: Numbers<'_, '_>) -> Markup {
     let row = report.rows().next().unwrap_or_default();
     html! {
         div.scroll {
@@ -243,7 +243,7 @@ fn record(report: &Listing<'_>, numbers: Numbers<'_, '_>) -> Markup {
 }
 
 // A listing as a table with a header row.
-fn table(report: &Listing<'_>, numbers: Numbers<'_, '_>) -> Markup {
+fn table(report: &Listing, numbers: Numbers<'_, '_>) -> Markup {
     if report.shape == Shape::Record {
         return record(report, numbers);
     }
@@ -265,7 +265,7 @@ fn table(report: &Listing<'_>, numbers: Numbers<'_, '_>) -> Markup {
     }
 }
 
-fn notes(report: &Listing<'_>) -> Markup {
+fn notes(report: &Listing) -> Markup {
     html! {
         @if !report.notes.is_empty() {
             ul.notes { @for n in &report.notes { li { (n) } } }
@@ -274,7 +274,7 @@ fn notes(report: &Listing<'_>) -> Markup {
 }
 
 // A value's cell: links to its sources in a column that cites, else the value for people.
-fn cell(column: &super::Column, value: &Value<'_>, numbers: Numbers<'_, '_>) -> Markup {
+fn cell(column: &super::Column, value: &Value, numbers: Numbers<'_, '_>) -> Markup {
     html! {
         @if column.cites {
             td { (numbers.links(value)) }
@@ -284,7 +284,7 @@ fn cell(column: &super::Column, value: &Value<'_>, numbers: Numbers<'_, '_>) -> 
     }
 }
 
-fn cell_class(value: &Value<'_>, origin: Origin) -> Option<&'static str> {
+fn cell_class(value: &Value, origin: Origin) -> Option<&'static str> {
     let computed = origin == Origin::Computed;
     match (value, computed) {
         (Value::Int(_) | Value::Decimal(..), true) => Some("number computed"),

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::{Listing, Shape, Value};
 
 /// Writes `report` as pretty-printed JSON followed by a newline.
-pub fn write(report: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Listing, out: &mut dyn Write) -> io::Result<()> {
     let json = match report.shape {
         // A record written one field a row is an array of its rows, each with its source.
         Shape::List | Shape::Fields => report.rows().map(|row| object(report, row)).collect(),
@@ -19,7 +19,7 @@ pub fn write(report: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
 
 /// Writes `report` as JSON Lines: one object a line, for every row of a list (and of a record
 /// written one field a row), the one object of a record.
-pub fn write_lines(report: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_lines(report: &Listing, out: &mut dyn Write) -> io::Result<()> {
     for row in report.rows() {
         serde_json::to_writer(&mut *out, &object(report, row))?;
         out.write_all(b"\n")?;
@@ -28,7 +28,7 @@ pub fn write_lines(report: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> 
 }
 
 /// One row as an object whose keys are the columns' keys, in order.
-fn object(report: &Listing<'_>, row: &[Value<'_>]) -> serde_json::Value {
+fn object(report: &Listing, row: &[Value]) -> serde_json::Value {
     (report.columns.iter().zip(row))
         .map(|(column, value)| (column.key.to_string(), value.json()))
         .collect::<serde_json::Map<_, _>>()

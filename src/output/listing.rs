@@ -133,14 +133,13 @@ pub enum FieldError {
     Twice(String),
 }
 
-/// One cell of a report, typed so each format can write it its own way. Text borrows from
-/// the dataset where it can, so a listing of many records copies none of their text.
+/// One cell of a listing, typed so each format can write it its own way.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value<'a> {
+pub enum Value {
     /// Nothing known: empty in TSV and CSV, `null` in JSON.
     Null,
     /// Text, kept exactly.
-    Text(Cow<'a, str>),
+    Text(String),
     /// A whole number.
     Int(u64),
     /// A computed number, shown with `places` decimals.
@@ -148,7 +147,7 @@ pub enum Value<'a> {
     /// A date at its source's precision.
     Date(When),
     /// Several texts: an array in JSON, joined with `; ` elsewhere.
-    List(Vec<Cow<'a, str>>),
+    List(Vec<String>),
     /// Structured data: `json` in JSON, `text` everywhere else.
     Structured(Box<Structured>),
 }
@@ -162,19 +161,19 @@ pub struct Structured {
     pub json: serde_json::Value,
 }
 
-impl<'a> Value<'a> {
-    /// Text borrowed from the dataset.
-    pub fn str(s: &'a str) -> Self {
-        Value::Text(Cow::Borrowed(s))
+impl Value {
+    /// Text, copied.
+    pub fn str(s: &str) -> Self {
+        Value::Text(s.to_owned())
     }
 
-    /// Text made for the report.
+    /// Text made for the listing.
     pub fn owned(s: String) -> Self {
-        Value::Text(Cow::Owned(s))
+        Value::Text(s)
     }
 
     /// Text, or null when absent.
-    pub fn opt(s: Option<&'a str>) -> Self {
+    pub fn opt(s: Option<&str>) -> Self {
         s.map_or(Value::Null, Value::str)
     }
 
@@ -223,7 +222,7 @@ impl<'a> Value<'a> {
     pub fn json(&self) -> serde_json::Value {
         match self {
             Value::Null => serde_json::Value::Null,
-            Value::Text(s) => s.as_ref().into(),
+            Value::Text(s) => s.as_str().into(),
             Value::Int(n) => (*n).into(),
             // The shown precision, as a JSON number.
             Value::Decimal(..) => self
@@ -246,27 +245,23 @@ impl<'a> Value<'a> {
     }
 
     /// Sources as a list of their ids.
-    pub fn sources(ds: &'a Dataset, cited: &Cited) -> Self {
+    pub fn sources(ds: &Dataset, cited: &Cited) -> Self {
         Value::List(
             cited
                 .refs()
                 .iter()
-                .map(|&r| Cow::Borrowed(ds.source(r).id.as_str()))
+                .map(|&r| ds.source(r).id.clone())
                 .collect(),
         )
     }
 
     /// Territories as a list of their ids.
-    pub fn territories(ds: &'a Dataset, refs: &[TerritoryRef]) -> Self {
-        Value::List(
-            (refs.iter())
-                .map(|&r| Cow::Borrowed(ds.territory(r).id.as_str()))
-                .collect(),
-        )
+    pub fn territories(ds: &Dataset, refs: &[TerritoryRef]) -> Self {
+        Value::List((refs.iter()).map(|&r| ds.territory(r).id.clone()).collect())
     }
 
     /// An area given in km², in `unit`: whole km² and hectares, or square miles to two places.
-    pub fn area(km2: u64, unit: AreaUnit) -> Value<'static> {
+    pub fn area(km2: u64, unit: AreaUnit) -> Value {
         let converted = unit.convert(km2);
         match converted.places {
             0 => Value::Int(u64::try_from(converted.scaled).unwrap_or(u64::MAX)),
@@ -275,7 +270,7 @@ impl<'a> Value<'a> {
     }
 
     /// Optional sources as a list of their ids, or null.
-    pub fn maybe_sources(ds: &'a Dataset, cited: Option<&Cited>) -> Self {
+    pub fn maybe_sources(ds: &Dataset, cited: Option<&Cited>) -> Self {
         cited.map_or(Value::Null, |c| Value::sources(ds, c))
     }
 }
@@ -294,11 +289,11 @@ pub enum Shape {
 
 /// What a command has to say: columns, rows, and notes for people.
 #[derive(Debug)]
-pub struct Listing<'a> {
+pub struct Listing {
     /// The columns, in order.
     pub columns: Vec<Column>,
     /// The rows; each has one value per column.
-    pub rows: Vec<Vec<Value<'a>>>,
+    pub rows: Vec<Vec<Value>>,
     /// A list of records or a single record.
     pub shape: Shape,
     /// Notes shown under tables and Markdown: what is computed, where sources disagree.
@@ -319,30 +314,30 @@ pub struct Context<'a> {
 
 /// A field of a listing of records `R`: its column (header, meaning, origin) and the function
 /// that gives its value for a record. A new field of a listing is one of these.
-pub struct Field<'a, R> {
+pub struct Field<R> {
     /// The column.
     pub column: Column,
     /// The value of a record.
-    pub value: fn(&Context<'a>, R) -> Value<'a>,
+    pub value: fn(&Context<'_>, R) -> Value,
 }
 
-impl<'a, R> Field<'a, R> {
+impl<R> Field<R> {
     /// The field of `column`, whose value `value` gives.
-    pub fn new(column: Column, value: fn(&Context<'a>, R) -> Value<'a>) -> Self {
+    pub fn new(column: Column, value: fn(&Context<'_>, R) -> Value) -> Self {
         Field { column, value }
     }
 }
 
 /// The columns of `fields`, in order.
-pub fn columns_of<R>(fields: &[Field<'_, R>]) -> Vec<Column> {
+pub fn columns_of<R>(fields: &[Field<R>]) -> Vec<Column> {
     fields.iter().map(|f| f.column.clone()).collect()
 }
 
-impl<'a> Listing<'a> {
+impl Listing {
     /// A list of `records`, a row each, with a column and a value for each of `fields`.
     pub fn of<R: Copy>(
-        context: &Context<'a>,
-        fields: &[Field<'a, R>],
+        context: &Context<'_>,
+        fields: &[Field<R>],
         records: impl IntoIterator<Item = R>,
     ) -> Self {
         let mut listing = Listing::list(columns_of(fields));
@@ -371,7 +366,7 @@ impl<'a> Listing<'a> {
     }
 
     /// A report of a single record.
-    pub fn record(fields: Vec<(Column, Value<'a>)>) -> Self {
+    pub fn record(fields: Vec<(Column, Value)>) -> Self {
         let (columns, row) = fields.into_iter().unzip();
         Listing {
             columns,
@@ -423,7 +418,7 @@ impl<'a> Listing<'a> {
 
     // `--fields` of a record written one field a row: the rows of those fields, in that order.
     fn select_rows(&mut self, fields: &[String]) -> Result<(), FieldError> {
-        let field_of = |row: &[Value<'a>]| row.first().map(|v| v.machine().into_owned());
+        let field_of = |row: &[Value]| row.first().map(|v| v.machine().into_owned());
         let mut available: Vec<String> = self.rows.iter().filter_map(|r| field_of(r)).collect();
         available.dedup();
         if let Some(field) = fields.iter().find(|f| !available.contains(f)) {
@@ -446,7 +441,7 @@ impl<'a> Listing<'a> {
     }
 
     /// Adds a row.
-    pub fn push(&mut self, row: Vec<Value<'a>>) {
+    pub fn push(&mut self, row: Vec<Value>) {
         self.rows.push(row);
     }
 
@@ -461,17 +456,17 @@ impl<'a> Listing<'a> {
     }
 
     /// Row `i`.
-    pub fn row(&self, i: usize) -> &[Value<'a>] {
+    pub fn row(&self, i: usize) -> &[Value] {
         &self.rows[i]
     }
 
     /// Every row, in order.
-    pub fn rows(&self) -> impl Iterator<Item = &[Value<'a>]> {
+    pub fn rows(&self) -> impl Iterator<Item = &[Value]> {
         self.rows.iter().map(Vec::as_slice)
     }
 
     /// The value of field `key` of a report of a single record.
-    pub fn value_of(&self, key: &str) -> Option<Value<'a>> {
+    pub fn value_of(&self, key: &str) -> Option<Value> {
         let i = self.columns.iter().position(|c| c.key == key)?;
         self.rows.first().map(|row| row[i].clone())
     }
@@ -503,7 +498,7 @@ impl<'a> Listing<'a> {
 }
 
 /// For each column of `report`, whether it holds numbers only (nulls aside), so it aligns right.
-pub fn numeric_columns(report: &Listing<'_>) -> Vec<bool> {
+pub fn numeric_columns(report: &Listing) -> Vec<bool> {
     // Per column: no value yet, or whether every value so far is a number.
     let mut numeric: Vec<Option<bool>> = vec![None; report.columns.len()];
     for row in &report.rows {

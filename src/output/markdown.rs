@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::{Listing, Shape, Value, escape_for_terminal, numeric_columns};
 
 /// Writes `report` as a Markdown table.
-pub fn write(report: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Listing, out: &mut dyn Write) -> io::Result<()> {
     match report.shape {
         Shape::List | Shape::Fields => {
             let numeric = numeric_columns(report);

@@ -24,7 +24,7 @@ const PER_COLUMN: usize = 3;
 const TABLE_EDGE: usize = 1;
 
 /// Writes `report` as a table, with its notes below.
-pub fn write(report: &Listing<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Listing, options: Options, out: &mut dyn Write) -> io::Result<()> {
     let width = options.width.filter(|&w| w >= MIN_WIDTH);
     // --wide: every column, at its natural width; notes still wrap to the terminal.
     let fit_to = width.filter(|_| !options.wide);
@@ -68,7 +68,7 @@ struct Grid {
 
 impl Grid {
     /// The report's cells; constant columns are taken out, each said once in `notes`.
-    fn of(report: &Listing<'_>, options: Options, notes: &mut Vec<String>) -> Grid {
+    fn of(report: &Listing, options: Options, notes: &mut Vec<String>) -> Grid {
         let rows: Vec<Vec<String>> = report
             .rows()
             .map(|row| {
@@ -284,7 +284,7 @@ fn retain_others<T>(items: &mut Vec<T>, drop: &[usize]) {
 /// A record as a table of field and value, the value wrapped at spaces to fit; as lines of
 /// field and value where the table would not fit.
 fn write_record(
-    report: &Listing<'_>,
+    report: &Listing,
     width: Option<usize>,
     options: Options,
     out: &mut dyn Write,

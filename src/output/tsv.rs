@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::{Listing, Options, Value};
 
 /// Writes `report` as TSV.
-pub fn write(report: &Listing<'_>, options: Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Listing, options: Options, out: &mut dyn Write) -> io::Result<()> {
     if options.header {
         let keys: Vec<&str> = report.columns.iter().map(|c| c.key.as_ref()).collect();
         writeln!(out, "{}", keys.join("\t"))?;
@@ -22,7 +22,7 @@ pub fn write(report: &Listing<'_>, options: Options, out: &mut dyn Write) -> io:
     Ok(())
 }
 
-fn write_value(out: &mut dyn Write, value: &Value<'_>) -> io::Result<()> {
+fn write_value(out: &mut dyn Write, value: &Value) -> io::Result<()> {
     match value {
         Value::List(items) => {
             let escaped: Vec<_> = items.iter().map(|item| escape(item)).collect();

@@ -17,7 +17,7 @@ const MAX_ROWS: usize = 1_048_576;
 const MAX_COLUMN_WIDTH: usize = 60;
 
 /// Writes `report` as a workbook, with the `sources` its rows cite.
-pub fn write(report: &Listing<'_>, sources: &[Source], out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Listing, sources: &[Source], out: &mut dyn Write) -> io::Result<()> {
     if report.len() >= MAX_ROWS {
         return Err(io::Error::other(format!(
             "a worksheet holds at most {} records and this listing has {}; write CSV instead",
@@ -31,7 +31,7 @@ pub fn write(report: &Listing<'_>, sources: &[Source], out: &mut dyn Write) -> i
     out.write_all(&bytes)
 }
 
-fn workbook(report: &Listing<'_>, sources: &[Source]) -> Result<Workbook, XlsxError> {
+fn workbook(report: &Listing, sources: &[Source]) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     let header = Format::new().set_bold();
     let day = Format::new().set_num_format("yyyy-mm-dd");
@@ -136,7 +136,7 @@ fn row_number(r: usize) -> Result<u32, XlsxError> {
     u32::try_from(r).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
-fn cell_width(value: &Value<'_>) -> usize {
+fn cell_width(value: &Value) -> usize {
     match value {
         Value::Date(_) => 10,
         other => other.machine().width(),
