@@ -3,8 +3,8 @@
 
 Usage: bench/report.py RESULTS_DIR KARABAKH_BINARY
 
-Build and test times are read from RESULTS_DIR/build-times-*.txt where bench/build-times.sh
-wrote them (`bench/build-times.sh REV > bench/work/results/build-times-NAME.txt`).
+Build and test times are read from RESULTS_DIR/build-times-N-NAME.txt where bench/build-times.sh
+wrote them (`bench/build-times.sh REV > bench/work/results/build-times-1-before.txt`).
 """
 
 import datetime
@@ -123,8 +123,15 @@ def main():
 
     times = sorted(glob.glob(f"{results}/build-times-*.txt"))
     if times:
-        out += ["## Building and testing", "", "Seconds, from `bench/build-times.sh REV`, each in a clean checkout:", ""]
-        names = [os.path.basename(t)[len("build-times-"):-4] for t in times]
+        out += [
+            "## Building and testing",
+            "",
+            "Seconds, and lines of code, from `bench/build-times.sh REV`, each in a clean checkout",
+            "of the revision, on this machine:",
+            "",
+        ]
+        # Files are named build-times-N-NAME.txt, N giving the order of the columns.
+        names = [os.path.basename(t)[len("build-times-"):-4].split("-", 1)[-1] for t in times]
         rows = {}
         for name, path in zip(names, times):
             for line in open(path):

@@ -6,7 +6,6 @@ use super::NotFound;
 
 use crate::data::{Dataset, Figure, Observation};
 use crate::output::{Column, Context, Field, Listing, Value};
-use crate::query::AreaUnit;
 
 const PARTS_NOTE: &str = "parts are given as each source states them: they may overlap and \
      need not add up to the value";
@@ -110,11 +109,7 @@ fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing {
 }
 
 fn listing<'a>(ds: &'a Dataset, rows: impl Iterator<Item = Row<'a>>) -> Listing {
-    let context = Context {
-        ds,
-        unit: AreaUnit::Km2,
-        on: None,
-    };
+    let context = Context::of(ds);
     Listing::of(&context, &fields(), rows)
 }
 

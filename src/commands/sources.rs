@@ -2,7 +2,6 @@
 
 use crate::data::{Cited, Dataset, Source};
 use crate::output::{Column, Context, Field, Listing, Value};
-use crate::query::AreaUnit;
 
 use super::NotFound;
 
@@ -51,11 +50,7 @@ pub fn fields<'a, 'c>() -> Vec<Field<Row<'a, 'c>>> {
 /// The sources, each with the list of records that cite it.
 pub fn report(ds: &Dataset) -> Listing {
     let cited_by = citations(ds);
-    let context = Context {
-        ds,
-        unit: AreaUnit::Km2,
-        on: None,
-    };
+    let context = Context::of(ds);
     let rows = ds.sources.iter().zip(cited_by.iter().map(Vec::as_slice));
     Listing::of(&context, &fields(), rows)
         .note("cited by names each citing record by its path in the dataset")

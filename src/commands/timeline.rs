@@ -2,7 +2,7 @@
 
 use crate::data::{Dataset, TerritoryRef, When};
 use crate::output::{Column, Context, Field, Listing, Value};
-use crate::query::{self, AreaUnit, DateRange, Entry, EntryKind};
+use crate::query::{self, DateRange, Entry, EntryKind};
 
 /// Which entries of the timeline to list.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -59,11 +59,7 @@ pub fn report(ds: &Dataset, selection: &Selection) -> Listing {
                 && (selection.kinds.is_empty() || selection.kinds.contains(&e.kind))
         })
         .collect();
-    let context = Context {
-        ds,
-        unit: AreaUnit::Km2,
-        on: None,
-    };
+    let context = Context::of(ds);
     Listing::of(&context, &fields(), &kept).note(
         "entries of type occupied and restored are derived from the territories' dates; \
          a date is as precise as its source (a year, a month or a day)",

@@ -312,6 +312,17 @@ pub struct Context<'a> {
     pub on: Option<chrono::NaiveDate>,
 }
 
+impl<'a> Context<'a> {
+    /// The context of a listing of `ds` that has no areas and no day.
+    pub fn of(ds: &'a Dataset) -> Self {
+        Context {
+            ds,
+            unit: AreaUnit::Km2,
+            on: None,
+        }
+    }
+}
+
 /// A field of a listing of records `R`: its column (header, meaning, origin) and the function
 /// that gives its value for a record. A new field of a listing is one of these.
 pub struct Field<R> {
