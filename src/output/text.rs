@@ -45,10 +45,12 @@ pub fn wrap_pixels(text: &str, width: f64, per_char: f64) -> Vec<String> {
 /// The width of the terminal that standard output is, if it is one that tells, else
 /// `$COLUMNS`, else none.
 pub fn terminal_width(stdout_is_terminal: bool) -> Option<usize> {
+    // Asked through comfy-table, which draws the tables: it reads the columns even where the
+    // terminal gives no rows (`script` makes such a terminal), where terminal_size gives none.
     let terminal = stdout_is_terminal
-        .then(terminal_size::terminal_size)
+        .then(|| comfy_table::Table::new().width())
         .flatten()
-        .map(|(terminal_size::Width(w), _)| usize::from(w));
+        .map(usize::from);
     terminal
         .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
         .filter(|&w| w > 0)

@@ -12,7 +12,12 @@ const BIN: &str = env!("CARGO_BIN_EXE_karabakh");
 /// Runs `karabakh ARGS` on a pseudo-terminal `columns` wide; its output, with the terminal's
 /// line ends made plain.
 fn on_terminal(columns: u16, args: &str, env: &[(&str, &str)]) -> String {
-    let script = format!("stty cols {columns} rows 50; exec {BIN} {args}");
+    on_terminal_of(&format!("cols {columns} rows 50"), args, env)
+}
+
+/// Runs `karabakh ARGS` on a pseudo-terminal set with `stty SIZE`.
+fn on_terminal_of(size: &str, args: &str, env: &[(&str, &str)]) -> String {
+    let script = format!("stty {size}; exec {BIN} {args}");
     let mut command = Command::new("script");
     command
         .args(["--quiet", "--return", "--command", &script, "/dev/null"])
@@ -77,6 +82,16 @@ fn atoms(args: &str, columns: &[&str]) -> Vec<String> {
         }
     }
     atoms
+}
+
+#[test]
+fn a_terminal_that_gives_its_columns_but_no_rows_is_fitted_too() {
+    // `script` makes such a terminal when only `stty cols` is set.
+    let out = on_terminal_of("cols 40 rows 0", "districts", &[]);
+    for line in out.lines() {
+        assert!(common::shown_width(line) <= 40, "{line}");
+    }
+    assert!(out.contains("Nagorno-Karabakh"), "{out}");
 }
 
 #[test]
