@@ -71,7 +71,17 @@ pub fn timeline<'a>(ds: &'a Dataset, range: DateRange) -> Vec<Entry<'a>> {
         Some(Entry {
             date: restored.date,
             kind: EntryKind::Restored,
-            label: format!("{}: control restored to {}", t.name, ds.country.name),
+            // The caveat travels with the value: a date the sources give for the town only
+            // says so in the entry itself, in every format and however narrow the view.
+            label: match restored.scope {
+                crate::data::Scope::Whole => {
+                    format!("{}: control restored to {}", t.name, ds.country.name)
+                }
+                crate::data::Scope::Town => format!(
+                    "{}: control of the town restored to {} (the sources date the town only)",
+                    t.name, ds.country.name
+                ),
+            },
             note: restored.note.as_deref(),
             source: &restored.source,
             territories: vec![r],
