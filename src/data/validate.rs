@@ -31,12 +31,12 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         ("territories", territories.is_none()),
     ] {
         if missing {
-            v.problem(&root, missing_section(section));
+            v.problem(&DocPath::root, missing_section(section));
         }
     }
     if let Some(schema) = schema.filter(|&s| s != SCHEMA) {
         v.problem(
-            &root.key("schema"),
+            &|| root.key("schema"),
             format!("schema {schema} is not supported: this karabakh reads schema {SCHEMA}"),
         );
     }
@@ -66,20 +66,20 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let figures: Vec<Figure> = figures
         .into_iter()
         .enumerate()
-        .filter_map(|(i, f)| v.figure(&figures_at.index(i), f))
+        .filter_map(|(i, f)| v.figure(&|| figures_at.index(i), f))
         .collect();
-    let country = country.and_then(|c| v.country(&root.key("country"), c, &figures));
+    let country = country.and_then(|c| v.country(&|| root.key("country"), c, &figures));
     let areas: Vec<i64> = territories.iter().map(|t| t.area_km2).collect();
     let territories_at = root.key("territories");
     let territories: Vec<Territory> = (territories.into_iter().enumerate())
-        .filter_map(|(i, t)| v.territory(&territories_at.index(i), t, &areas))
+        .filter_map(|(i, t)| v.territory(&|| territories_at.index(i), t, &areas))
         .collect();
     v.check_within_cycles(&territories);
     let events_at = root.key("events");
     let events = events
         .into_iter()
         .enumerate()
-        .filter_map(|(i, e)| v.event(&events_at.index(i), e))
+        .filter_map(|(i, e)| v.event(&|| events_at.index(i), e))
         .collect();
 
     let Validator { mut problems, .. } = v;
@@ -114,9 +114,13 @@ struct Validator {
     figures: HashMap<String, usize>,
 }
 
+// Where a value is, made only when a problem is found there: a valid dataset of many records
+// then builds no paths at all.
+type At<'p> = &'p dyn Fn() -> DocPath;
+
 impl Validator {
-    fn problem(&mut self, at: &DocPath, message: impl Into<String>) {
-        self.problems.push(Problem::at(at.clone(), message));
+    fn problem(&mut self, at: At, message: impl Into<String>) {
+        self.problems.push(Problem::at(at(), message));
     }
 
     fn index_ids<'t>(
@@ -125,16 +129,16 @@ impl Validator {
         section: &str,
         ids: impl Iterator<Item = &'t String>,
     ) -> HashMap<String, usize> {
-        let mut map = HashMap::new();
+        let mut map = HashMap::with_capacity(ids.size_hint().0);
         for (i, id) in ids.enumerate() {
-            let path = DocPath::root().key(section).index(i).key("id");
+            let at = || DocPath::root().key(section).index(i).key("id");
             if id.trim().is_empty() {
-                self.problem(&path, format!("a {what} id must not be empty"));
+                self.problem(&at, format!("a {what} id must not be empty"));
             } else if !map.contains_key(id) {
                 map.insert(id.clone(), i);
             } else {
                 self.problem(
-                    &path,
+                    &at,
                     format!("{what} id `{id}` is used twice; ids must be unique"),
                 );
             }
@@ -142,18 +146,18 @@ impl Validator {
         map
     }
 
-    fn cite(&mut self, path: &DocPath, ids: &Ids) -> Option<Cited> {
+    fn cite(&mut self, at: At, ids: &Ids) -> Option<Cited> {
         let ids = &ids.0;
         if ids.is_empty() {
-            self.problem(path, "name at least one source id");
+            self.problem(at, "name at least one source id");
             return None;
         }
-        let mut refs = Vec::new();
+        let mut refs = Vec::with_capacity(ids.len());
         for id in ids {
             match self.sources.get(id.as_str()) {
                 Some(&i) => refs.push(SourceRef(i)),
                 None => self.problem(
-                    path,
+                    at,
                     format!(
                         "unknown source `{id}`: no [[sources]] entry has this id; \
                          add one or correct the reference"
@@ -168,26 +172,26 @@ impl Validator {
         }
     }
 
-    fn cite_optional(&mut self, path: &DocPath, ids: Option<&Ids>) -> Result<Option<Cited>, ()> {
+    fn cite_optional(&mut self, at: At, ids: Option<&Ids>) -> Result<Option<Cited>, ()> {
         match ids {
             None => Ok(None),
-            Some(ids) => self.cite(path, ids).map(Some).ok_or(()),
+            Some(ids) => self.cite(at, ids).map(Some).ok_or(()),
         }
     }
 
-    fn area(&mut self, path: &DocPath, value: i64) -> Option<Km2> {
+    fn area(&mut self, at: At, value: i64) -> Option<Km2> {
         match u32::try_from(value).ok().and_then(NonZeroU32::new) {
             Some(n) => Some(Km2(n)),
             None if value <= 0 => {
                 self.problem(
-                    path,
+                    at,
                     format!("an area must be a positive number of km², not {value}"),
                 );
                 None
             }
             None => {
                 self.problem(
-                    path,
+                    at,
                     format!("the area {value} km² is larger than any territory"),
                 );
                 None
@@ -195,30 +199,31 @@ impl Validator {
         }
     }
 
-    fn country(&mut self, at: &DocPath, c: RawCountry, figures: &[Figure]) -> Option<Country> {
-        let area_km2 = self.area(&at.key("area_km2"), c.area_km2);
-        let source = self.cite(&at.key("source"), &c.source);
+    fn country(&mut self, at: At, c: RawCountry, figures: &[Figure]) -> Option<Country> {
+        let area_km2 = self.area(&|| at().key("area_km2"), c.area_km2);
+        let source = self.cite(&|| at().key("source"), &c.source);
+        let share_at = || at().key("occupied_share");
         let occupied_share = match &c.occupied_share {
             None => Some(None),
-            Some(id) => {
-                match self.figures.get(id.as_str()) {
-                    Some(&i) if figures.get(i).is_some_and(|f| f.unit != "percent") => {
-                        self.problem(
-                        &at.key("occupied_share"),
-                        format!("figure `{id}` is the occupied share, so its unit must be \"percent\""),
+            Some(id) => match self.figures.get(id.as_str()) {
+                Some(&i) if figures.get(i).is_some_and(|f| f.unit != "percent") => {
+                    self.problem(
+                        &share_at,
+                        format!(
+                            "figure `{id}` is the occupied share, so its unit must be \"percent\""
+                        ),
                     );
-                        None
-                    }
-                    Some(&i) => Some(Some(FigureRef(i))),
-                    None => {
-                        self.problem(
-                            &at.key("occupied_share"),
-                            format!("unknown figure `{id}`: no [[figures]] entry has this id"),
-                        );
-                        None
-                    }
+                    None
                 }
-            }
+                Some(&i) => Some(Some(FigureRef(i))),
+                None => {
+                    self.problem(
+                        &share_at,
+                        format!("unknown figure `{id}`: no [[figures]] entry has this id"),
+                    );
+                    None
+                }
+            },
         };
         Some(Country {
             name: c.name,
@@ -228,28 +233,29 @@ impl Validator {
         })
     }
 
-    fn territory(&mut self, at: &DocPath, t: RawTerritory, areas: &[i64]) -> Option<Territory> {
+    fn territory(&mut self, at: At, t: RawTerritory, areas: &[i64]) -> Option<Territory> {
         let before = self.problems.len();
-        let area_km2 = self.area(&at.key("area_km2"), t.area_km2);
-        let source = self.cite(&at.key("source"), &t.source);
+        let area_km2 = self.area(&|| at().key("area_km2"), t.area_km2);
+        let source = self.cite(&|| at().key("source"), &t.source);
         let aliases = (t.aliases.into_iter().enumerate())
-            .filter_map(|(i, NameOr(a))| self.alias(&at.key("aliases").index(i), a, "an alias"))
+            .filter_map(|(i, NameOr(a))| {
+                self.alias(&|| at().key("aliases").index(i), a, "an alias")
+            })
             .collect();
         let name_az = (t.name_az)
-            .and_then(|NameOr(a)| self.alias(&at.key("name_az"), a, "the Azerbaijani name"));
+            .and_then(|NameOr(a)| self.alias(&|| at().key("name_az"), a, "the Azerbaijani name"));
         let within = (t.within)
-            .and_then(|NameOr(w)| self.within(&at.key("within"), &t.id, t.area_km2, w, areas));
+            .and_then(|NameOr(w)| self.within(&|| at().key("within"), &t.id, t.area_km2, w, areas));
         let partial = t.partial.and_then(|p| {
             Some(Note {
-                source: self.cite(&at.key("partial").key("source"), &p.source)?,
+                source: self.cite(&|| at().key("partial").key("source"), &p.source)?,
                 note: p.note,
             })
         });
         let restored = t.restored.and_then(|r| {
-            let here = at.key("restored");
             if r.date.last_day() < t.occupied.first_day() {
                 self.problem(
-                    &here.key("date"),
+                    &|| at().key("restored").key("date"),
                     format!(
                         "`{}` is restored on {}, before it was occupied ({})",
                         t.id, r.date, t.occupied
@@ -257,7 +263,7 @@ impl Validator {
                 );
             }
             Some(Restored {
-                source: self.cite(&here.key("source"), &r.source)?,
+                source: self.cite(&|| at().key("restored").key("source"), &r.source)?,
                 date: r.date,
                 scope: r.scope,
                 note: r.note,
@@ -265,9 +271,9 @@ impl Validator {
         });
         let alternatives = (t.alternatives.into_iter().enumerate())
             .filter_map(|(i, a)| {
-                let here = at.key("alternatives").index(i);
-                let area_km2 = self.area(&here.key("area_km2"), a.area_km2);
-                let source = self.cite(&here.key("source"), &a.source);
+                let here = || at().key("alternatives").index(i);
+                let area_km2 = self.area(&|| here().key("area_km2"), a.area_km2);
+                let source = self.cite(&|| here().key("source"), &a.source);
                 Some(AreaAlternative {
                     area_km2: area_km2?,
                     note: a.note,
@@ -299,13 +305,13 @@ impl Validator {
     }
 
     /// Another name, with its source checked: `what` names it in messages.
-    fn alias(&mut self, at: &DocPath, a: RawAlias, what: &str) -> Option<Alias> {
+    fn alias(&mut self, at: At, a: RawAlias, what: &str) -> Option<Alias> {
         if a.name.chars().all(char::is_whitespace) {
             self.problem(at, format!("{what} must not be empty"));
             return None;
         }
         let source = self
-            .cite_optional(&at.key("source"), a.source.as_ref())
+            .cite_optional(&|| at().key("source"), a.source.as_ref())
             .ok()?;
         Some(Alias {
             name: a.name,
@@ -316,13 +322,13 @@ impl Validator {
 
     fn within(
         &mut self,
-        at: &DocPath,
+        at: At,
         id: &str,
         own_area: i64,
         w: RawWithin,
         areas: &[i64],
     ) -> Option<Within> {
-        let source = self.cite_optional(&at.key("source"), w.source.as_ref());
+        let source = self.cite_optional(&|| at().key("source"), w.source.as_ref());
         let Some(&outer) = self.territories.get(w.territory.as_str()) else {
             self.problem(
                 at,
@@ -371,7 +377,7 @@ impl Validator {
                     2 => break,
                     1 => {
                         self.problem(
-                            &DocPath::root().key("territories").index(i).key("within"),
+                            &|| DocPath::root().key("territories").index(i).key("within"),
                             format!("`within` of `{}` goes round in a circle", territories[i].id),
                         );
                         break;
@@ -389,17 +395,17 @@ impl Validator {
         }
     }
 
-    fn figure(&mut self, at: &DocPath, f: RawFigure) -> Option<Figure> {
+    fn figure(&mut self, at: At, f: RawFigure) -> Option<Figure> {
         if f.observations.is_empty() {
             self.problem(
-                &at.key("observations"),
+                &|| at().key("observations"),
                 format!("figure `{}` needs at least one observation", f.id),
             );
             return None;
         }
         let before = self.problems.len();
         let mut observations: Vec<Observation> = (f.observations.into_iter().enumerate())
-            .filter_map(|(i, o)| self.observation(&at.key("observations").index(i), o))
+            .filter_map(|(i, o)| self.observation(&|| at().key("observations").index(i), o))
             .collect();
         // Undated observations sort first; the stable sort keeps the file order among equals.
         observations.sort_by_key(|o| o.as_of);
@@ -412,29 +418,28 @@ impl Validator {
         self.valid_since(before, figure)
     }
 
-    fn observation(&mut self, at: &DocPath, o: RawObservation) -> Option<Observation> {
+    fn observation(&mut self, at: At, o: RawObservation) -> Option<Observation> {
         let before = self.problems.len();
-        let source = self.cite(&at.key("source"), &o.source);
+        let source = self.cite(&|| at().key("source"), &o.source);
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, p) in o.parts.iter().enumerate() {
             if ids.insert(&p.id, i).is_some() {
                 self.problem(
-                    &at.key("parts").index(i).key("id"),
+                    &|| at().key("parts").index(i).key("id"),
                     format!("part id `{}` is used twice in this observation", p.id),
                 );
             }
         }
         let mut parts = Vec::new();
         for (i, p) in o.parts.iter().enumerate() {
-            let list = at.key("parts");
-            let here = list.index(i);
+            let here = || at().key("parts").index(i);
             let of = match &p.of {
                 None => None,
                 Some(of) => match ids.get(of.as_str()) {
                     Some(&j) => Some(j),
                     None => {
                         self.problem(
-                            &here.key("of"),
+                            &|| here().key("of"),
                             format!(
                                 "unknown part `{of}`: this observation has no part with that id"
                             ),
@@ -449,7 +454,7 @@ impl Validator {
             };
             if p.value > whole {
                 self.problem(
-                    &here.key("value"),
+                    &|| here().key("value"),
                     format!(
                         "part `{}` ({}) is larger than {whole_name} ({whole})",
                         p.id, p.value
@@ -466,14 +471,17 @@ impl Validator {
         // Only parts that all check out can be followed without going astray.
         if self.problems.len() == before && (0..parts.len()).any(|i| of_chain_loops(&parts, i)) {
             self.problem(
-                &at.key("parts"),
+                &|| at().key("parts"),
                 "the parts' `of` references go round in a circle",
             );
         }
         let alternatives = (o.alternatives.into_iter().enumerate())
             .filter_map(|(i, a)| {
                 Some(ObservationAlternative {
-                    source: self.cite(&at.key("alternatives").index(i).key("source"), &a.source)?,
+                    source: self.cite(
+                        &|| at().key("alternatives").index(i).key("source"),
+                        &a.source,
+                    )?,
                     value: a.value,
                     as_of: a.as_of,
                     note: a.note,
@@ -491,15 +499,15 @@ impl Validator {
         self.valid_since(before, observation)
     }
 
-    fn event(&mut self, at: &DocPath, e: RawEvent) -> Option<Event> {
+    fn event(&mut self, at: At, e: RawEvent) -> Option<Event> {
         let before = self.problems.len();
-        let source = self.cite(&at.key("source"), &e.source);
+        let source = self.cite(&|| at().key("source"), &e.source);
         let territories = (e.territories.iter().enumerate())
             .filter_map(|(i, id)| match self.territories.get(id.as_str()) {
                 Some(&t) => Some(TerritoryRef(t)),
                 None => {
                     self.problem(
-                        &at.key("territories").index(i),
+                        &|| at().key("territories").index(i),
                         format!("unknown territory `{id}`: no [[territories]] entry has this id"),
                     );
                     None

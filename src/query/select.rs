@@ -80,7 +80,7 @@ pub fn select(ds: &Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Ve
     // Ties by folded name, then by id, so that the order never depends on the file's.
     refs.sort_by_cached_key(|&r| {
         let t = ds.territory(r);
-        (primary_key(t, sort), fold(&t.name), t.id.clone())
+        (primary_key(t, sort), fold(&t.name), t.id.as_str())
     });
     if reverse {
         refs.reverse();
