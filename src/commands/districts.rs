@@ -25,7 +25,7 @@ pub fn fields<'a>(unit: AreaUnit, on: Option<NaiveDate>) -> Vec<Field<&'a Territ
         ),
         Field::new(
             Column::new("kind", "kind").about("region or district: the dataset's classification, which no source gives").of_dataset().optional(5),
-            |_, t| Value::str(t.kind.as_str()),
+            |_, t| Value::word(t.kind.as_str()),
         ),
         Field::new(
             Column::new("occupied", "occupied").about("the date of occupation, as precise as the source (a day, a month, a year or a period)"),
@@ -49,7 +49,7 @@ pub fn fields<'a>(unit: AreaUnit, on: Option<NaiveDate>) -> Vec<Field<&'a Territ
         ),
         Field::new(
             Column::new("restored_scope", "restored scope").about("`town` where the sources give the date of restoration for the town only, else `whole`").optional(2),
-            |_, t| t.restored.as_ref().map_or(Value::Null, |r| Value::str(r.scope.as_str())),
+            |_, t| t.restored.as_ref().map_or(Value::Null, |r| Value::word(r.scope.as_str())),
         ),
         Field::new(
             Column::new("restored_source", "restoration source").about("the ids of the sources of the date of restoration").cites().optional(0),
@@ -63,7 +63,7 @@ pub fn fields<'a>(unit: AreaUnit, on: Option<NaiveDate>) -> Vec<Field<&'a Territ
                 label: format!("on {day}").into(),
                 ..Column::new("held_on", "").about("with --on: held, or not known to the day, computed from the dates of occupation and restoration").computed()
             },
-            |c, t| c.on.map_or(Value::Null, |day| Value::str(query::held_on(t, day).as_str())),
+            |c, t| c.on.map_or(Value::Null, |day| Value::word(query::held_on(t, day).as_str())),
         ));
     }
     fields

@@ -24,7 +24,7 @@ pub fn report(ds: &Dataset, command: Option<&str>, unit: AreaUnit) -> Listing {
                 Value::str(name),
                 Value::owned(column.key.to_string()),
                 Value::opt(unit_of(&column.key)),
-                Value::str(column.origin.as_str()),
+                Value::word(column.origin.as_str()),
                 Value::str(column.about),
             ]);
         }

@@ -68,7 +68,7 @@ pub fn of(ds: &Dataset, r: TerritoryRef, unit: AreaUnit, on: Option<NaiveDate>) 
     for fact in &facts {
         cited.extend(fact.sources.map(Cited::refs).unwrap_or_default());
         report.push(vec![
-            Value::Text(field_name(fact, unit).into_owned()),
+            Value::Text(field_name(fact, unit)),
             value(fact, unit),
             Value::maybe_sources(ds, fact.sources),
             note(ds, fact, unit).map_or(Value::Null, Value::owned),
@@ -116,7 +116,7 @@ pub fn value<'a>(fact: &Fact<'a>, unit: AreaUnit) -> Value {
         FactValue::Made(text) => Value::owned(text.clone()),
         FactValue::Date(date) => Value::Date(*date),
         FactValue::AreaKm2(km2) => Value::area(*km2, unit),
-        FactValue::Held(held) => Value::str(held.as_str()),
+        FactValue::Held(held) => Value::word(held.as_str()),
         FactValue::Years(years) => years.map_or(Value::Null, |y| Value::Decimal(y, 1)),
         FactValue::Percent(share) => Value::Decimal(*share, 2),
     }

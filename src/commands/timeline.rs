@@ -26,7 +26,7 @@ pub fn fields<'a, 'e>() -> Vec<Field<&'e Entry<'a>>> {
         ),
         Field::new(
             Column::new("type", "type").about("event, occupied or restored; occupied and restored rows come from the territories' dates").optional(3),
-            |_, e| Value::str(e.kind.as_str()),
+            |_, e| Value::word(e.kind.as_str()),
         ),
         Field::new(Column::new("label", "what").about("what happened"), |_, e| {
             Value::owned(e.label.clone())

@@ -71,9 +71,12 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let country = country.and_then(|c| v.country(&|| root.key("country"), c, &figures));
     let areas: Vec<i64> = territories.iter().map(|t| t.area_km2).collect();
     let territories_at = root.key("territories");
-    let territories: Vec<Territory> = (territories.into_iter().enumerate())
+    let mut territories: Vec<Territory> = (territories.into_iter().enumerate())
         .filter_map(|(i, t)| v.territory(&|| territories_at.index(i), t, &areas))
         .collect();
+    // The records reuse the room of the parsed ones, which grew by doubling; they are kept for
+    // the whole run, so the room they do not need is given back.
+    territories.shrink_to_fit();
     v.check_within_cycles(&territories);
     let events_at = root.key("events");
     let events = events

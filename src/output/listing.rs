@@ -138,8 +138,8 @@ pub enum FieldError {
 pub enum Value {
     /// Nothing known: empty in TSV and CSV, `null` in JSON.
     Null,
-    /// Text, kept exactly.
-    Text(String),
+    /// Text, kept exactly; a fixed word of the tool (a kind, a scope) is not copied per row.
+    Text(Cow<'static, str>),
     /// A whole number.
     Int(u64),
     /// A computed number, shown with `places` decimals.
@@ -164,12 +164,17 @@ pub struct Structured {
 impl Value {
     /// Text, copied.
     pub fn str(s: &str) -> Self {
-        Value::Text(s.to_owned())
+        Value::Text(Cow::Owned(s.to_owned()))
+    }
+
+    /// A fixed word of the tool, such as a kind or a scope.
+    pub fn word(s: &'static str) -> Self {
+        Value::Text(Cow::Borrowed(s))
     }
 
     /// Text made for the listing.
     pub fn owned(s: String) -> Self {
-        Value::Text(s)
+        Value::Text(Cow::Owned(s))
     }
 
     /// Text, or null when absent.
@@ -222,7 +227,7 @@ impl Value {
     pub fn json(&self) -> serde_json::Value {
         match self {
             Value::Null => serde_json::Value::Null,
-            Value::Text(s) => s.as_str().into(),
+            Value::Text(s) => s.as_ref().into(),
             Value::Int(n) => (*n).into(),
             // The shown precision, as a JSON number.
             Value::Decimal(..) => self
