@@ -1,7 +1,7 @@
 //! `karabakh chart`: the areas as bars, or the occupied area over time as a step chart.
 
 use crate::data::Dataset;
-use crate::output::chart::{Bar, Chart, Drawing, Step};
+use crate::output::chart::{Bar, Chart, Drawing, Span, Step};
 use crate::query::{self, Filter, SortKey};
 
 use super::{caveats, disputed_areas, sources_of};
@@ -49,15 +49,16 @@ pub fn bars<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) 
 /// The area held over time, to the scale of time: the figures of `totals --series`.
 pub fn over_time<'a>(ds: &'a Dataset, filter: &Filter) -> Chart<'a> {
     let selected = query::select(ds, filter, SortKey::Date, false);
-    let steps = query::series(ds, &selected)
+    let spans = query::series(ds, &selected)
         .into_iter()
-        .map(|change| Step {
-            period: change.date,
-            cumulative_km2: change.area_km2,
+        .map(|change| Span {
+            day: change.day,
+            at_least_km2: change.at_least_km2,
+            at_most_km2: change.at_most_km2,
         })
         .collect();
     Chart {
-        drawing: Drawing::OverTime(steps),
+        drawing: Drawing::OverTime(spans),
         notes: caveats(ds, &selected, true),
         sources: sources_of(ds, &selected, true, &[]),
     }

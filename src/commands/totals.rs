@@ -1,6 +1,6 @@
 //! `karabakh totals`: sums of areas and the share of the country.
 
-use crate::data::{Dataset, TerritoryRef};
+use crate::data::{Dataset, TerritoryRef, When};
 use crate::output::{Column, Listing, Value, area_text};
 use crate::query::{self, AreaUnit, Filter};
 
@@ -190,9 +190,10 @@ pub fn on(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
         ),
     ]);
     report = report.note(format!(
-        "computed: the area of the territories held on {day} (occupied on or before it and not \
-         yet restored), counted once: a territory inside another held one adds nothing"
+        "computed: the area held on {day} (occupied on or before it and not yet restored), \
+         counted once: {PARTS_RULE}"
     ));
+    report.notes.extend(less_note(ds, &area.less, None));
     if !area.unknown.is_empty() {
         report = report.note(format!(
             "the dates of {} are given as a year, a month or a period containing {day}, so \
@@ -234,43 +235,112 @@ pub fn on(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
     report
 }
 
-/// Every date on which the area held changed, what changed, and the area held after it.
+/// How the area held is counted once, in the notes of `--on` and `--series`.
+const PARTS_RULE: &str = "each territory's own part (its area less those of the territories \
+     within it) counts while that territory is held, so a territory inside another counts once, \
+     and one held while a territory within it is not counts the rest of its area only";
+
+/// The note on outer territories counted less the inner ones not held with them; `from_to`
+/// gives, for the series, the days between which each pair applies.
+fn less_note(
+    ds: &Dataset,
+    less: &[(TerritoryRef, TerritoryRef)],
+    from_to: Option<&dyn Fn(TerritoryRef, TerritoryRef) -> String>,
+) -> Option<String> {
+    if less.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = (less.iter())
+        .map(|&(outer, inner)| {
+            let (o, i) = (ds.territory(outer), ds.territory(inner));
+            let when = from_to.map_or(String::new(), |f| format!(" {}", f(outer, inner)));
+            let record = (o.restored.as_ref())
+                .and_then(|r| r.note.as_deref())
+                .map_or(String::new(), |note| {
+                    format!(" (the record of its restoration: \"{note}\")")
+                });
+            format!(
+                "{}'s held part{when} is its area less that of {} ({} km²), which lies within it \
+                 and was no longer held; the sources give no area for any other part of {} that \
+                 changed hands before the whole{record}, so that part is at most this",
+                o.name,
+                i.name,
+                i.area_km2.get(),
+                o.name
+            )
+        })
+        .collect();
+    Some(format!("computed: {}", parts.join("; ")))
+}
+
+/// Every day on which the area held changed, what changed, and the area held from that day on,
+/// as a range while a date given less precisely than a day is running.
 pub fn series(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let country = ds.country.area_km2.get();
     let mut report = Listing::list(vec![
-        Column::new("date", "date")
-            .about("a date on which the area held changed, as precise as the source"),
-        Column::new("occupied", "occupied")
-            .about("the ids of the territories occupied on that date"),
+        Column::new("date", "from")
+            .about("the first day of the state the row gives")
+            .computed(),
+        Column::new("dated", "as dated")
+            .about("the dates of what changed that day, as precise as the sources give them"),
+        Column::new("occupied", "occupied").about(
+            "the ids of the territories whose occupation, or its period, began or ended that day",
+        ),
         Column::new("restored", "restored")
-            .about("the ids of those whose control was restored on that date"),
-        Column::area("area_km2", "area held after, km²", unit)
-            .about("the area held once the date has passed, counted once")
+            .about("the ids of those whose restoration, or its period, began or ended that day"),
+        Column::new("not_known", "not known to the day")
+            .about("the ids of those whose state from that day is not known to the day")
+            .computed()
+            .optional(1),
+        Column::area("area_km2_at_least", "area held, at least, km²", unit)
+            .about("the area of the parts held from that day, counted once")
             .computed(),
-        Column::new("share_percent", "share, %")
-            .about("that area as a share of the country's")
+        Column::area("area_km2_at_most", "area held, at most, km²", unit)
+            .about("that and the area of the parts whose state is not known to the day")
             .computed(),
+        Column::new("share_percent_at_least", "share, at least, %")
+            .about("the least area as a share of the country's")
+            .computed()
+            .optional(0),
+        Column::new("share_percent_at_most", "share, at most, %")
+            .about("the most area as a share of the country's")
+            .computed()
+            .optional(0),
     ]);
     for change in query::series(ds, &selected) {
         report.push(vec![
-            Value::Date(change.date),
+            Value::Date(When::day(change.day)),
+            Value::List(change.dated.iter().map(|d| d.iso()).collect()),
             Value::territories(ds, &change.occupied),
             Value::territories(ds, &change.restored),
-            Value::area(change.area_km2, unit),
-            Value::Decimal(query::percent(change.area_km2, country), 2),
+            Value::territories(ds, &change.unknown),
+            Value::area(change.at_least_km2, unit),
+            Value::area(change.at_most_km2, unit),
+            Value::Decimal(query::percent(change.at_least_km2, country), 2),
+            Value::Decimal(query::percent(change.at_most_km2, country), 2),
         ]);
     }
     report = report
+        .note(format!(
+            "computed: the area held from each day on (occupied and not yet restored), counted \
+             once: {PARTS_RULE}; it is what `--on` gives for any day until the next row"
+        ))
         .note(
-            "computed: after each date, the area of the territories occupied and not yet \
-             restored, counted once (a territory inside another held one adds nothing), and its \
-             share of the country",
-        )
-        .note(
-            "a date given as a year, a month or a period (such as 1988–1992) is a row of its \
-             own: the area is that held once the whole of it has passed",
+            "a date given as a year, a month or a period (such as 1988–1992) changes the state \
+             twice: from its first day whether the territory is held is not known, and the area \
+             is a range from the least to the most; from its last day it is known",
         );
+    let less = query::parts_released(ds, &selected);
+    let from_to = |outer: TerritoryRef, inner: TerritoryRef| {
+        let end = |r: TerritoryRef| ds.territory(r).restored.as_ref().map(|x| x.date);
+        match (end(inner), end(outer)) {
+            (Some(i), Some(o)) => format!("from {} to {}", i.iso(), o.iso()),
+            (Some(i), None) => format!("from {}", i.iso()),
+            _ => String::new(),
+        }
+    };
+    report.notes.extend(less_note(ds, &less, Some(&from_to)));
     report.notes.extend(caveats(ds, &selected, true));
     report
 }

@@ -78,6 +78,7 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     // the whole run, so the room they do not need is given back.
     territories.shrink_to_fit();
     v.check_within_cycles(&territories);
+    v.check_within_sums(&territories);
     let events_at = root.key("events");
     let events = events
         .into_iter()
@@ -394,6 +395,39 @@ impl Validator {
             }
             for i in walk {
                 state[i] = 2;
+            }
+        }
+    }
+
+    // The held area counts each territory's own part (its area less those within it), so the
+    // territories within one must fit inside it together, not only one by one.
+    fn check_within_sums(&mut self, territories: &[Territory]) {
+        if !self.problems.is_empty() {
+            return;
+        }
+        let mut inner_km2 = vec![0u64; territories.len()];
+        for t in territories {
+            if let Some(w) = &t.within {
+                inner_km2[w.territory.0] += t.area_km2.get();
+            }
+        }
+        for (i, t) in territories.iter().enumerate() {
+            if inner_km2[i] > t.area_km2.get() {
+                let inner: Vec<&str> = (territories.iter())
+                    .filter(|u| u.within.as_ref().is_some_and(|w| w.territory.0 == i))
+                    .map(|u| u.id.as_str())
+                    .collect();
+                self.problem(
+                    &|| DocPath::root().key("territories").index(i).key("area_km2"),
+                    format!(
+                        "the territories within `{}` ({}) add up to {} km², more than its area \
+                         ({} km²); an area includes those of the territories within it",
+                        t.id,
+                        inner.join(", "),
+                        inner_km2[i],
+                        t.area_km2.get()
+                    ),
+                );
             }
         }
     }

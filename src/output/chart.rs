@@ -29,9 +29,9 @@ pub enum Drawing<'a> {
     Bars(Vec<Bar<'a>>),
     /// The cumulative area counted once, one step per period of occupation.
     Steps(Vec<Step>),
-    /// The area held over time, drawn to the scale of time: each step is a date on which it
-    /// changed and the area held after it.
-    OverTime(Vec<Step>),
+    /// The area held over time, drawn to the scale of time: each span is a day on which it
+    /// changed and the area held from then on.
+    OverTime(Vec<Span>),
 }
 
 impl Drawing<'_> {
@@ -64,6 +64,45 @@ pub struct Step {
     pub period: When,
     /// The area reached by its end, counted once, in km² (computed).
     pub cumulative_km2: u64,
+}
+
+/// The area held from a day until the next span, as a range while a date given less precisely
+/// than a day is running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// The first day of the span.
+    pub day: chrono::NaiveDate,
+    /// The area certainly held, in km² (computed).
+    pub at_least_km2: u64,
+    /// The area held or not known to be, in km² (computed).
+    pub at_most_km2: u64,
+}
+
+/// The years to label on an axis of time, given the days on which the area changed: the first
+/// and the last change come first, then the others in order, then every fifth year between
+/// them, each year once. `fits` labels a
+/// day's year if there is room and says whether it did.
+pub fn axis_years(
+    days: &[chrono::NaiveDate],
+    fits: &mut dyn FnMut(chrono::NaiveDate) -> bool,
+) -> Vec<chrono::NaiveDate> {
+    let mut years: Vec<chrono::NaiveDate> = Vec::new();
+    let (Some(&first), Some(&last)) = (days.first(), days.last()) else {
+        return years;
+    };
+    // Between the changes, every fifth year gives the scale.
+    let fifths = (first.year()..=last.year())
+        .filter(|y| y % 5 == 0)
+        .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, 1, 1))
+        .filter(|&d| first < d && d < last);
+    let candidates = [first, last].into_iter().chain(days.iter().copied());
+    for day in candidates.chain(fifths) {
+        if years.iter().all(|y| y.year() != day.year()) && fits(day) {
+            years.push(day);
+        }
+    }
+    years.sort();
+    years
 }
 
 /// How a chart is drawn.
@@ -107,7 +146,8 @@ pub fn write(chart: &Chart<'_>, options: ChartOptions, out: &mut dyn Write) -> i
     };
     let items = match &chart.drawing {
         Drawing::Bars(bars) => bars.len(),
-        Drawing::Steps(steps) | Drawing::OverTime(steps) => steps.len(),
+        Drawing::Steps(steps) => steps.len(),
+        Drawing::OverTime(spans) => spans.len(),
     };
     if title(out, options, &chart.drawing.title(options.unit), items)? {
         match &chart.drawing {
@@ -264,37 +304,29 @@ fn write_steps(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::Resu
     )
 }
 
-fn write_over_time(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
+fn write_over_time(spans: &[Span], o: ChartOptions, out: &mut dyn Write) -> io::Result<()> {
     let unit = o.unit.symbol();
-    let max = (steps.iter().map(|s| s.cumulative_km2).max().unwrap_or(1)).max(1);
+    let max = (spans.iter().map(|s| s.at_most_km2).max().unwrap_or(1)).max(1);
     let top = Value::area(max, o.unit).human();
     let axis_width = top.width().max(1);
     let plot = o.width.saturating_sub(axis_width + 2).max(2);
-    let start = steps[0].period.first_day();
-    let end = steps[steps.len() - 1].period.last_day();
+    let start = spans[0].day;
+    let end = spans[spans.len() - 1].day;
     let span = (end - start).num_days().max(1);
-    // The day each column of the plot stands for.
+    // The day each column of the plot stands for, and the column of a day.
     let day_of = |column: usize| {
         start + chrono::Duration::days(span * column as i64 / (plot as i64 - 1).max(1))
     };
-    // The area held on a day: that after the last change it has reached; inside a change given
-    // less precisely than a day, the larger of before and after, drawn shaded.
-    let area_on = |day: chrono::NaiveDate| {
-        let mut area = 0;
-        let mut unsure = false;
-        for step in steps {
-            if step.period.last_day() <= day {
-                area = step.cumulative_km2;
-            } else if step.period.first_day() <= day
-                && step.period.first_day() != step.period.last_day()
-            {
-                unsure = true;
-                area = area.max(step.cumulative_km2);
-            }
-        }
-        (area, unsure)
+    let column_of = |day: chrono::NaiveDate| {
+        ((day - start).num_days() * (plot as i64 - 1) / span).clamp(0, plot as i64 - 1) as usize
     };
-    let columns: Vec<(u64, bool)> = (0..plot).map(|c| area_on(day_of(c))).collect();
+    // The area held on a day is that of the last span begun by then, as `--on` gives it.
+    let area_on = |day: chrono::NaiveDate| {
+        (spans.iter().rev())
+            .find(|s| s.day <= day)
+            .map_or((0, 0), |s| (s.at_least_km2, s.at_most_km2))
+    };
+    let columns: Vec<(u64, u64)> = (0..plot).map(|c| area_on(day_of(c))).collect();
     let (vertical, tick, corner, horizontal) = if o.ascii {
         ('|', '+', '+', '-')
     } else {
@@ -307,18 +339,23 @@ fn write_over_time(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::
     };
     for level in (0..STEP_ROWS).rev() {
         let mut line = axis_line(level, &top, axis_width, (tick, vertical), color);
-        for &(km2, unsure) in &columns {
-            let filled = scaled(km2, max, STEP_ROWS * 8)
-                .saturating_sub(level * 8)
-                .min(8);
-            let cell = match (o.ascii, unsure, filled) {
+        for &(low, high) in &columns {
+            let eighths = |km2| {
+                scaled(km2, max, STEP_ROWS * 8)
+                    .saturating_sub(level * 8)
+                    .min(8)
+            };
+            let (sure, maybe) = (eighths(low), eighths(high));
+            // Certain area is solid; the range above it, while a date is not known to the
+            // day, is shaded.
+            let cell = match (o.ascii, sure, maybe) {
                 (_, _, 0) => ' ',
-                (true, true, _) => ':',
-                (false, true, _) => '░',
-                (true, false, f) if f >= 4 => '#',
-                (true, false, _) => ' ',
-                (false, false, 8) => '█',
-                (false, false, f) => EIGHTHS_LOW[f],
+                (true, s, _) if s >= 4 => '#',
+                (true, _, m) if m >= 4 => ':',
+                (true, _, _) => ' ',
+                (false, 8, _) => '█',
+                (false, s, m) if m > s => '░',
+                (false, s, _) => EIGHTHS_LOW[s],
             };
             line.push(cell);
         }
@@ -326,33 +363,33 @@ fn write_over_time(steps: &[Step], o: ChartOptions, out: &mut dyn Write) -> io::
     }
     let rule: String = std::iter::repeat_n(horizontal, plot).collect();
     writeln!(out, "{:>axis_width$} {corner}{rule}", "0")?;
-    // Years under the columns where they begin, as many as fit with a space between.
+    // The years of the first and the last change, and of the others, as many as fit.
     let mut labels = vec![' '; plot];
-    let mut free_from = 0;
-    for year in start.year()..=end.year() {
-        let Some(first) = chrono::NaiveDate::from_ymd_opt(year, 1, 1) else {
-            continue;
-        };
-        let column = ((first.max(start) - start).num_days() * (plot as i64 - 1) / span) as usize;
-        let label = year.to_string();
-        if column >= free_from && column + label.len() <= plot {
-            for (k, c) in label.chars().enumerate() {
-                labels[column + k] = c;
-            }
-            free_from = column + label.len() + 1;
+    let mut taken = vec![false; plot];
+    let days: Vec<chrono::NaiveDate> = spans.iter().map(|s| s.day).collect();
+    let mut fits = |day: chrono::NaiveDate| {
+        let column = column_of(day).min(plot.saturating_sub(4));
+        let room = column.saturating_sub(1)..(column + 5).min(plot);
+        if column + 4 > plot || taken[room.clone()].iter().any(|&t| t) {
+            return false;
         }
-    }
+        for (k, c) in day.year().to_string().chars().enumerate() {
+            labels[column + k] = c;
+        }
+        taken[room].iter_mut().for_each(|t| *t = true);
+        true
+    };
+    axis_years(&days, &mut fits);
     let labels: String = labels.into_iter().collect();
     writeln!(out, "{:axis_width$}  {}", "", labels.trim_end())?;
     note(
         out,
         o,
         &format!(
-            "computed: the area held, counted once, in {unit}, from {} to {}, to the scale of \
-             time, as `karabakh totals --series` lists it; {} a period whose dates are not known \
-             to the day",
-            start,
-            end,
+            "computed: the area held, counted once, in {unit}, from {start} to the last change on \
+             {end}, to the scale of time, as `karabakh totals --series` lists it; {} the range \
+             of area whose state is not known to the day, while a date given as a month, a year \
+             or a period is running",
             if o.ascii {
                 "`:` marks"
             } else {

@@ -5,7 +5,7 @@ use svg::Document;
 use svg::node::element::{Description, Group, Line, Path, Rectangle, Text, Title};
 
 use super::Value;
-use super::chart::{Bar, Chart, Drawing, Step};
+use super::chart::{Bar, Chart, Drawing, Span, Step, axis_years};
 use crate::data::Kind;
 use crate::query::AreaUnit;
 
@@ -63,9 +63,9 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
             Plot::OverTime(steps),
             "a step line of the area held, to the scale of time",
             format!(
-                "Computed: the area held, counted once, in {symbol}, as `karabakh totals \
-                 --series` lists it; a change known only to the month, year or period is drawn \
-                 at its end."
+                "Computed: the area held on each day, counted once, in {symbol}; while a date \
+                 known only to the month, the year or a period is running, the area is a shaded \
+                 band from the least to the most it can be."
             ),
         ),
     };
@@ -85,13 +85,18 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
                 .join("; ");
             (group, values)
         }
-        Plot::OverTime(steps) => {
+        Plot::OverTime(spans) => {
             let (top, height) = (layout.top + 20.0, layout.plot_height - 70.0);
-            let group = draw_over_time(steps, layout.width, top, height, unit);
-            let values = (steps.iter())
+            let group = draw_over_time(spans, layout.width, top, height, unit);
+            let values = (spans.iter())
                 .map(|s| {
-                    let area = Value::area(s.cumulative_km2, unit).human();
-                    format!("{}: {area}", s.period.human())
+                    let area = |km2| Value::area(km2, unit).human();
+                    let range = if s.at_least_km2 == s.at_most_km2 {
+                        area(s.at_least_km2)
+                    } else {
+                        format!("{}–{}", area(s.at_least_km2), area(s.at_most_km2))
+                    };
+                    format!("from {}: {range}", crate::data::When::day(s.day).human())
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -254,7 +259,7 @@ fn draw(layout: &Layout, title: &str, description: &str, plot: Group) -> Documen
 
 enum Plot<'c> {
     Bars(Vec<BarRow>),
-    OverTime(&'c [Step]),
+    OverTime(&'c [Span]),
 }
 
 // One bar as drawn: its label, its value as text, its length and its colour.
@@ -371,14 +376,14 @@ fn draw_bars(rows: &[BarRow], width: f64, top: f64, row_height: f64, unit: &str)
     group
 }
 
-fn draw_over_time(steps: &[Step], width: f64, top: f64, height: f64, unit: AreaUnit) -> Group {
+fn draw_over_time(spans: &[Span], width: f64, top: f64, height: f64, unit: AreaUnit) -> Group {
     let mut group = Group::new().set("font-size", TEXT_SIZE).set("fill", INK);
-    if steps.is_empty() {
+    if spans.is_empty() {
         return group.add(text_at(MARGIN, top + TEXT_SIZE, "Nothing matches."));
     }
-    let max = steps
+    let max = spans
         .iter()
-        .map(|s| s.cumulative_km2)
+        .map(|s| s.at_most_km2)
         .max()
         .unwrap_or(1)
         .max(1) as f64;
@@ -387,8 +392,8 @@ fn draw_over_time(steps: &[Step], width: f64, top: f64, height: f64, unit: AreaU
     let left = MARGIN + axis_label_width + 8.0;
     let right = width - MARGIN;
     let bottom = top + height;
-    let start = steps[0].period.first_day();
-    let last = steps[steps.len() - 1].period.last_day();
+    let start = spans[0].day;
+    let last = spans[spans.len() - 1].day;
     // A little room after the last change, so that it is not drawn on the edge.
     let end = last + chrono::Duration::days(((last - start).num_days() / 40).max(1));
     let span = (end - start).num_days() as f64;
@@ -403,26 +408,27 @@ fn draw_over_time(steps: &[Step], width: f64, top: f64, height: f64, unit: AreaU
                 .set("text-anchor", "end"),
         );
     }
-    // A tick at the start of each year, labelled as often as there is room for.
+    // A tick at each change, and the years of the first and the last change and of the
+    // others, as many as fit.
     use chrono::Datelike;
-    let (first_year, last_year) = (start.year(), end.year());
-    let years = (last_year - first_year + 1).max(1) as f64;
-    let every = ((years * 40.0 / (right - left)).ceil() as i32).max(1);
-    let every = [1, 2, 5, 10, 20, 50]
-        .into_iter()
-        .find(|&n| n >= every)
-        .unwrap_or(100);
-    for year in first_year..=last_year {
-        let Some(day) = chrono::NaiveDate::from_ymd_opt(year, 1, 1) else {
-            continue;
-        };
-        if day < start || year % every != 0 {
-            continue;
-        }
+    let days: Vec<chrono::NaiveDate> = spans.iter().map(|s| s.day).collect();
+    for &day in &days {
         let x = x_of(day);
-        group = group
-            .add(line(x, bottom, x, bottom + 4.0, MUTED))
-            .add(text_at(x, bottom + 18.0, &year.to_string()).set("text-anchor", "middle"));
+        group = group.add(line(x, bottom, x, bottom + 4.0, MUTED));
+    }
+    let mut placed: Vec<f64> = Vec::new();
+    let mut fits = |day: chrono::NaiveDate| {
+        let x = x_of(day);
+        let free = placed.iter().all(|&p| (p - x).abs() >= 40.0);
+        if free {
+            placed.push(x);
+        }
+        free
+    };
+    for day in axis_years(&days, &mut fits) {
+        group = group.add(
+            text_at(x_of(day), bottom + 18.0, &day.year().to_string()).set("text-anchor", "middle"),
+        );
     }
     group = group
         .add(line(left, bottom, right, bottom, MUTED))
@@ -433,19 +439,66 @@ fn draw_over_time(steps: &[Step], width: f64, top: f64, height: f64, unit: AreaU
                 .set("fill", MUTED),
         )
         .add(text_at(left, top - 6.0, &format!("area held, {}", unit.symbol())).set("fill", MUTED));
-    let mut d = format!("M{} {}", round(left), round(bottom));
-    for step in steps {
-        let x = x_of(step.period.last_day());
-        d.push_str(&format!(
-            " H{} V{}",
-            round(x),
-            round(y_of(step.cumulative_km2 as f64))
-        ));
+    // While a date is not known to the day, a band from the least to the most area.
+    for (i, s) in spans.iter().enumerate() {
+        if s.at_most_km2 == s.at_least_km2 {
+            continue;
+        }
+        let x0 = x_of(s.day);
+        let x1 = spans.get(i + 1).map_or(right, |next| x_of(next.day));
+        let (y0, y1) = (y_of(s.at_most_km2 as f64), y_of(s.at_least_km2 as f64));
+        group = group.add(
+            Rectangle::new()
+                .set("x", round(x0))
+                .set("y", round(y0))
+                .set("width", round(x1 - x0))
+                .set("height", round(y1 - y0))
+                .set("fill", "#2a7f9e")
+                .set("fill-opacity", 0.25),
+        );
     }
-    d.push_str(&format!(" H{}", round(right)));
+    // The line moves only forward in time: the least area, and the most where it differs.
+    let step_line = |km2: fn(&Span) -> u64| {
+        let mut d = format!("M{} {}", round(left), round(bottom));
+        for s in spans {
+            d.push_str(&format!(
+                " H{} V{}",
+                round(x_of(s.day)),
+                round(y_of(km2(s) as f64))
+            ));
+        }
+        d.push_str(&format!(" H{}", round(right)));
+        d
+    };
+    let upper = step_line(|s| s.at_most_km2);
+    let lower = step_line(|s| s.at_least_km2);
+    if upper != lower {
+        group = group.add(
+            Path::new()
+                .set("d", upper)
+                .set("fill", "none")
+                .set("stroke", "#2a7f9e")
+                .set("stroke-width", 1),
+        );
+    }
+    // The last change, marked with its date.
+    // The last change: a dashed guide at its day, and its date above the plot's right end,
+    // where nothing else is drawn.
+    let end_day = spans[spans.len() - 1].day;
+    group = group
+        .add(line(x_of(end_day), top, x_of(end_day), bottom, MUTED).set("stroke-dasharray", "3 3"))
+        .add(
+            text_at(
+                right,
+                top - 6.0,
+                &format!("last change: {}", crate::data::When::day(end_day).human()),
+            )
+            .set("text-anchor", "end")
+            .set("fill", MUTED),
+        );
     group.add(
         Path::new()
-            .set("d", d)
+            .set("d", lower)
             .set("fill", "none")
             .set("stroke", "#2a7f9e")
             .set("stroke-width", 2.5),

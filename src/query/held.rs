@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::data::{Dataset, Territory, TerritoryRef, When};
 
-use super::totals::counted_area_of;
+use super::totals::selected_ancestors;
 
 /// Whether a territory was held on a day, as far as the dates of its sources tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,177 +47,201 @@ pub fn held_on(t: &Territory, day: NaiveDate) -> Held {
     }
 }
 
-/// The area held on a day, counted once, as a range: at least the area of the territories
-/// certainly held, at most that and the area of those whose state is not known to the day.
+/// The area held on a day, as a range: at least the parts certainly held, at most those and
+/// the parts whose state is not known to the day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeldArea {
     /// The territories held that day.
     pub held: Vec<TerritoryRef>,
     /// The territories whose state that day is not known.
     pub unknown: Vec<TerritoryRef>,
-    /// The area of those held, counted once, in km².
+    /// The area of the parts held, counted once, in km².
     pub at_least_km2: u64,
-    /// The area of those held and those not known, counted once, in km².
+    /// The area of the parts held and those not known, counted once, in km².
     pub at_most_km2: u64,
+    /// Each held territory with a territory within it that was not held that day: (outer,
+    /// inner). The outer one's held part is its area less the inner one's.
+    pub less: Vec<(TerritoryRef, TerritoryRef)>,
+}
+
+/// The parts of the map a selection covers. A territory's own part is its area less the areas
+/// of the territories directly within it (validation keeps them from exceeding it), and its
+/// state is that territory's; a part counts when its territory is selected or lies within a
+/// selected one. The area held is the sum of the own parts held, so a territory inside
+/// another counts once, and an outer territory held while an inner one is not counts only
+/// the rest.
+struct Parts {
+    own_km2: Vec<u64>,
+    counted: Vec<bool>,
+}
+
+impl Parts {
+    fn of(ds: &Dataset, selected: &[TerritoryRef]) -> Parts {
+        let mut own_km2: Vec<u64> = (ds.territories.iter()).map(|t| t.area_km2.get()).collect();
+        for t in &ds.territories {
+            if let Some(w) = &t.within {
+                own_km2[w.territory.0] = own_km2[w.territory.0].saturating_sub(t.area_km2.get());
+            }
+        }
+        let ancestors = selected_ancestors(ds, selected);
+        let mut counted: Vec<bool> = ancestors.iter().map(Option::is_some).collect();
+        for r in selected {
+            counted[r.0] = true;
+        }
+        Parts { own_km2, counted }
+    }
+
+    // The km² a territory in `state` adds to the lower and the upper bound.
+    fn km2(&self, r: TerritoryRef, state: Held) -> (u64, u64) {
+        let own = if self.counted[r.0] {
+            self.own_km2[r.0]
+        } else {
+            0
+        };
+        match state {
+            Held::Held => (own, own),
+            Held::Unknown => (0, own),
+            Held::NotHeld => (0, 0),
+        }
+    }
 }
 
 /// The area of `selected` held on `day`.
 pub fn held_area(ds: &Dataset, selected: &[TerritoryRef], day: NaiveDate) -> HeldArea {
-    let state = |r: &&TerritoryRef| held_on(ds.territory(**r), day);
-    let held: Vec<TerritoryRef> = selected
-        .iter()
-        .filter(|r| state(r) == Held::Held)
-        .copied()
-        .collect();
-    let unknown: Vec<TerritoryRef> = selected
-        .iter()
-        .filter(|r| state(r) == Held::Unknown)
-        .copied()
-        .collect();
-    let both: Vec<TerritoryRef> = selected
-        .iter()
-        .filter(|r| state(r) != Held::NotHeld)
-        .copied()
-        .collect();
+    let parts = Parts::of(ds, selected);
+    let state = |r: TerritoryRef| held_on(ds.territory(r), day);
+    let (mut at_least_km2, mut at_most_km2) = (0, 0);
+    let mut less = Vec::new();
+    for r in ds.territory_refs() {
+        let (low, high) = parts.km2(r, state(r));
+        at_least_km2 += low;
+        at_most_km2 += high;
+        if let Some(w) = &ds.territory(r).within {
+            let outer = w.territory;
+            if parts.counted[outer.0] && state(outer) == Held::Held && state(r) != Held::Held {
+                less.push((outer, r));
+            }
+        }
+    }
+    let with = |wanted: Held| -> Vec<TerritoryRef> {
+        (selected.iter().copied())
+            .filter(|&r| state(r) == wanted)
+            .collect()
+    };
     HeldArea {
-        at_least_km2: counted_area_of(ds, &held),
-        at_most_km2: counted_area_of(ds, &both),
-        held,
-        unknown,
+        held: with(Held::Held),
+        unknown: with(Held::Unknown),
+        at_least_km2,
+        at_most_km2,
+        less,
     }
 }
 
-/// One change of the area held: a date on which territories were occupied or restored, and
-/// the area held once it had passed.
+/// Each counted territory with a territory within it whose control was restored before its
+/// own: (outer, inner). Between the two restorations the outer one counts less the inner one.
+pub fn parts_released(
+    ds: &Dataset,
+    selected: &[TerritoryRef],
+) -> Vec<(TerritoryRef, TerritoryRef)> {
+    let parts = Parts::of(ds, selected);
+    let restored = |r: TerritoryRef| ds.territory(r).restored.as_ref().map(|x| x.date);
+    (ds.territory_refs())
+        .filter_map(|r| {
+            let outer = ds.territory(r).within.as_ref()?.territory;
+            let inner_end = restored(r)?.last_day();
+            let earlier = restored(outer).is_none_or(|o| inner_end < o.first_day());
+            (parts.counted[outer.0] && earlier).then_some((outer, r))
+        })
+        .collect()
+}
+
+/// A day on which the area held changed, what changed, and the area held from that day on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// When, at the sources' precision.
-    pub date: When,
-    /// The territories occupied on that date.
+    /// The first day of the new state.
+    pub day: NaiveDate,
+    /// The dates, as the sources give them, of what changed that day: a period or a year
+    /// changes the state on its first day (held or not is no longer known) and after its last.
+    pub dated: Vec<When>,
+    /// The territories whose occupation, or its period, began or ended that day.
     pub occupied: Vec<TerritoryRef>,
-    /// The territories whose control was restored on that date.
+    /// The territories whose restoration, or its period, began or ended that day.
     pub restored: Vec<TerritoryRef>,
-    /// The area held once the date had passed, counted once, in km².
-    pub area_km2: u64,
+    /// The territories whose state from that day is not known to the day.
+    pub unknown: Vec<TerritoryRef>,
+    /// The area of the parts certainly held from that day, in km².
+    pub at_least_km2: u64,
+    /// The area of the parts held or not known to be, in km².
+    pub at_most_km2: u64,
 }
 
-/// Every date on which the area of `selected` held changed, earliest first, from the first
-/// occupation to the last restoration.
+/// Every day on which the area of `selected` held changed, earliest first: the state on any day
+/// is that of the last change on or before it, and is what [`held_area`] gives for that day.
 pub fn series(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<Change> {
-    let mut dated: Vec<(When, bool, TerritoryRef)> = Vec::new();
-    for &r in selected {
+    let parts = Parts::of(ds, selected);
+    // A territory's state changes on the first and the last day of its occupation's date and of
+    // its restoration's; territories within a selected one change its area, so all are walked.
+    let mut turns: Vec<(NaiveDate, bool, TerritoryRef, When)> = Vec::new();
+    for r in ds.territory_refs() {
+        if !parts.counted[r.0] {
+            continue;
+        }
         let t = ds.territory(r);
-        dated.push((t.occupied, true, r));
-        if let Some(restored) = &t.restored {
-            dated.push((restored.date, false, r));
+        let mut dates = vec![(t.occupied, true)];
+        dates.extend(t.restored.as_ref().map(|restored| (restored.date, false)));
+        for (date, occupied) in dates {
+            turns.push((date.first_day(), occupied, r, date));
+            if date.last_day() != date.first_day() {
+                turns.push((date.last_day(), occupied, r, date));
+            }
         }
     }
-    dated.sort_by_key(|&(date, occupied, r)| (date, !occupied, r));
-    let mut area = HeldSet::new(ds);
+    turns.sort_by_key(|&(day, occupied, r, _)| (day, !occupied, r));
+    let mut state = vec![Held::NotHeld; ds.territories.len()];
+    let mut unknown = std::collections::BTreeSet::new();
+    let (mut low, mut high) = (0u64, 0u64);
     let mut changes: Vec<Change> = Vec::new();
-    for (date, occupied, r) in dated {
-        if occupied {
-            area.add(r);
+    for (day, occupied, r, date) in turns {
+        let now = held_on(ds.territory(r), day);
+        let before = std::mem::replace(&mut state[r.0], now);
+        let (old_low, old_high) = parts.km2(r, before);
+        let (new_low, new_high) = parts.km2(r, now);
+        low = low + new_low - old_low;
+        high = high + new_high - old_high;
+        if now == Held::Unknown {
+            unknown.insert(r);
         } else {
-            area.remove(r);
+            unknown.remove(&r);
         }
-        if changes.last().is_none_or(|last| last.date != date) {
+        if changes.last().is_none_or(|last| last.day != day) {
             changes.push(Change {
-                date,
+                day,
+                dated: Vec::new(),
                 occupied: Vec::new(),
                 restored: Vec::new(),
-                area_km2: 0,
+                unknown: Vec::new(),
+                at_least_km2: 0,
+                at_most_km2: 0,
             });
         }
         if let Some(change) = changes.last_mut() {
-            if occupied {
-                change.occupied.push(r);
-            } else {
-                change.restored.push(r);
+            if !change.dated.contains(&date) {
+                change.dated.push(date);
             }
-            change.area_km2 = u64::try_from(area.km2).unwrap_or(0);
+            let list = if occupied {
+                &mut change.occupied
+            } else {
+                &mut change.restored
+            };
+            if !list.contains(&r) {
+                list.push(r);
+            }
+            change.unknown = unknown.iter().copied().collect();
+            change.at_least_km2 = low;
+            change.at_most_km2 = high;
         }
     }
     changes
-}
-
-/// A set of territories held and their area counted once, kept up to date as territories are
-/// added and removed: each change costs a walk up the territories it lies within and down
-/// those within it, not a sum over all.
-struct HeldSet<'d> {
-    ds: &'d Dataset,
-    held: Vec<bool>,
-    children: Vec<Vec<TerritoryRef>>,
-    // Signed: territories within one may, in a user's dataset, add up to more than it.
-    km2: i128,
-}
-
-impl<'d> HeldSet<'d> {
-    fn new(ds: &'d Dataset) -> Self {
-        let mut children = vec![Vec::new(); ds.territories.len()];
-        for r in ds.territory_refs() {
-            if let Some(w) = &ds.territory(r).within {
-                children[w.territory.0].push(r);
-            }
-        }
-        HeldSet {
-            ds,
-            held: vec![false; ds.territories.len()],
-            children,
-            km2: 0,
-        }
-    }
-
-    // Whether a territory that `r` lies within is held; validation rules out circles.
-    fn inside_held(&self, r: TerritoryRef) -> bool {
-        let mut next = self.ds.territory(r).within.as_ref().map(|w| w.territory);
-        while let Some(outer) = next {
-            if self.held[outer.0] {
-                return true;
-            }
-            next = self
-                .ds
-                .territory(outer)
-                .within
-                .as_ref()
-                .map(|w| w.territory);
-        }
-        false
-    }
-
-    // The area of the held territories nearest below `r`: those it would count for.
-    fn held_below(&self, r: TerritoryRef) -> i128 {
-        let mut km2 = 0;
-        let mut stack: Vec<TerritoryRef> = self.children[r.0].clone();
-        while let Some(c) = stack.pop() {
-            if self.held[c.0] {
-                km2 += i128::from(self.ds.territory(c).area_km2.get());
-            } else {
-                stack.extend(&self.children[c.0]);
-            }
-        }
-        km2
-    }
-
-    fn add(&mut self, r: TerritoryRef) {
-        if self.held[r.0] {
-            return;
-        }
-        if !self.inside_held(r) {
-            self.km2 += i128::from(self.ds.territory(r).area_km2.get()) - self.held_below(r);
-        }
-        self.held[r.0] = true;
-    }
-
-    fn remove(&mut self, r: TerritoryRef) {
-        if !self.held[r.0] {
-            return;
-        }
-        self.held[r.0] = false;
-        if !self.inside_held(r) {
-            self.km2 += self.held_below(r) - i128::from(self.ds.territory(r).area_km2.get());
-        }
-    }
 }
 
 #[cfg(test)]
@@ -240,7 +264,8 @@ mod tests {
         assert_eq!(on("2024-01-01").at_most_km2, 0);
         // Inside the period 1988–1992 Nagorno-Karabakh's state is not known to the day.
         let area = on("1990-06-01");
-        assert_eq!((area.at_least_km2, area.at_most_km2), (0, 4400));
+        // Shusha, within it, was not yet held.
+        assert_eq!((area.at_least_km2, area.at_most_km2), (0, 4111));
         // Restored on 2020-10-04: held the day before, not that day.
         let jabrayil = ds.territories.iter().find(|t| t.id == "jabrayil").unwrap();
         assert_eq!(held_on(jabrayil, day("2020-10-03")), Held::Held);
@@ -248,16 +273,42 @@ mod tests {
     }
 
     #[test]
-    fn the_series_rises_in_1992_and_1993_and_falls_to_zero_in_2023() {
+    fn the_series_gives_ranges_while_a_period_runs_and_counts_inner_parts_restored_first() {
         let ds = crate::data::embedded().unwrap();
         let all = select(&ds, &Filter::default(), SortKey::Date, false);
         let changes = series(&ds, &all);
-        let areas: Vec<(String, u64)> = changes
+        let areas: Vec<(String, u64, u64)> = changes
             .iter()
-            .map(|c| (c.date.to_string(), c.area_km2))
+            .map(|c| (c.day.to_string(), c.at_least_km2, c.at_most_km2))
             .collect();
-        assert_eq!(areas.first().unwrap(), &("1988/1992".to_owned(), 4400));
-        assert!(areas.contains(&("1993-10-29".to_owned(), 14393)));
-        assert_eq!(areas.last().unwrap(), &("2023-09-20".to_owned(), 0));
+        // Nagorno-Karabakh's period 1988–1992 begins: held or not is not known, and Shusha,
+        // within it, is not yet held.
+        assert_eq!(areas[0], ("1988-01-01".to_owned(), 0, 4111));
+        assert!(areas.contains(&("1992-05-18".to_owned(), 2129, 6240)));
+        assert!(areas.contains(&("1992-12-31".to_owned(), 6240, 6240)));
+        assert!(areas.contains(&("1993-10-29".to_owned(), 14393, 14393)));
+        // Shusha restored: Nagorno-Karabakh counts its area less Shusha's.
+        assert!(areas.contains(&("2020-12-01".to_owned(), 4111, 4111)));
+        assert_eq!(areas.last().unwrap(), &("2023-09-20".to_owned(), 0, 0));
+    }
+
+    #[test]
+    fn an_outer_territory_held_counts_its_area_less_the_inner_ones_not_held() {
+        let ds = crate::data::embedded().unwrap();
+        let all = select(&ds, &Filter::default(), SortKey::Date, false);
+        let on = |d| {
+            let a = held_area(&ds, &all, day(d));
+            (a.at_least_km2, a.at_most_km2)
+        };
+        // The figures of issue 20, worked out by hand.
+        assert_eq!(on("2020-11-15"), (10155, 10155));
+        assert_eq!(on("2020-11-22"), (9005, 9005));
+        assert_eq!(on("2020-11-28"), (5951, 5951));
+        assert_eq!(on("2020-12-05"), (4111, 4111));
+        assert_eq!(on("1993-06-01"), (9294, 9294));
+        let area = held_area(&ds, &all, day("2020-12-05"));
+        let id = |r: TerritoryRef| ds.territory(r).id.as_str();
+        let less: Vec<(&str, &str)> = area.less.iter().map(|&(o, i)| (id(o), id(i))).collect();
+        assert_eq!(less, [("nagorno-karabakh", "shusha")]);
     }
 }

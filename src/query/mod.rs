@@ -10,7 +10,7 @@ mod totals;
 mod units;
 
 pub use facts::{Computation, Fact, FactValue, territory_facts};
-pub use held::{Change, Held, HeldArea, held_area, held_on, series};
+pub use held::{Change, Held, HeldArea, held_area, held_on, parts_released, series};
 pub use names::{Lookup, fold, lookup};
 pub use select::{DateRange, Filter, SortKey, select, years_held};
 pub use timeline::{Entry, EntryKind, timeline};

@@ -57,7 +57,10 @@ pub fn overlaps(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<(TerritoryRef, T
 /// For every territory, the nearest territory it lies within that is selected, if any:
 /// found in one pass over all of them, however long the chains of `within` are, each
 /// territory's answer made once and reused by those within it.
-fn selected_ancestors(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<Option<TerritoryRef>> {
+pub(super) fn selected_ancestors(
+    ds: &Dataset,
+    selected: &[TerritoryRef],
+) -> Vec<Option<TerritoryRef>> {
     let mut mask = vec![false; ds.territories.len()];
     for r in selected {
         mask[r.0] = true;

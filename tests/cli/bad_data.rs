@@ -351,3 +351,19 @@ fn a_dataset_without_a_final_newline_and_with_tabs_loads() {
             .as_bytes(),
     );
 }
+
+#[test]
+fn territories_within_one_that_together_exceed_its_area_are_refused() {
+    // North (100 km²) and East (200 km²) both lie within South (250 km²).
+    let text = minimal_with(
+        "area_km2 = 100\nsource = \"atlas\"\n",
+        "area_km2 = 100\nsource = \"atlas\"\nwithin = \"south\"\n",
+    ) + "\n[[territories]]\nid = \"east\"\nname = \"East\"\nkind = \"district\"\noccupied = \
+         2001-02-03\narea_km2 = 200\nsource = \"atlas\"\nwithin = \"south\"\n";
+    rejects(
+        &text,
+        "error: {file}:26:12: territories[1].area_km2: the territories within `south` (north, \
+         east) add up to 300 km², more than its area (250 km²); an area includes those of the \
+         territories within it\n",
+    );
+}

@@ -329,7 +329,10 @@ fn the_state_on_a_day_lists_and_sums_the_territories_held_that_day() {
         ])
     };
     assert_eq!(area("1993-06-01"), "9294\t9294\n");
-    assert_eq!(area("1990-06-01"), "0\t4400\n");
+    // Within 1988–1992 Nagorno-Karabakh's state is not known; Shusha, inside it, was not held.
+    assert_eq!(area("1990-06-01"), "0\t4111\n");
+    // After Shusha's restoration Nagorno-Karabakh counts its area less Shusha's.
+    assert_eq!(area("2020-12-05"), "4111\t4111\n");
     assert_eq!(area("2024-01-01"), "0\t0\n");
     // A town restored: left out, and said so.
     let notes = stdout(&["totals", "--on", "2020-10-18", "--format", "table"]);
@@ -359,13 +362,17 @@ fn the_series_starts_at_the_first_occupation_and_ends_at_the_last_restoration() 
         "--series",
         "--no-header",
         "--fields",
-        "date,area_km2",
+        "date,area_km2_at_least,area_km2_at_most",
     ]);
     let lines: Vec<&str> = series.lines().collect();
-    assert_eq!(lines.first(), Some(&"1988/1992\t4400"));
-    assert!(lines.contains(&"1993-10-29\t14393"), "{series}");
-    assert!(lines.contains(&"2020-12-01\t4400"), "{series}");
-    assert_eq!(lines.last(), Some(&"2023-09-20\t0"));
+    // 1988–1992 is a period: from its first day Nagorno-Karabakh's state is not known, and
+    // Shusha, within it, was not yet held.
+    assert_eq!(lines.first(), Some(&"1988-01-01\t0\t4111"));
+    assert!(lines.contains(&"1992-05-18\t2129\t6240"), "{series}");
+    assert!(lines.contains(&"1992-12-31\t6240\t6240"), "{series}");
+    assert!(lines.contains(&"1993-10-29\t14393\t14393"), "{series}");
+    assert!(lines.contains(&"2020-12-01\t4111\t4111"), "{series}");
+    assert_eq!(lines.last(), Some(&"2023-09-20\t0\t0"));
 }
 
 #[test]
@@ -382,7 +389,10 @@ fn fields_lists_every_field_with_its_unit_origin_and_meaning() {
     assert_eq!(find("totals", "area_mi2")["origin"], "computed");
     assert_eq!(find("totals", "area_mi2")["unit"], "mi²");
     assert_eq!(find("districts", "area_mi2")["origin"], "sourced");
-    assert_eq!(find("totals --series", "share_percent")["unit"], "%");
+    assert_eq!(
+        find("totals --series", "share_percent_at_most")["unit"],
+        "%"
+    );
     // Every column of districts is listed, in its order.
     let header = stdout(&["districts", "--units", "mi2"]);
     let header: Vec<&str> = header.lines().next().unwrap().split('\t').collect();
