@@ -193,7 +193,7 @@ pub fn on(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
         "computed: the area held on {day} (occupied on or before it and not yet restored), \
          counted once: {PARTS_RULE}"
     ));
-    report.notes.extend(less_note(ds, &area.less, None));
+    report.notes.extend(less_note(ds, &area.less, false));
     if !area.unknown.is_empty() {
         report = report.note(format!(
             "the dates of {} are given as a year, a month or a period containing {day}, so \
@@ -240,20 +240,21 @@ const PARTS_RULE: &str = "each territory's own part (its area less those of the 
      within it) counts while that territory is held, so a territory inside another counts once, \
      and one held while a territory within it is not counts the rest of its area only";
 
-/// The note on outer territories counted less the inner ones not held with them; `from_to`
-/// gives, for the series, the days between which each pair applies.
-fn less_note(
-    ds: &Dataset,
-    less: &[(TerritoryRef, TerritoryRef)],
-    from_to: Option<&dyn Fn(TerritoryRef, TerritoryRef) -> String>,
-) -> Option<String> {
+/// The note on outer territories counted less the inner ones not held with them; `dated`, for
+/// the series, says between which restorations each pair applies.
+fn less_note(ds: &Dataset, less: &[(TerritoryRef, TerritoryRef)], dated: bool) -> Option<String> {
     if less.is_empty() {
         return None;
     }
     let parts: Vec<String> = (less.iter())
         .map(|&(outer, inner)| {
             let (o, i) = (ds.territory(outer), ds.territory(inner));
-            let when = from_to.map_or(String::new(), |f| format!(" {}", f(outer, inner)));
+            let restored = |t: &crate::data::Territory| t.restored.as_ref().map(|x| x.date.iso());
+            let when = match (dated, restored(i), restored(o)) {
+                (true, Some(from), Some(to)) => format!(" from {from} to {to}"),
+                (true, Some(from), None) => format!(" from {from}"),
+                _ => String::new(),
+            };
             let record = (o.restored.as_ref())
                 .and_then(|r| r.note.as_deref())
                 .map_or(String::new(), |note| {
@@ -261,7 +262,7 @@ fn less_note(
                 });
             format!(
                 "{}'s held part{when} is its area less that of {} ({} km²), which lies within it \
-                 and was no longer held; the sources give no area for any other part of {} that \
+                 and was not held then; the sources give no area for any other part of {} that \
                  changed hands before the whole{record}, so that part is at most this",
                 o.name,
                 i.name,
@@ -332,15 +333,7 @@ pub fn series(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
              is a range from the least to the most; from its last day it is known",
         );
     let less = query::parts_released(ds, &selected);
-    let from_to = |outer: TerritoryRef, inner: TerritoryRef| {
-        let end = |r: TerritoryRef| ds.territory(r).restored.as_ref().map(|x| x.date);
-        match (end(inner), end(outer)) {
-            (Some(i), Some(o)) => format!("from {} to {}", i.iso(), o.iso()),
-            (Some(i), None) => format!("from {}", i.iso()),
-            _ => String::new(),
-        }
-    };
-    report.notes.extend(less_note(ds, &less, Some(&from_to)));
+    report.notes.extend(less_note(ds, &less, true));
     report.notes.extend(caveats(ds, &selected, true));
     report
 }

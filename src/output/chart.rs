@@ -80,8 +80,7 @@ pub struct Span {
 
 /// The years to label on an axis of time, given the days on which the area changed: the first
 /// and the last change come first, then the others in order, then every fifth year between
-/// them, each year once. `fits` labels a
-/// day's year if there is room and says whether it did.
+/// them, each year once. `fits` labels a day's year if there is room and says whether it did.
 pub fn axis_years(
     days: &[chrono::NaiveDate],
     fits: &mut dyn FnMut(chrono::NaiveDate) -> bool,

@@ -197,49 +197,53 @@ pub fn series(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<Change> {
         }
     }
     turns.sort_by_key(|&(day, occupied, r, _)| (day, !occupied, r));
+    let mut is_selected = vec![false; ds.territories.len()];
+    for r in selected {
+        is_selected[r.0] = true;
+    }
     let mut state = vec![Held::NotHeld; ds.territories.len()];
+    // Those selected whose state is not known, as `held_area` lists them.
     let mut unknown = std::collections::BTreeSet::new();
     let (mut low, mut high) = (0u64, 0u64);
     let mut changes: Vec<Change> = Vec::new();
-    for (day, occupied, r, date) in turns {
-        let now = held_on(ds.territory(r), day);
-        let before = std::mem::replace(&mut state[r.0], now);
-        let (old_low, old_high) = parts.km2(r, before);
-        let (new_low, new_high) = parts.km2(r, now);
-        low = low + new_low - old_low;
-        high = high + new_high - old_high;
-        if now == Held::Unknown {
-            unknown.insert(r);
-        } else {
-            unknown.remove(&r);
-        }
-        if changes.last().is_none_or(|last| last.day != day) {
-            changes.push(Change {
-                day,
-                dated: Vec::new(),
-                occupied: Vec::new(),
-                restored: Vec::new(),
-                unknown: Vec::new(),
-                at_least_km2: 0,
-                at_most_km2: 0,
-            });
-        }
-        if let Some(change) = changes.last_mut() {
+    for same_day in turns.chunk_by(|a, b| a.0 == b.0) {
+        let mut change = Change {
+            day: same_day[0].0,
+            dated: Vec::new(),
+            occupied: Vec::new(),
+            restored: Vec::new(),
+            unknown: Vec::new(),
+            at_least_km2: 0,
+            at_most_km2: 0,
+        };
+        for &(day, occupied, r, date) in same_day {
+            let now = held_on(ds.territory(r), day);
+            let before = std::mem::replace(&mut state[r.0], now);
+            let ((old_low, old_high), (new_low, new_high)) =
+                (parts.km2(r, before), parts.km2(r, now));
+            low = low + new_low - old_low;
+            high = high + new_high - old_high;
+            if now == Held::Unknown && is_selected[r.0] {
+                unknown.insert(r);
+            } else {
+                unknown.remove(&r);
+            }
             if !change.dated.contains(&date) {
                 change.dated.push(date);
             }
-            let list = if occupied {
-                &mut change.occupied
+            if occupied {
+                change.occupied.push(r);
             } else {
-                &mut change.restored
-            };
-            if !list.contains(&r) {
-                list.push(r);
+                change.restored.push(r);
             }
-            change.unknown = unknown.iter().copied().collect();
-            change.at_least_km2 = low;
-            change.at_most_km2 = high;
         }
+        // Sorted by territory within a day, so a territory twice in a list is adjacent.
+        change.occupied.dedup();
+        change.restored.dedup();
+        change.unknown = unknown.iter().copied().collect();
+        change.at_least_km2 = low;
+        change.at_most_km2 = high;
+        changes.push(change);
     }
     changes
 }
