@@ -50,12 +50,14 @@ pub fn fields<'a>() -> Vec<Field<Row<'a>>> {
             Column::new("source", "source")
                 .about("the ids of the sources of the value")
                 .cites()
+                .caveat()
                 .optional(3),
             |c, (_, o)| Value::sources(c.ds, &o.source),
         ),
         Field::new(
             Column::new("note", "note")
                 .about("a qualification")
+                .caveat()
                 .optional(1),
             |_, (_, o)| Value::opt(o.note.as_deref()),
         ),

@@ -144,17 +144,11 @@ fn years_held(t: &Territory) -> Value {
 const YEARS_HELD_NOTE: &str =
     "years held is computed: days held ÷ 365.2425, where both dates are days";
 
-// Notes name at most this many records; a large dataset would otherwise drown the table.
-const NOTE_ITEMS: usize = 5;
-
-/// `items` joined by `separator`, cut after a few with the number left out.
+/// `items` joined by `separator`: every one, since a note that names only some of the records
+/// it qualifies leaves the others shown without their caveat.
 fn some_of(items: &[impl AsRef<str>], separator: &str) -> String {
-    let shown: Vec<&str> = items.iter().take(NOTE_ITEMS).map(AsRef::as_ref).collect();
-    let mut s = shown.join(separator);
-    if items.len() > NOTE_ITEMS {
-        s.push_str(&format!(" and {} more", items.len() - NOTE_ITEMS));
-    }
-    s
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    items.join(separator)
 }
 
 /// The ids of the territories of `selected` for which `keep` holds, in the selection's order.

@@ -61,7 +61,7 @@ pub fn of(ds: &Dataset, r: TerritoryRef, unit: AreaUnit, on: Option<NaiveDate>) 
         Column::new("field", "field").about("what the row gives: id, name, name_az, alias, kind, occupied, partial, area, within, restored, held_on, years_held, share_percent, event or cited"),
         Column::new("value", "value").about("the value of the field"),
         Column::new("source", "source").about("the ids of the sources of the value; empty for a computed one").cites(),
-        Column::new("note", "note").about("a qualification, or how a computed value is computed").optional(0),
+        Column::new("note", "note").about("a qualification, or how a computed value is computed").caveat().optional(0),
     ]);
     let facts = query::territory_facts(ds, r, on);
     let mut cited: Vec<SourceRef> = Vec::new();

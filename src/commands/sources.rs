@@ -28,6 +28,7 @@ pub fn fields<'a, 'c>() -> Vec<Field<Row<'a, 'c>>> {
         Field::new(
             Column::new("url", "url")
                 .about("where it can be read, as found")
+                .caveat()
                 .optional(1),
             |_, (s, _)| Value::opt(s.url.as_deref()),
         ),

@@ -36,11 +36,11 @@ pub fn fields<'a, 'e>() -> Vec<Field<&'e Entry<'a>>> {
             |c, e| Value::territories(c.ds, &e.territories),
         ),
         Field::new(
-            Column::new("source", "source").about("the ids of the sources that report it").cites().optional(1),
+            Column::new("source", "source").about("the ids of the sources that report it").cites().caveat().optional(1),
             |c, e| Value::sources(c.ds, e.source),
         ),
         Field::new(
-            Column::new("note", "note").about("details").optional(0),
+            Column::new("note", "note").about("details").caveat().optional(0),
             |_, e| Value::opt(e.note),
         ),
     ]

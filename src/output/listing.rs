@@ -24,6 +24,9 @@ pub struct Column {
     /// Whether its values are the ids of the sources of the row, which the formats that list
     /// the sources (xlsx, HTML) link to.
     pub cites: bool,
+    /// Whether its values qualify the row's other values (a note, a figure's source): a table
+    /// that cannot show the column gives them below itself, numbered against their rows.
+    pub caveat: bool,
 }
 
 /// Where the values of a column come from.
@@ -61,6 +64,7 @@ impl Column {
             about: "",
             origin: Origin::Sourced,
             cites: false,
+            caveat: false,
         }
     }
 
@@ -73,6 +77,12 @@ impl Column {
     /// The column, saying what it holds.
     pub const fn about(mut self, about: &'static str) -> Self {
         self.about = about;
+        self
+    }
+
+    /// The column, whose values qualify their rows: never left out of a table without them.
+    pub const fn caveat(mut self) -> Self {
+        self.caveat = true;
         self
     }
 

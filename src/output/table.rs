@@ -4,7 +4,8 @@
 //! wider than the terminal, the columns a command marks as optional are left out, least needed
 //! first, and a note says which; where even the others do not fit, every record becomes a
 //! block of `field  value` lines, which always fits. A column with the same value on every row
-//! is said once in a note instead of on every row.
+//! is said once in a note instead of on every row. A column marked as a caveat (notes, the
+//! source of a figure, an address) is never lost when left out: its values go below the table, numbered `[n]` against their rows.
 
 use std::io::{self, Write};
 
@@ -34,7 +35,8 @@ pub fn write(report: &Listing, options: Options, out: &mut dyn Write) -> io::Res
     } else {
         match report.shape {
             Shape::List | Shape::Fields => {
-                let grid = Grid::of(report, options, &mut notes);
+                let mut grid = Grid::of(report, options, &mut notes);
+                notes.extend(grid.carry_below(fit_to));
                 match grid.fit(fit_to, &mut notes) {
                     Some(widths) => writeln!(out, "{}", grid.table(&widths, options))?,
                     None => grid.blocks(width.unwrap_or(usize::MAX), options, out)?,
@@ -63,6 +65,8 @@ struct Grid {
     // The rank a column may be left out at (lowest first), `None` if it must stay.
     optional: Vec<Option<u8>>,
     numeric: Vec<bool>,
+    // Whether a column qualifies its rows (a note, an address), so is given below if left out.
+    carried: Vec<bool>,
     rows: Vec<Vec<String>>,
 }
 
@@ -83,6 +87,7 @@ impl Grid {
                 .collect(),
             optional: report.columns.iter().map(|c| c.optional).collect(),
             numeric: numeric_columns(report),
+            carried: (report.columns.iter()).map(|c| c.caveat).collect(),
             rows,
         };
         if !options.wide && grid.rows.len() > 1 && report.shape == Shape::List {
@@ -105,9 +110,60 @@ impl Grid {
         retain_others(&mut self.labels, columns);
         retain_others(&mut self.optional, columns);
         retain_others(&mut self.numeric, columns);
+        retain_others(&mut self.carried, columns);
         for row in &mut self.rows {
             retain_others(row, columns);
         }
+    }
+
+    /// Takes out the caveat columns that `width` leaves no room for, marks each
+    /// row that had a value in them with `[n]` in its first column that always stays, and
+    /// gives their values as notes numbered so.
+    fn carry_below(&mut self, width: Option<usize>) -> Vec<String> {
+        let Some(first) = (0..self.labels.len()).find(|&i| self.optional[i].is_none()) else {
+            return Vec::new();
+        };
+        let mut below: Vec<Vec<(bool, String)>> = vec![Vec::new(); self.rows.len()];
+        // The marks widen the first column, which may leave out another column: so again
+        // until nothing more is left out.
+        while let Some(widths) = self.fit(width, &mut Vec::new()) {
+            let has_value = |v: &str| !v.is_empty() && v != "—";
+            let moving: Vec<usize> = (0..self.labels.len())
+                .filter(|&i| widths[i] == usize::MAX && self.carried[i])
+                .filter(|&i| self.rows.iter().any(|r| has_value(&r[i])))
+                .collect();
+            if moving.is_empty() {
+                break;
+            }
+            for (n, row) in self.rows.iter_mut().enumerate() {
+                let values: Vec<(bool, String)> = (moving.iter())
+                    .filter(|&&i| has_value(&row[i]))
+                    .map(|&i| match self.labels[i].as_str() {
+                        "note" => (true, row[i].clone()),
+                        label => (false, format!("{label}: {}", row[i])),
+                    })
+                    .collect();
+                if values.is_empty() {
+                    continue;
+                }
+                if below[n].is_empty() {
+                    row[first].push_str(&format!(" [{}]", n + 1));
+                }
+                below[n].extend(values);
+            }
+            self.remove(&moving);
+        }
+        // A row's notes read first, then the sources.
+        for values in &mut below {
+            values.sort_by_key(|(is_note, _)| !is_note);
+        }
+        (below.into_iter().enumerate())
+            .filter(|(_, values)| !values.is_empty())
+            .map(|(n, values)| {
+                let texts: Vec<String> = values.into_iter().map(|(_, text)| text).collect();
+                format!("[{}] {}", n + 1, texts.join("; "))
+            })
+            .collect()
     }
 
     // The widest a column needs to be, and the narrowest it can be without breaking a word.

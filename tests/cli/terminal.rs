@@ -278,3 +278,38 @@ fn charts_fit_40_60_80_and_120_columns_with_every_territory_and_area_whole() {
         }
     }
 }
+
+#[test]
+fn a_note_or_source_that_does_not_fit_the_table_is_given_below_it() {
+    // What the wide output qualifies each row with: its notes, sources and addresses.
+    let cases = [
+        ("timeline --since 2020-10 --until 2020-12-31", "note,source"),
+        ("figures", "source,note"),
+        ("sources", "url"),
+    ];
+    for (args, caveats) in cases {
+        let mut command: Vec<&str> = args.split(' ').collect();
+        command.extend(["--format", "tsv", "--no-header", "--fields", caveats]);
+        let piped = common::stdout(&command);
+        let words: Vec<String> = piped
+            .split(['\t', ' ', ';', '\n'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        assert!(!words.is_empty(), "{args}: nothing to look for");
+        for width in [40, 60, 80, 120] {
+            let shown = on_terminal(width, &format!("{args} --color never --no-pager"), &[]);
+            let on_screen: std::collections::HashSet<&str> = shown
+                .split(|c: char| c.is_whitespace() || "│┆;".contains(c))
+                .collect();
+            // A word longer than a line is broken across lines, each part whole on its own.
+            let squashed: String = shown.split_whitespace().collect();
+            for word in &words {
+                assert!(
+                    on_screen.contains(word.as_str()) || squashed.contains(word.as_str()),
+                    "{args} at {width} columns lost `{word}`:\n{shown}"
+                );
+            }
+        }
+    }
+}
