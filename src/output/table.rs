@@ -124,6 +124,8 @@ impl Grid {
             return Vec::new();
         };
         let mut below: Vec<Vec<(bool, String)>> = vec![Vec::new(); self.rows.len()];
+        // The rows marked, numbered in the order they were marked.
+        let (mut mark, mut marks) = (vec![0; self.rows.len()], 0);
         // The marks widen the first column, which may leave out another column: so again
         // until nothing more is left out.
         while let Some(widths) = self.fit(width, &mut Vec::new()) {
@@ -147,7 +149,9 @@ impl Grid {
                     continue;
                 }
                 if below[n].is_empty() {
-                    row[first].push_str(&format!(" [{}]", n + 1));
+                    marks += 1;
+                    mark[n] = marks;
+                    row[first].push_str(&format!(" [{marks}]"));
                 }
                 below[n].extend(values);
             }
@@ -157,13 +161,15 @@ impl Grid {
         for values in &mut below {
             values.sort_by_key(|(is_note, _)| !is_note);
         }
-        (below.into_iter().enumerate())
-            .filter(|(_, values)| !values.is_empty())
-            .map(|(n, values)| {
+        let mut notes: Vec<(usize, String)> = (below.into_iter().zip(mark))
+            .filter(|(values, _)| !values.is_empty())
+            .map(|(values, n)| {
                 let texts: Vec<String> = values.into_iter().map(|(_, text)| text).collect();
-                format!("[{}] {}", n + 1, texts.join("; "))
+                (n, format!("[{n}] {}", texts.join("; ")))
             })
-            .collect()
+            .collect();
+        notes.sort_by_key(|&(n, _)| n);
+        notes.into_iter().map(|(_, note)| note).collect()
     }
 
     // The widest a column needs to be, and the narrowest it can be without breaking a word.
