@@ -1,6 +1,6 @@
 //! `karabakh chart`: the areas as bars, or the occupied area over time as a step chart.
 
-use crate::data::Dataset;
+use crate::data::{Dataset, SourceRef};
 use crate::output::chart::{Bar, Chart, Drawing, Span, Step};
 use crate::query::{self, Filter, SortKey};
 
@@ -57,10 +57,21 @@ pub fn over_time<'a>(ds: &'a Dataset, filter: &Filter) -> Chart<'a> {
             at_most_km2: change.at_most_km2,
         })
         .collect();
+    // Outer territories counted less the inner ones restored first, and where the sources
+    // place one within the other.
+    let less = query::parts_released(ds, &selected);
+    let within: Vec<SourceRef> = (less.iter())
+        .filter_map(|&(_, inner)| ds.territory(inner).within.as_ref()?.source.as_ref())
+        .flat_map(|c| c.refs().iter().copied())
+        .collect();
+    let mut notes: Vec<String> = super::totals::less_note(ds, &less, true)
+        .into_iter()
+        .collect();
+    notes.extend(caveats(ds, &selected, true));
     Chart {
         drawing: Drawing::OverTime(spans),
-        notes: caveats(ds, &selected, true),
-        sources: sources_of(ds, &selected, true, &[]),
+        notes,
+        sources: sources_of(ds, &selected, true, &within),
     }
 }
 

@@ -21,6 +21,12 @@ pub fn cite<'a>(
         let report = super::totals::report(ds, &Filter::default(), unit);
         let field = pick(&keys(&report), field.unwrap_or("area_km2"), unit, "totals")?;
         let country = ds.country.source.refs();
+        // What is counted once rests also on where the sources say one lies within another.
+        let overlaps: Vec<SourceRef> = (query::overlaps(ds, &every).into_iter())
+            .filter_map(|(inner, _)| ds.territory(inner).within.as_ref()?.source.as_ref())
+            .flat_map(|c| c.refs().iter().copied())
+            .collect();
+        let listed = field.contains("listed");
         let sources = match field.as_str() {
             // The country's area in any unit, and its source.
             key if key.starts_with("country_area") => refs(ds, country),
@@ -28,8 +34,12 @@ pub fn cite<'a>(
                 .map(|f| refs(ds, ds.figure(f).latest().source.refs()))
                 .unwrap_or_default(),
             // A share is computed from the areas and the country's area.
-            key if key.starts_with("share") => sources_of(ds, &every, false, country),
-            _ => sources_of(ds, &every, false, &[]),
+            key if key.starts_with("share") && listed => sources_of(ds, &every, false, country),
+            key if key.starts_with("share") => {
+                sources_of(ds, &every, false, &[country, &overlaps].concat())
+            }
+            _ if listed || field == "territories" => sources_of(ds, &every, false, &[]),
+            _ => sources_of(ds, &every, false, &overlaps),
         };
         return Ok(vec![from_record(
             &report,
@@ -44,7 +54,15 @@ pub fn cite<'a>(
         let field = pick(&keys(&report), field.unwrap_or("value"), unit, &figure.id)?;
         let sources = refs(ds, figure.latest().source.refs());
         let subject = figure.label.to_string();
-        return Ok(vec![from_record(&report, &field, &subject, unit, sources)]);
+        let mut citation = from_record(&report, &field, &subject, unit, sources);
+        // A figure's value carries its unit: "20%", "3,983 people".
+        if field == "value" {
+            citation.value = match figure.unit.as_str() {
+                "percent" => format!("{}%", citation.value),
+                unit => format!("{} {unit}", citation.value),
+            };
+        }
+        return Ok(vec![citation]);
     }
     let r = super::show::territory(ds, name).map_err(|e| {
         NotFound::new(format!(

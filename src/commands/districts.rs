@@ -40,7 +40,7 @@ pub fn fields<'a>(unit: AreaUnit, on: Option<NaiveDate>) -> Vec<Field<&'a Territ
             |_, t| t.restored.as_ref().map_or(Value::Null, |r| Value::Date(r.date)),
         ),
         Field::new(
-            Column::new("years_held", "years held").about("the days from occupation to restoration divided by 365.2425; empty where either date is not known to the day").computed(),
+            Column::new("years_held", "years held").about("the days from occupation to restoration divided by 365.2425; a range, least–most, where either date is not known to the day (in JSON an object with at_least and at_most); empty where not restored").computed(),
             |_, t| years_held(t),
         ),
         Field::new(
@@ -48,7 +48,7 @@ pub fn fields<'a>(unit: AreaUnit, on: Option<NaiveDate>) -> Vec<Field<&'a Territ
             |c, t| Value::sources(c.ds, &t.source),
         ),
         Field::new(
-            Column::new("restored_scope", "restored scope").about("`town` where the sources give the date of restoration for the town only, else `whole`").optional(2),
+            Column::new("restored_scope", "restored scope").about("`town` where the sources give the date of restoration for the town only, `part` where later stages followed (`karabakh show` and `timeline` give them), else `whole`").optional(2),
             |_, t| t.restored.as_ref().map_or(Value::Null, |r| Value::word(r.scope.as_str())),
         ),
         Field::new(

@@ -12,6 +12,8 @@ pub mod sources;
 pub mod timeline;
 pub mod totals;
 
+use chrono::NaiveDate;
+
 use crate::data::{Dataset, Scope, Source, SourceRef, Territory, TerritoryRef};
 use crate::output::{Column, columns_of};
 use crate::query::{AreaUnit, Filter};
@@ -135,14 +137,28 @@ impl NotFound {
 use crate::output::Value;
 use crate::query;
 
-/// Years held as a report value: computed, one decimal, null when it cannot be computed.
+/// Years held as a report value: computed, one decimal, null when not restored; a range
+/// ("30.7–35.7", in JSON `{"at_least": 30.7, "at_most": 35.7}`) where a date is not a day.
 fn years_held(t: &Territory) -> Value {
-    query::years_held(t).map_or(Value::Null, |y| Value::Decimal(y, 1))
+    years_value(query::years_held(t))
+}
+
+/// Years held as a report value, as [`years_held`] gives them.
+fn years_value(years: Option<query::YearsHeld>) -> Value {
+    match years {
+        None => Value::Null,
+        Some(y) if y.is_range() => Value::structured(
+            format!("{:.1}–{:.1}", y.at_least, y.at_most),
+            serde_json::json!({ "at_least": y.at_least, "at_most": y.at_most }),
+        ),
+        Some(y) => Value::Decimal(y.at_least, 1),
+    }
 }
 
 /// The note that says how years held are computed.
-const YEARS_HELD_NOTE: &str =
-    "years held is computed: days held ÷ 365.2425, where both dates are days";
+const YEARS_HELD_NOTE: &str = "years held is computed: days held ÷ 365.2425; where a date is \
+     a year, a month or a period, it is a range (such as 30.7–35.7) from the fewest days the \
+     dates allow to the most";
 
 /// `items` joined by `separator`: every one, since a note that names only some of the records
 /// it qualifies leaves the others shown without their caveat.
@@ -168,7 +184,7 @@ fn ids_where<'a>(
 /// which was occupied though their whole area is counted, and, where the view shows or uses
 /// the dates of restoration (`restorations`), those the sources give for a town only.
 fn caveats(ds: &Dataset, selected: &[TerritoryRef], restorations: bool) -> Vec<String> {
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = document_terms(ds, selected).into_iter().collect();
     let partial = ids_where(ds, selected, |t| t.partial.is_some());
     if !partial.is_empty() {
         notes.push(format!(
@@ -185,7 +201,58 @@ fn caveats(ds: &Dataset, selected: &[TerritoryRef], restorations: bool) -> Vec<S
             some_of(&town, ", ")
         ));
     }
+    if restorations {
+        notes.extend(staged(ds, selected, None));
+    }
     notes
+}
+
+/// The note that the territories of `selected`, their dates of occupation and the word
+/// "occupied" are their source's (the document's), not the tool's: the tool uses its words.
+fn document_terms(ds: &Dataset, selected: &[TerritoryRef]) -> Option<String> {
+    let mut refs: Vec<SourceRef> = (selected.iter())
+        .flat_map(|&r| ds.territory(r).source.refs().iter().copied())
+        .collect();
+    refs.sort();
+    refs.dedup();
+    let titles: Vec<&str> = refs.iter().map(|&r| ds.source(r).title.as_str()).collect();
+    (!titles.is_empty()).then(|| {
+        format!(
+            "the list of territories, their dates of occupation and the term \"occupied\" are \
+             those of {}, not karabakh's own",
+            titles.join(" and ")
+        )
+    })
+}
+
+/// The note on the territories of `selected` restored in stages, counted as restored from the
+/// first; with `on`, only those with a stage still to come that day.
+fn staged(ds: &Dataset, selected: &[TerritoryRef], on: Option<NaiveDate>) -> Option<String> {
+    let stages: Vec<String> = (selected.iter())
+        .map(|&r| ds.territory(r))
+        .filter_map(|t| Some((t, t.restored.as_ref()?)))
+        .flat_map(|(t, restored)| {
+            let later = restored.later.iter();
+            let later =
+                later.filter(move |s| on.is_none_or(|day| restored.pending_on(day) == Some(*s)));
+            later.map(move |s| {
+                format!(
+                    "{} from {}, though {} followed on {}",
+                    t.id,
+                    restored.date.iso(),
+                    s.covers,
+                    s.date.iso()
+                )
+            })
+        })
+        .collect();
+    (!stages.is_empty()).then(|| {
+        format!(
+            "restored in stages and counted as restored from the first, since no source gives \
+             the area of the later ones: {}",
+            stages.join("; ")
+        )
+    })
 }
 
 /// The sources of the names, dates and areas of `selected`, with `restorations` of their
@@ -203,6 +270,7 @@ pub fn sources_of<'a>(
         refs.extend(t.source.refs());
         if restorations && let Some(restored) = &t.restored {
             refs.extend(restored.source.refs());
+            refs.extend(restored.later.iter().flat_map(|s| s.source.refs()));
         }
     }
     refs.sort();

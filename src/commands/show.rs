@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::output::{Column, Listing, Value, area_text};
-use crate::query::{self, AreaUnit, Computation, Fact, FactValue, Lookup};
+use crate::query::{self, AreaUnit, Computation, Fact, FactValue, Lookup, Partly};
 
 use super::{NotFound, YEARS_HELD_NOTE};
 
@@ -58,7 +58,7 @@ pub fn territory(ds: &Dataset, name: &str) -> Result<TerritoryRef, NotFound> {
 /// `on`, a row says whether it was held that day.
 pub fn of(ds: &Dataset, r: TerritoryRef, unit: AreaUnit, on: Option<NaiveDate>) -> Listing {
     let mut report = Listing::fields(vec![
-        Column::new("field", "field").about("what the row gives: id, name, name_az, alias, kind, occupied, partial, area, within, restored, held_on, years_held, share_percent, event or cited"),
+        Column::new("field", "field").about("what the row gives: id, name, name_az, alias, kind, occupied, partial, area, within, restored, restored_later, held_on, years_held, share_percent, event or cited"),
         Column::new("value", "value").about("the value of the field"),
         Column::new("source", "source").about("the ids of the sources of the value; empty for a computed one").cites(),
         Column::new("note", "note").about("a qualification, or how a computed value is computed").caveat().optional(0),
@@ -98,7 +98,9 @@ pub fn of(ds: &Dataset, r: TerritoryRef, unit: AreaUnit, on: Option<NaiveDate>) 
             },
         ]);
     }
-    report.note(YEARS_HELD_NOTE)
+    let mut report = report.note(YEARS_HELD_NOTE);
+    report.notes.extend(super::document_terms(ds, &[r]));
+    report
 }
 
 /// The name of the field of `fact` with areas in `unit` (`area_mi2`).
@@ -117,7 +119,7 @@ pub fn value<'a>(fact: &Fact<'a>, unit: AreaUnit) -> Value {
         FactValue::Date(date) => Value::Date(*date),
         FactValue::AreaKm2(km2) => Value::area(*km2, unit),
         FactValue::Held(held) => Value::word(held.as_str()),
-        FactValue::Years(years) => years.map_or(Value::Null, |y| Value::Decimal(y, 1)),
+        FactValue::Years(years) => super::years_value(*years),
         FactValue::Percent(share) => Value::Decimal(*share, 2),
     }
 }
@@ -126,10 +128,17 @@ pub fn value<'a>(fact: &Fact<'a>, unit: AreaUnit) -> Value {
 pub fn note(ds: &Dataset, fact: &Fact<'_>, unit: AreaUnit) -> Option<String> {
     Some(match fact.computed {
         None => return fact.note.map(str::to_owned),
-        Some(Computation::HeldOn { day, town_only }) => {
-            let town = match town_only {
-                true => "; the sources give the date of restoration of the town only",
-                false => "",
+        Some(Computation::HeldOn { day, partly }) => {
+            let town = match partly {
+                Partly::No => String::new(),
+                Partly::Town => {
+                    "; the sources give the date of restoration of the town only".to_owned()
+                }
+                Partly::Until(date) => format!(
+                    "; counted as restored from the first stage, though {} followed only on {}",
+                    fact.note.unwrap_or("the rest"),
+                    date.iso()
+                ),
             };
             format!(
                 "computed from the dates above: held on {day} if occupied on or before it and \

@@ -65,14 +65,19 @@ pub fn one(ds: &Dataset, id: &str) -> Result<Listing, NotFound> {
     };
     let s = &ds.sources[i];
     let mut report = Listing::fields(vec![
-        Column::new("field", "field")
-            .about("what the row gives: id, title, publisher, url, date or cited_by"),
+        Column::new("field", "field").about(
+            "what the row gives: id, title, publisher, publisher_source, url, date or cited_by",
+        ),
         Column::new("value", "value").about("the value of the field"),
     ]);
     let fields = [
         ("id", Value::str(&s.id)),
         ("title", Value::str(&s.title)),
         ("publisher", Value::opt(s.publisher.as_deref())),
+        (
+            "publisher_source",
+            Value::maybe_sources(ds, s.publisher_source.as_ref()),
+        ),
         ("url", Value::opt(s.url.as_deref())),
         ("date", s.date.map_or(Value::Null, Value::Date)),
     ];
@@ -100,9 +105,17 @@ pub fn citations(ds: &Dataset) -> Vec<Vec<String>> {
         }
     };
     cite(&ds.country.source, "country".to_owned());
+    for s in &ds.sources {
+        if let Some(c) = &s.publisher_source {
+            cite(c, format!("sources.{}.publisher", s.id));
+        }
+    }
     for t in &ds.territories {
         let at = |field: &str| format!("territories.{}.{field}", t.id);
         cite(&t.source, format!("territories.{}", t.id));
+        if let Some(c) = t.name_az.as_ref().and_then(|a| a.source.as_ref()) {
+            cite(c, at("name_az"));
+        }
         for a in &t.aliases {
             if let Some(c) = &a.source {
                 cite(c, at("aliases"));
@@ -116,6 +129,9 @@ pub fn citations(ds: &Dataset) -> Vec<Vec<String>> {
         }
         if let Some(r) = &t.restored {
             cite(&r.source, at("restored"));
+            for s in &r.later {
+                cite(&s.source, at("restored.later"));
+            }
         }
         for a in &t.alternatives {
             cite(&a.source, at("alternatives"));

@@ -60,8 +60,14 @@ pub fn report(ds: &Dataset, selection: &Selection) -> Listing {
         })
         .collect();
     let context = Context::of(ds);
-    Listing::of(&context, &fields(), &kept).note(
+    let mut listing = Listing::of(&context, &fields(), &kept).note(
         "entries of type occupied and restored are derived from the territories' dates; \
          a date is as precise as its source (a year, a month or a day)",
-    )
+    );
+    let occupied: Vec<_> = (kept.iter())
+        .filter(|e| e.kind == EntryKind::Occupied)
+        .flat_map(|e| e.territories.iter().copied())
+        .collect();
+    listing.notes.extend(super::document_terms(ds, &occupied));
+    listing
 }

@@ -232,6 +232,8 @@ pub fn on(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
             some_of(&towns, ", ")
         ));
     }
+    let everyone = query::select(ds, &any_day, query::SortKey::Date, false);
+    report.notes.extend(super::staged(ds, &everyone, Some(day)));
     report
 }
 
@@ -242,7 +244,11 @@ const PARTS_RULE: &str = "each territory's own part (its area less those of the 
 
 /// The note on outer territories counted less the inner ones not held with them; `dated`, for
 /// the series, says between which restorations each pair applies.
-fn less_note(ds: &Dataset, less: &[(TerritoryRef, TerritoryRef)], dated: bool) -> Option<String> {
+pub(super) fn less_note(
+    ds: &Dataset,
+    less: &[(TerritoryRef, TerritoryRef)],
+    dated: bool,
+) -> Option<String> {
     if less.is_empty() {
         return None;
     }

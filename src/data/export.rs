@@ -46,6 +46,7 @@ impl<'a> From<&'a Dataset> for RawDataset {
                         id: s.id.clone(),
                         title: s.title.clone(),
                         publisher: s.publisher.clone(),
+                        publisher_source: s.publisher_source.as_ref().map(ids),
                         url: s.url.clone(),
                         date: s.date,
                     })
@@ -79,6 +80,14 @@ impl<'a> From<&'a Dataset> for RawDataset {
                             scope: r.scope,
                             note: r.note.clone(),
                             source: ids(&r.source),
+                            later: (r.later.iter())
+                                .map(|s| RawStage {
+                                    date: s.date,
+                                    covers: s.covers.clone(),
+                                    note: s.note.clone(),
+                                    source: ids(&s.source),
+                                })
+                                .collect(),
                         }),
                         alternatives: t
                             .alternatives

@@ -69,6 +69,8 @@ pub struct Source {
     pub title: String,
     /// Who published it, where known.
     pub publisher: Option<String>,
+    /// The sources of what the dataset says of the publisher, where it says more than a name.
+    pub publisher_source: Option<Cited>,
     /// Where it can be read, where known.
     pub url: Option<String>,
     /// The date it bears, where known.
@@ -140,6 +142,8 @@ pub enum Scope {
     Whole,
     /// Its town only: the rest followed later, on a date the sources do not give.
     Town,
+    /// Part of it: the rest followed in the later stages the record lists.
+    Part,
 }
 
 impl Scope {
@@ -148,6 +152,7 @@ impl Scope {
         match self {
             Scope::Whole => "whole",
             Scope::Town => "town",
+            Scope::Part => "part",
         }
     }
 
@@ -225,6 +230,31 @@ pub struct Restored {
     /// Whether the date is that of the whole territory or of its town only.
     pub scope: Scope,
     /// Qualifications, such as "the town".
+    pub note: Option<String>,
+    /// Where that is reported.
+    pub source: Cited,
+    /// What followed, stage by stage, earliest first; empty unless the scope is `Part`.
+    pub later: Vec<Stage>,
+}
+
+impl Restored {
+    /// The later stage not yet reached on `day`, if there is one: what the restoration so far
+    /// left out that day.
+    pub fn pending_on(&self, day: chrono::NaiveDate) -> Option<&Stage> {
+        (self.date.last_day() <= day)
+            .then(|| self.later.iter().find(|s| day < s.date.last_day()))
+            .flatten()
+    }
+}
+
+/// A later stage of a restoration: the part it covered, when, and who reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    /// When.
+    pub date: When,
+    /// What it covered, such as "the town and two villages".
+    pub covers: String,
+    /// A qualification.
     pub note: Option<String>,
     /// Where that is reported.
     pub source: Cited,
@@ -345,7 +375,17 @@ impl Dataset {
     /// (a source's own date is when it was published, not a fact).
     pub fn latest_date(&self) -> Option<When> {
         let territories = (self.territories.iter())
-            .flat_map(|t| [Some(t.occupied), t.restored.as_ref().map(|r| r.date)]);
+            .flat_map(|t| {
+                let stages = t
+                    .restored
+                    .iter()
+                    .flat_map(|r| r.later.iter().map(|s| s.date));
+                [t.occupied]
+                    .into_iter()
+                    .chain(t.restored.as_ref().map(|r| r.date))
+                    .chain(stages)
+            })
+            .map(Some);
         let observations = (self.figures.iter())
             .flat_map(|f| &f.observations)
             .flat_map(|o| std::iter::once(o.as_of).chain(o.alternatives.iter().map(|a| a.as_of)));

@@ -53,6 +53,8 @@ pub struct RawSource {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher_source: Option<Ids>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
@@ -145,6 +147,19 @@ pub struct RawRestored {
     pub date: When,
     #[serde(default, skip_serializing_if = "Scope::is_whole")]
     pub scope: Scope,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub source: Ids,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later: Vec<RawStage>,
+}
+
+/// One of the `later` stages of a restoration.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStage {
+    pub date: When,
+    pub covers: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub source: Ids,

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::num::NonZeroU32;
 
+use super::date::When;
 use super::error::{DocPath, Problem};
 
 use super::model::*;
@@ -51,15 +52,9 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     );
     v.figures = v.index_ids("figure", "figures", figures.iter().map(|f| &f.id));
 
-    let sources = sources
-        .into_iter()
-        .map(|s| Source {
-            id: s.id,
-            title: s.title,
-            publisher: s.publisher,
-            url: s.url,
-            date: s.date,
-        })
+    let sources_at = root.key("sources");
+    let sources = (sources.into_iter().enumerate())
+        .filter_map(|(i, s)| v.source(&|| sources_at.index(i), s))
         .collect();
 
     let figures_at = root.key("figures");
@@ -237,6 +232,53 @@ impl Validator {
         })
     }
 
+    fn source(&mut self, at: At, s: RawSource) -> Option<Source> {
+        let before = self.problems.len();
+        if let Some(url) = &s.url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            // A scheme is letters, digits, `+`, `-` or `.` before the first colon.
+            let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
+                s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            });
+            let message = match scheme {
+                Some(scheme) => format!(
+                    "the address \"{url}\" is a `{scheme}:` address, not a web page: only \
+                     `https://` and `http://` addresses are allowed"
+                ),
+                None => format!(
+                    "the address \"{url}\" is not a link: write it with its scheme, as \
+                     \"https://{url}\""
+                ),
+            };
+            self.problem(&|| at().key("url"), message);
+        }
+        let publisher_source = self
+            .cite_optional(
+                &|| at().key("publisher_source"),
+                s.publisher_source.as_ref(),
+            )
+            .ok()?;
+        if publisher_source.is_some() && s.publisher.is_none() {
+            self.problem(
+                &|| at().key("publisher_source"),
+                "`publisher_source` gives the source of what is said of the publisher, so it \
+                 needs a `publisher`",
+            );
+        }
+        let source = Source {
+            id: s.id,
+            title: s.title,
+            publisher: s.publisher,
+            publisher_source,
+            url: s.url,
+            date: s.date,
+        };
+        self.valid_since(before, source)
+    }
+
     fn territory(&mut self, at: At, t: RawTerritory, areas: &[i64]) -> Option<Territory> {
         let before = self.problems.len();
         let area_km2 = self.area(&|| at().key("area_km2"), t.area_km2);
@@ -256,23 +298,8 @@ impl Validator {
                 note: p.note,
             })
         });
-        let restored = t.restored.and_then(|r| {
-            if r.date.last_day() < t.occupied.first_day() {
-                self.problem(
-                    &|| at().key("restored").key("date"),
-                    format!(
-                        "`{}` is restored on {}, before it was occupied ({})",
-                        t.id, r.date, t.occupied
-                    ),
-                );
-            }
-            Some(Restored {
-                source: self.cite(&|| at().key("restored").key("source"), &r.source)?,
-                date: r.date,
-                scope: r.scope,
-                note: r.note,
-            })
-        });
+        let restored = (t.restored)
+            .and_then(|r| self.restored(&|| at().key("restored"), &t.id, t.occupied, r));
         let alternatives = (t.alternatives.into_iter().enumerate())
             .filter_map(|(i, a)| {
                 let here = || at().key("alternatives").index(i);
@@ -300,6 +327,69 @@ impl Validator {
             alternatives,
         };
         self.valid_since(before, territory)
+    }
+
+    fn restored(&mut self, at: At, id: &str, occupied: When, r: RawRestored) -> Option<Restored> {
+        let before = self.problems.len();
+        if r.date.last_day() < occupied.first_day() {
+            self.problem(
+                &|| at().key("date"),
+                format!(
+                    "`{id}` is restored on {}, before it was occupied ({occupied})",
+                    r.date
+                ),
+            );
+        }
+        match (r.scope, r.later.is_empty()) {
+            (Scope::Part, true) => self.problem(
+                &|| at().key("scope"),
+                "a restoration of `part` of a territory needs its `later` stages: \
+                 give each with its `date`, what it `covers` and its `source`",
+            ),
+            (Scope::Whole | Scope::Town, false) => self.problem(
+                &|| at().key("later"),
+                format!(
+                    "later stages follow a restoration of part of a territory: set `scope = \
+                     \"part\"` rather than \"{}\"",
+                    r.scope.as_str()
+                ),
+            ),
+            _ => {}
+        }
+        let source = self.cite(&|| at().key("source"), &r.source);
+        let mut previous = r.date;
+        let later = (r.later.into_iter().enumerate())
+            .filter_map(|(i, s)| {
+                let here = || at().key("later").index(i);
+                if s.date.first_day() <= previous.last_day() {
+                    self.problem(
+                        &|| here().key("date"),
+                        format!(
+                            "a later stage must come after the one before it: {} is not after {previous}",
+                            s.date
+                        ),
+                    );
+                }
+                previous = s.date;
+                if s.covers.trim().is_empty() {
+                    self.problem(&|| here().key("covers"), "say what the stage covered");
+                }
+                Some(Stage {
+                    source: self.cite(&|| here().key("source"), &s.source)?,
+                    date: s.date,
+                    covers: s.covers,
+                    note: s.note,
+                })
+            })
+            .collect();
+        let restored = Restored {
+            source: source?,
+            date: r.date,
+            scope: r.scope,
+            note: r.note,
+            later,
+        };
+        self.valid_since(before, restored)
     }
 
     // `value`, if no problem was found since there were `before`: a record is valid when

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::data::{Cited, Dataset, Scope, SourceRef, TerritoryRef, When};
 
 use super::held::{Held, held_on};
-use super::select::years_held;
+use super::select::{YearsHeld, years_held};
 use super::totals::percent;
 
 /// One fact of a territory.
@@ -38,10 +38,21 @@ pub enum FactValue<'a> {
     AreaKm2(u64),
     /// Whether the territory was held on a day.
     Held(Held),
-    /// Years, to one decimal, where they can be computed.
-    Years(Option<f64>),
+    /// Years, to one decimal, where they can be computed: a range where a date is not a day.
+    Years(Option<YearsHeld>),
     /// A percentage, to two decimals.
     Percent(f64),
+}
+
+/// How much of a territory a restoration counted by a day covered, where not all of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Partly {
+    /// All of it, or it was not yet restored.
+    No,
+    /// The sources give the date of its town only.
+    Town,
+    /// A later stage, on this date, was still to come; the fact's note says what it covered.
+    Until(When),
 }
 
 /// What karabakh computed a value from.
@@ -51,9 +62,8 @@ pub enum Computation {
     HeldOn {
         /// The day.
         day: NaiveDate,
-        /// Whether the sources give the date of restoration of the town only, and it was
-        /// before the day.
-        town_only: bool,
+        /// Whether the restoration counted by the day was of part of the territory only.
+        partly: Partly,
     },
     /// Years held, from the dates of occupation and restoration.
     YearsHeld,
@@ -68,7 +78,17 @@ impl Fact<'_> {
         let t = ds.territory(r);
         let mut refs: Vec<SourceRef> = match self.computed {
             None => return self.sources.map(|c| c.refs().to_vec()).unwrap_or_default(),
-            Some(Computation::HeldOn { .. } | Computation::YearsHeld) => {
+            Some(Computation::HeldOn { partly, .. }) => {
+                let restored = t.restored.as_ref().map(|r| r.source.refs());
+                let mut refs = [t.source.refs(), restored.unwrap_or_default()].concat();
+                if let Partly::Until(date) = partly {
+                    let later = t.restored.iter().flat_map(|r| &r.later);
+                    let stage = later.filter(|s| s.date == date);
+                    refs.extend(stage.flat_map(|s| s.source.refs()));
+                }
+                refs
+            }
+            Some(Computation::YearsHeld) => {
                 let restored = t.restored.as_ref().map(|r| r.source.refs());
                 [t.source.refs(), restored.unwrap_or_default()].concat()
             }
@@ -149,13 +169,23 @@ pub fn territory_facts(ds: &Dataset, r: TerritoryRef, on: Option<NaiveDate>) -> 
     if let Some(restored) = &t.restored {
         let (date, note) = (FactValue::Date(restored.date), restored.note.as_deref());
         facts.push(fact("restored", date, Some(&restored.source), note));
+        for stage in &restored.later {
+            let (date, note) = (FactValue::Date(stage.date), Some(stage.covers.as_str()));
+            facts.push(fact("restored_later", date, Some(&stage.source), note));
+        }
     }
     if let Some(day) = on {
-        let town_only = (t.restored.as_ref())
-            .is_some_and(|r| r.scope == Scope::Town && r.date.last_day() <= day);
+        let restored = t.restored.as_ref().filter(|r| r.date.last_day() <= day);
+        let pending = restored.and_then(|r| r.pending_on(day));
+        let partly = match (restored.map(|r| r.scope), pending) {
+            (_, Some(stage)) => Partly::Until(stage.date),
+            (Some(Scope::Town), None) => Partly::Town,
+            _ => Partly::No,
+        };
+        let note = pending.map(|stage| stage.covers.as_str());
         facts.push(Fact {
-            computed: Some(Computation::HeldOn { day, town_only }),
-            ..fact("held_on", FactValue::Held(held_on(t, day)), None, None)
+            computed: Some(Computation::HeldOn { day, partly }),
+            ..fact("held_on", FactValue::Held(held_on(t, day)), None, note)
         });
     }
     facts.push(Fact {
@@ -195,7 +225,11 @@ mod tests {
         assert_eq!(area.computed, None);
         assert!(area.sources.is_some());
         let years = facts.iter().find(|f| f.field == "years_held").unwrap();
-        assert_eq!(years.value, FactValue::Years(Some(27.7)));
+        let exact = YearsHeld {
+            at_least: 27.7,
+            at_most: 27.7,
+        };
+        assert_eq!(years.value, FactValue::Years(Some(exact)));
         assert_eq!(years.computed, Some(Computation::YearsHeld));
         // Years held rest on the dates of occupation and of restoration, and their sources.
         let t = ds.territory(r);

@@ -9,10 +9,10 @@ mod timeline;
 mod totals;
 mod units;
 
-pub use facts::{Computation, Fact, FactValue, territory_facts};
+pub use facts::{Computation, Fact, FactValue, Partly, territory_facts};
 pub use held::{Change, Held, HeldArea, held_area, held_on, parts_released, series};
 pub use names::{Lookup, fold, lookup};
-pub use select::{DateRange, Filter, SortKey, select, years_held};
+pub use select::{DateRange, Filter, SortKey, YearsHeld, select, years_held};
 pub use timeline::{Entry, EntryKind, timeline};
 pub use totals::{Totals, YearRow, by_year, counted_area_of, overlaps, percent, totals};
 pub use units::{AreaUnit, Converted};

@@ -111,10 +111,36 @@ fn days_held(t: &Territory) -> Option<i64> {
 // The mean length of a Gregorian year.
 const DAYS_PER_YEAR: f64 = 365.2425;
 
-/// Years from occupation to restoration, to one decimal; computed only when both dates are
-/// known to the day.
-pub fn years_held(t: &Territory) -> Option<f64> {
-    days_held(t).map(|days| (days as f64 / DAYS_PER_YEAR * 10.0).round() / 10.0)
+/// Years from occupation to restoration, to one decimal: the least and the most the dates
+/// allow, the same where both are known to the day.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearsHeld {
+    /// From the last possible day of occupation to the first possible day of restoration.
+    pub at_least: f64,
+    /// From the first possible day of occupation to the last possible day of restoration.
+    pub at_most: f64,
+}
+
+impl YearsHeld {
+    /// Whether the dates leave a range rather than one value.
+    pub fn is_range(self) -> bool {
+        self.at_least != self.at_most
+    }
+}
+
+/// The years a territory was held, if it was restored; a range where a date is a year, a
+/// month or a period.
+pub fn years_held(t: &Territory) -> Option<YearsHeld> {
+    let restored = t.restored.as_ref()?.date;
+    let years = |days: i64| (days as f64 / DAYS_PER_YEAR * 10.0).round() / 10.0;
+    Some(YearsHeld {
+        at_least: years(
+            (restored.first_day() - t.occupied.last_day())
+                .num_days()
+                .max(0),
+        ),
+        at_most: years((restored.last_day() - t.occupied.first_day()).num_days()),
+    })
 }
 
 #[cfg(test)]
@@ -182,8 +208,19 @@ mod tests {
         let ds = crate::data::embedded().unwrap();
         let held = |id: &str| years_held(ds.territories.iter().find(|t| t.id == id).unwrap());
         // 1993-04-02 to 2020-11-25 is 10,099 days.
-        assert_eq!(held("kalbajar"), Some(27.7));
-        assert_eq!(held("nagorno-karabakh"), None);
+        let exact = |y| {
+            Some(YearsHeld {
+                at_least: y,
+                at_most: y,
+            })
+        };
+        assert_eq!(held("kalbajar"), exact(27.7));
+        // 1992-12-31 to 2023-09-20 is 11,220 days; 1988-01-01 to 2023-09-20 is 13,046.
+        let range = Some(YearsHeld {
+            at_least: 30.7,
+            at_most: 35.7,
+        });
+        assert_eq!(held("nagorno-karabakh"), range);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The timeline: the dataset's events with the occupations and restorations of its
 //! territories, in date order.
 
-use crate::data::{Cited, Dataset, TerritoryRef, When};
+use crate::data::{Cited, Dataset, Scope, TerritoryRef, When};
 
 use super::select::DateRange;
 
@@ -65,27 +65,48 @@ pub fn timeline<'a>(ds: &'a Dataset, range: DateRange) -> Vec<Entry<'a>> {
             territories: vec![r],
         }
     });
-    let restorations = ds.territory_refs().filter_map(|r| {
+    let restorations = ds.territory_refs().flat_map(|r| {
         let t = ds.territory(r);
-        let restored = t.restored.as_ref()?;
-        Some(Entry {
+        let (name, country) = (&t.name, &ds.country.name);
+        let first = t.restored.as_ref().map(|restored| Entry {
             date: restored.date,
             kind: EntryKind::Restored,
-            // The caveat travels with the value: a date the sources give for the town only
-            // says so in the entry itself, in every format and however narrow the view.
+            // The caveat travels with the value: a date the sources give for the town only,
+            // or for part of the territory, says so in the entry itself, in every format and
+            // however narrow the view.
             label: match restored.scope {
-                crate::data::Scope::Whole => {
-                    format!("{}: control restored to {}", t.name, ds.country.name)
-                }
-                crate::data::Scope::Town => format!(
-                    "{}: control of the town restored to {} (the sources date the town only)",
-                    t.name, ds.country.name
+                Scope::Whole => format!("{name}: control restored to {country}"),
+                Scope::Town => format!(
+                    "{name}: control of the town restored to {country} (the sources date the town only)"
+                ),
+                Scope::Part => format!(
+                    "{name}: control restored to {country}, except for {}",
+                    some_of(restored.later.iter().map(|s| format!(
+                        "{}, which followed on {}",
+                        s.covers,
+                        s.date.iso()
+                    )))
                 ),
             },
             note: restored.note.as_deref(),
             source: &restored.source,
             territories: vec![r],
-        })
+        });
+        let later = t.restored.iter().flat_map(|restored| &restored.later);
+        let last = later.clone().count();
+        let stages = later.enumerate().map(move |(i, stage)| Entry {
+            date: stage.date,
+            kind: EntryKind::Restored,
+            label: format!(
+                "{name}: control of {} restored to {country}, {} stage",
+                stage.covers,
+                if i + 1 == last { "the last" } else { "a later" }
+            ),
+            note: stage.note.as_deref(),
+            source: &stage.source,
+            territories: vec![r],
+        });
+        first.into_iter().chain(stages)
     });
     let mut entries: Vec<Entry> = events
         .chain(occupations)
@@ -98,4 +119,14 @@ pub fn timeline<'a>(ds: &'a Dataset, range: DateRange) -> Vec<Entry<'a>> {
             .then_with(|| a.label.cmp(&b.label))
     });
     entries
+}
+
+// The parts a restoration left for later, in a phrase: "a", "a and b", "a, b and c".
+fn some_of(parts: impl Iterator<Item = String>) -> String {
+    let parts: Vec<String> = parts.collect();
+    match parts.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }

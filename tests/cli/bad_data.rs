@@ -226,6 +226,58 @@ fn a_restoration_before_the_occupation_is_refused() {
 }
 
 #[test]
+fn a_restoration_in_stages_must_be_of_part_and_its_stages_in_order() {
+    rejects(
+        &format!(
+            "{MINIMAL}restored = {{ date = 2005-01-01, source = \"atlas\", later = [\
+             {{ date = 2004-01-01, covers = \"the town\", source = \"atlas\" }}] }}\n"
+        ),
+        "error: {file} has 2 problems:\n  \
+         {file}:27:59: territories[1].restored.later: later stages follow a restoration of part \
+         of a territory: set `scope = \"part\"` rather than \"whole\"\n  \
+         {file}:27:69: territories[1].restored.later[0].date: a later stage must come after the \
+         one before it: 2004-01-01 is not after 2005-01-01\n",
+    );
+}
+
+#[test]
+fn a_restoration_of_part_names_its_later_stages() {
+    rejects(
+        &format!(
+            "{MINIMAL}restored = {{ date = 2005-01-01, scope = \"part\", source = \"atlas\" }}\n"
+        ),
+        "error: {file}:27:41: territories[1].restored.scope: a restoration of `part` of a \
+         territory needs its `later` stages: give each with its `date`, what it `covers` and \
+         its `source`\n",
+    );
+}
+
+#[test]
+fn a_source_address_without_its_scheme_is_refused() {
+    rejects(
+        &minimal_with(
+            "title = \"An atlas\"\n",
+            "title = \"An atlas\"\nurl = \"example.org/atlas\"\n",
+        ),
+        "error: {file}:11:7: sources[0].url: the address \"example.org/atlas\" is not a link: \
+         write it with its scheme, as \"https://example.org/atlas\"\n",
+    );
+}
+
+#[test]
+fn a_source_address_of_another_scheme_than_the_web_is_refused() {
+    rejects(
+        &minimal_with(
+            "title = \"An atlas\"\n",
+            "title = \"An atlas\"\nurl = \"javascript:alert(1)\"\n",
+        ),
+        "error: {file}:11:7: sources[0].url: the address \"javascript:alert(1)\" is a \
+         `javascript:` address, not a web page: only `https://` and `http://` addresses are \
+         allowed\n",
+    );
+}
+
+#[test]
 fn a_zero_area_is_refused() {
     rejects(
         &minimal_with("area_km2 = 100\n", "area_km2 = 0\n"),

@@ -70,7 +70,7 @@ fn piped_output_is_tsv_with_a_header_by_default() {
     assert_eq!(
         lines.next(),
         Some(
-            "nagorno-karabakh\tNagorno-Karabakh\tDağlıq Qarabağ\tregion\t1988/1992\t4400\t2023-09-20\t\toccupation-in-figures\twhole\twion-2023-09-20; reuters-straits-times; armenian-public-radio-2023-09-28"
+            "nagorno-karabakh\tNagorno-Karabakh\tDağlıq Qarabağ\tregion\t1988/1992\t4400\t2023-09-20\t30.7–35.7\toccupation-in-figures\twhole\twion-2023-09-20; reuters-straits-times; armenian-public-radio-2023-09-28"
         )
     );
     assert_eq!(out.lines().count(), 10);
@@ -124,7 +124,11 @@ fn districts_json_has_one_object_per_territory_with_plain_values() {
     let rows = json.as_array().unwrap();
     assert_eq!(rows.len(), 9);
     assert_eq!(rows[0]["occupied"], "1988/1992");
-    assert_eq!(rows[0]["years_held"], serde_json::Value::Null);
+    // A period of occupation leaves a range of years held, as an object.
+    assert_eq!(
+        rows[0]["years_held"],
+        serde_json::json!({ "at_least": 30.7, "at_most": 35.7 })
+    );
     assert_eq!(rows[3]["id"], "kalbajar");
     assert_eq!(rows[3]["area_km2"], 3054);
     assert_eq!(rows[3]["years_held"], 27.7);
@@ -181,7 +185,13 @@ fn timeline_limits_to_the_dates_asked_for() {
     let dates: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
     assert_eq!(
         dates,
-        ["2023-09-19", "2023-09-20", "2023-09-28", "2025-09-01"]
+        [
+            "2023-09-19",
+            "2023-09-20",
+            "2023-09-28",
+            "2025-09-01",
+            "2025-11-30"
+        ]
     );
 }
 
@@ -425,5 +435,74 @@ fn notes_go_to_standard_error_on_request_in_machine_formats() {
             .unwrap()
             .stderr
             .is_empty()
+    );
+}
+
+#[test]
+fn a_restoration_in_two_stages_is_told_in_both_and_counted_from_the_first() {
+    let timeline = stdout(&[
+        "timeline",
+        "--territory",
+        "lachin",
+        "--kind",
+        "restoration",
+        "--no-header",
+    ]);
+    assert_eq!(
+        timeline,
+        "2020-12-01\trestored\tLachin: control restored to Azerbaijan, except for the town of \
+         Lachin (Berdzor) and the villages of Zabukh and Sus, which followed on 2022-08-26\t\
+         lachin\tjam-news\texcept the Lachin corridor\n\
+         2022-08-26\trestored\tLachin: control of the town of Lachin (Berdzor) and the villages \
+         of Zabukh and Sus restored to Azerbaijan, the last stage\tlachin\tazernews-198529; \
+         daily-sabah-2022-08-26\ton the Lachin corridor; held by the Russian peacekeeping \
+         contingent until the Azerbaijani army took control of them, after an alternative road \
+         was opened; no source read gives their area\n"
+    );
+    let show = stdout(&[
+        "show",
+        "lachin",
+        "--on",
+        "2021-06-01",
+        "--fields",
+        "restored,restored_later,held_on",
+        "--no-header",
+    ]);
+    assert_eq!(
+        show,
+        "restored\t2020-12-01\tjam-news\texcept the Lachin corridor\n\
+         restored_later\t2022-08-26\tazernews-198529; daily-sabah-2022-08-26\tthe town of \
+         Lachin (Berdzor) and the villages of Zabukh and Sus\n\
+         held_on\tnot held\t\tcomputed from the dates above: held on 2021-06-01 if occupied on \
+         or before it and not yet restored; not known to the day where a date is a year, a month \
+         or a period containing it; counted as restored from the first stage, though the town of \
+         Lachin (Berdzor) and the villages of Zabukh and Sus followed only on 2022-08-26\n"
+    );
+    // A day between the stages: the area counts Lachin as restored, and the note says what
+    // followed; after the last stage, nothing is pending.
+    let notes = |day: &str| stdout(&["totals", "--on", day, "--format", "markdown"]);
+    let pending = "- restored in stages and counted as restored from the first, since no source \
+                   gives the area of the later ones: lachin from 2020-12-01, though the town of \
+                   Lachin (Berdzor) and the villages of Zabukh and Sus followed on 2022-08-26\n";
+    assert!(
+        notes("2021-06-01").contains(pending),
+        "{}",
+        notes("2021-06-01")
+    );
+    assert!(!notes("2022-08-26").contains("restored in stages"));
+    assert!(!notes("2020-11-30").contains("restored in stages"));
+}
+
+#[test]
+fn sources_name_every_record_that_cites_them_the_azerbaijani_names_too() {
+    let cited_by = stdout(&["sources", "wikipedia-districts", "--no-header"]);
+    assert!(
+        cited_by.contains("cited_by\tterritories.lachin.name_az\n"),
+        "{cited_by}"
+    );
+    let publisher = stdout(&["sources", "virtualkarabakh-centre", "--no-header"]);
+    assert!(
+        publisher.contains("cited_by\tsources.occupation-in-figures.publisher\n"),
+        "{publisher}"
     );
 }

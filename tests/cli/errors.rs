@@ -112,7 +112,7 @@ fn the_version_names_the_dataset_too() {
     let version = stdout(&["--version"]);
     assert_eq!(
         version,
-        "karabakh 0.1.0 (dataset: schema 1, 9 territories, facts to 2025-09-01)\n"
+        "karabakh 0.1.0 (dataset: schema 1, 9 territories, facts to 2025-11-30)\n"
     );
     assert_eq!(stdout(&["-V"]), version);
 }

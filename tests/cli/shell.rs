@@ -119,7 +119,7 @@ fn bash_completes_the_datasets_names_ids_and_fields() {
     );
     assert_eq!(
         bash_completes("karabakh show kalbajar --fields restor"),
-        ["restored"]
+        ["restored", "restored_later"]
     );
     // `cite` takes territories, figures and the totals, and their fields.
     assert_eq!(bash_completes("karabakh cite mis"), ["missing-persons"]);
