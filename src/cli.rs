@@ -91,7 +91,7 @@ pub struct OutputArgs {
     pub notes: bool,
 
     /// Write to FILE instead of standard output; without --format, the format follows its
-    /// extension (.csv, .json, .jsonl, .md, .tsv, .xlsx)
+    /// extension (.csv, .json, .jsonl, .md, .tsv, .txt, .xlsx), and another is refused
     #[arg(long = "output", short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -531,11 +531,13 @@ pub struct ChartArgs {
     #[arg(long = "height", value_name = "PIXELS", value_parser = pixels)]
     pub height: Option<u16>,
 
-    /// Draw with text, or write an SVG picture
-    #[arg(long = "format", short = 'f', value_enum, default_value_t = ChartFormat::Text)]
-    pub format: ChartFormat,
+    /// Draw with text, or write an SVG picture [default: text, or what the extension of
+    /// --output names: .svg or .txt]
+    #[arg(long = "format", short = 'f', value_enum)]
+    pub format: Option<ChartFormat>,
 
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output; without --format, its extension picks the
+    /// format (.svg, .txt), and another is refused
     #[arg(long = "output", short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -563,7 +565,8 @@ pub struct CiteArgs {
 /// Options of `report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output: an .html or .htm file, or one without an
+    /// extension
     #[arg(long = "output", short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

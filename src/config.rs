@@ -76,6 +76,21 @@ impl Config {
                 unit,
             }),
         };
+        if let Some(Command::Report(args)) = cli.command.as_ref()
+            && let Some(path) = args.output.as_deref()
+        {
+            let of_file = |path: &std::path::Path| {
+                let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+                matches!(extension.as_str(), "html" | "htm").then_some(())
+            };
+            by_extension(
+                path,
+                of_file,
+                "the page",
+                ".html or .htm",
+                ": the page is HTML",
+            )?;
+        }
         let cite = match cli.command.as_ref() {
             Some(Command::Cite(args)) => args.format.into(),
             _ => Style::Text,
@@ -146,10 +161,19 @@ fn listing_config(
             notes: false,
         });
     };
-    let by_name = args.output.as_deref().and_then(Format::of_file);
-    let format = match (args.format, by_name) {
-        (FormatChoice::Auto, Some(by_name)) => by_name,
-        (choice, _) => resolve_format(choice, terminal),
+    let by_name = match (args.format, args.output.as_deref()) {
+        (FormatChoice::Auto, Some(path)) => by_extension(
+            path,
+            Format::of_file,
+            "a listing",
+            ".tsv, .txt, .csv, .json, .jsonl, .md or .xlsx",
+            " (the extension picks the format), or --format",
+        )?,
+        _ => None,
+    };
+    let format = match by_name {
+        Some(by_name) => by_name,
+        None => resolve_format(args.format, terminal),
     };
     if format == Format::Xlsx && terminal {
         bail!(
@@ -174,13 +198,55 @@ fn listing_config(
     })
 }
 
+/// The format the extension of `path` names, by `of`: `None` for a file without one, and an
+/// error for one that `what` cannot be written as, listing the extensions it can (`can`) and
+/// what else would do (`or`).
+fn by_extension<F>(
+    path: &std::path::Path,
+    of: impl Fn(&std::path::Path) -> Option<F>,
+    what: &str,
+    can: &str,
+    or: &str,
+) -> anyhow::Result<Option<F>> {
+    let Some(extension) = path.extension() else {
+        return Ok(None);
+    };
+    match of(path) {
+        Some(format) => Ok(Some(format)),
+        None => bail!(
+            "{} names a .{} file, which {what} cannot be written as: give a file ending in \
+             {can}{or}",
+            path.display(),
+            extension.to_string_lossy()
+        ),
+    }
+}
+
 fn chart_style(
     args: &crate::cli::ChartArgs,
     terminal: bool,
     color: bool,
     unit: AreaUnit,
 ) -> anyhow::Result<ChartStyle> {
-    Ok(match args.format {
+    let of_file = |path: &std::path::Path| {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "svg" => Some(ChartFormat::Svg),
+            "txt" | "text" => Some(ChartFormat::Text),
+            _ => None,
+        }
+    };
+    let by_name = match (args.format, args.output.as_deref()) {
+        (None, Some(path)) => by_extension(
+            path,
+            of_file,
+            "a chart",
+            ".svg or .txt",
+            " (the extension picks the format), or --format",
+        )?,
+        _ => None,
+    };
+    Ok(match args.format.or(by_name).unwrap_or(ChartFormat::Text) {
         ChartFormat::Text => ChartStyle::Text(ChartOptions {
             width: (args.width.map(usize::from))
                 .or_else(|| output::text::terminal_width(terminal))

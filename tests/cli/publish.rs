@@ -528,6 +528,46 @@ fn output_goes_to_the_file_named_in_the_format_its_extension_names() {
 }
 
 #[test]
+fn the_extension_of_the_output_file_picks_what_is_written_and_one_that_cannot_be_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    assert_eq!(stdout(&["chart", "-o", &at("c.svg")]), "");
+    assert_eq!(
+        std::fs::read_to_string(at("c.svg")).unwrap(),
+        stdout(&["chart", "--format", "svg"])
+    );
+    assert_eq!(stdout(&["chart", "-o", &at("c.txt")]), "");
+    assert_eq!(
+        std::fs::read_to_string(at("c.txt")).unwrap(),
+        stdout(&["chart", "--format", "text", "--width", "80"])
+    );
+    for (args, message) in [
+        (
+            vec!["chart", "-o", "c.png"],
+            "error: c.png names a .png file, which a chart cannot be written as: give a file \
+             ending in .svg or .txt (the extension picks the format), or --format\n",
+        ),
+        (
+            vec!["report", "-o", "r.pdf"],
+            "error: r.pdf names a .pdf file, which the page cannot be written as: give a file \
+             ending in .html or .htm: the page is HTML\n",
+        ),
+        (
+            vec!["districts", "-o", "d.svg"],
+            "error: d.svg names a .svg file, which a listing cannot be written as: give a file \
+             ending in .tsv, .txt, .csv, .json, .jsonl, .md or .xlsx (the extension picks the \
+             format), or --format\n",
+        ),
+    ] {
+        let (code, stderr) = refused(&args);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert_eq!(stderr, message);
+    }
+    // Nothing was written for a refused name.
+    assert!(!std::path::Path::new("c.png").exists());
+}
+
+#[test]
 fn the_page_is_self_contained_and_forbids_loading_anything() {
     let html = stdout(&["report"]);
     assert!(
