@@ -139,8 +139,12 @@ fn produce<'a>(
         }
         Command::Cite(args) => {
             let ds = load(slot, config)?;
-            let field = args.field.as_deref();
-            Output::Citations(commands::cite::cite(ds, &args.name, field, unit)?)
+            let items = args.items()?;
+            let mut citations = Vec::new();
+            for (name, field) in items {
+                citations.extend(commands::cite::cite(ds, name, field, unit)?);
+            }
+            Output::Citations(citations)
         }
         Command::Report(_) => {
             let ds = load(slot, config)?;

@@ -541,6 +541,11 @@ pub struct ChartArgs {
     #[arg(long = "output", short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// What an SVG picture's caption says of its sources: a credit line, or every source in
+    /// full below it
+    #[arg(long = "sources", value_enum, default_value_t = SourcesChoice::Short)]
+    pub sources: SourcesChoice,
+
     /// Which territories to draw.
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -549,17 +554,40 @@ pub struct ChartArgs {
 /// Options of `cite`.
 #[derive(Debug, Args)]
 pub struct CiteArgs {
-    /// A territory (any spelling `show` accepts), a figure id, or `totals`
-    #[arg(value_name = "NAME")]
-    pub name: String,
-
-    /// The field to cite, as `show`, `figures` or `totals` name it (area is area_km2)
-    #[arg(value_name = "FIELD")]
-    pub field: Option<String>,
+    /// What to cite: NAME [FIELD], where NAME is a territory (any spelling `show` accepts), a
+    /// figure id or `totals`, and FIELD is as `show`, `figures` or `totals` name it (area is
+    /// area_km2); or several values at once, each NAME:FIELD, into one bibliography
+    #[arg(value_name = "NAME [FIELD]", required = true, num_args = 1..)]
+    pub items: Vec<String>,
 
     /// How to write the citation
     #[arg(long = "format", short = 'f', value_enum, default_value_t = CiteFormat::Text)]
     pub format: CiteFormat,
+}
+
+impl CiteArgs {
+    /// The values to cite, each a name and perhaps a field: `NAME [FIELD]`, or any number of
+    /// `NAME:FIELD` (or `NAME`) once one has a colon.
+    pub fn items(&self) -> anyhow::Result<Vec<(&str, Option<&str>)>> {
+        let all: Vec<&str> = self.items.iter().map(String::as_str).collect();
+        if !all.iter().any(|item| item.contains(':')) {
+            return match all.as_slice() {
+                [name] => Ok(vec![(name, None)]),
+                [name, field] => Ok(vec![(name, Some(field))]),
+                _ => anyhow::bail!(
+                    "to cite several values, give each as NAME:FIELD, such as `karabakh cite \
+                     kalbajar:area shusha:occupied`"
+                ),
+            };
+        }
+        Ok((all.into_iter())
+            .map(|item| match item.split_once(':') {
+                Some((name, field)) if !field.trim().is_empty() => (name, Some(field)),
+                Some((name, _)) => (name, None),
+                None => (item, None),
+            })
+            .collect())
+    }
 }
 
 /// Options of `report`.
@@ -651,6 +679,15 @@ pub enum ChartFormat {
     Text,
     /// A standalone SVG picture, with the notes and sources as its caption
     Svg,
+}
+
+/// `chart --sources`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SourcesChoice {
+    /// One credit line: the source of the territories, and how many others there are
+    Short,
+    /// The credit line, then every source with its publisher, date and address
+    Full,
 }
 
 /// `cite --format`.

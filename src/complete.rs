@@ -51,8 +51,13 @@ pub fn command() -> clap::Command {
             c.mut_arg("id", |a| a.add(ArgValueCandidates::new(source_ids)))
         })
         .mut_subcommand("cite", |c| {
-            c.mut_arg("name", |a| a.add(ArgValueCandidates::new(cite_names)))
-                .mut_arg("field", |a| a.add(ArgValueCandidates::new(cite_fields)))
+            c.mut_arg("items", |a| {
+                a.add(ArgValueCandidates::new(|| {
+                    let mut both = cite_names();
+                    both.extend(cite_fields());
+                    both
+                }))
+            })
         });
     for command in commands::LISTING_COMMANDS {
         let name = command.name;

@@ -267,6 +267,7 @@ fn chart_style(
             ChartStyle::Svg(output::svg::Size {
                 width,
                 height: args.height,
+                full_sources: args.sources == crate::cli::SourcesChoice::Full,
             })
         }
     })

@@ -1,10 +1,10 @@
 //! `karabakh chart`: the areas as bars, or the occupied area over time as a step chart.
 
-use crate::data::{Dataset, SourceRef};
+use crate::data::{Dataset, Source, SourceRef};
 use crate::output::chart::{Bar, Chart, Drawing, Span, Step};
 use crate::query::{self, Filter, SortKey};
 
-use super::{caveats, disputed_areas, sources_of};
+use super::{Naming, caveats_named, disputed_areas, sources_of};
 
 /// A bar for each territory that matches `filter`, in the order asked for.
 pub fn bars<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Chart<'a> {
@@ -23,10 +23,10 @@ pub fn bars<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) 
     if let Some(day) = filter.on {
         let unknown: Vec<&str> = (selected.iter())
             .filter(|&&r| query::held_on(ds.territory(r), day) == query::Held::Unknown)
-            .map(|&r| ds.territory(r).id.as_str())
+            .map(|&r| ds.territory(r).name.as_str())
             .collect();
         notes.push(format!(
-            "--on {day}: the territories held that day{}",
+            "the territories held on {day}{}",
             if unknown.is_empty() {
                 String::new()
             } else {
@@ -37,12 +37,15 @@ pub fn bars<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) 
             }
         ));
     }
-    notes.extend(disputed_areas(ds, &selected));
-    notes.extend(caveats(ds, &selected, filter.on.is_some()));
+    notes.extend(disputed_areas(ds, &selected, Naming::Names));
+    let restorations = filter.on.is_some();
+    notes.extend(caveats_named(ds, &selected, restorations, Naming::Names));
+    let sources = sources_of(ds, &selected, restorations, &[]);
     Chart {
         drawing: Drawing::Bars(bars),
         notes,
-        sources: sources_of(ds, &selected, false, &[]),
+        credit: credit(ds, &selected, &sources),
+        sources,
     }
 }
 
@@ -67,11 +70,13 @@ pub fn over_time<'a>(ds: &'a Dataset, filter: &Filter) -> Chart<'a> {
     let mut notes: Vec<String> = super::totals::less_note(ds, &less, true)
         .into_iter()
         .collect();
-    notes.extend(caveats(ds, &selected, true));
+    notes.extend(caveats_named(ds, &selected, true, Naming::Names));
+    let sources = sources_of(ds, &selected, true, &within);
     Chart {
         drawing: Drawing::OverTime(spans),
         notes,
-        sources: sources_of(ds, &selected, true, &within),
+        credit: credit(ds, &selected, &sources),
+        sources,
     }
 }
 
@@ -85,9 +90,43 @@ pub fn cumulative<'a>(ds: &'a Dataset, filter: &Filter) -> Chart<'a> {
             cumulative_km2: row.cumulative_area_km2,
         })
         .collect();
+    let sources = sources_of(ds, &selected, false, &[]);
     Chart {
         drawing: Drawing::Steps(steps),
-        notes: caveats(ds, &selected, false),
-        sources: sources_of(ds, &selected, false, &[]),
+        notes: caveats_named(ds, &selected, false, Naming::Names),
+        credit: credit(ds, &selected, &sources),
+        sources,
+    }
+}
+
+/// The credit line of a picture: the source of the territories, with its publisher, and how
+/// many other sources the rest comes from.
+fn credit(ds: &Dataset, selected: &[crate::data::TerritoryRef], sources: &[&Source]) -> String {
+    let mut primary: Vec<SourceRef> = (selected.iter())
+        .flat_map(|&r| ds.territory(r).source.refs().iter().copied())
+        .collect();
+    primary.sort();
+    primary.dedup();
+    let named: Vec<String> = (primary.iter())
+        .map(|&r| {
+            let s = ds.source(r);
+            match s.publisher_beyond_title() {
+                Some(publisher) => format!("{} ({publisher})", s.title),
+                None => s.title.clone(),
+            }
+        })
+        .collect();
+    let others = (sources.iter())
+        .filter(|s| !primary.iter().any(|&r| ds.source(r).id == s.id))
+        .count();
+    let lead = match named.len() {
+        0 => "Source: none".to_owned(),
+        1 => format!("Source: {}", named[0]),
+        _ => format!("Sources: {}", named.join("; ")),
+    };
+    match others {
+        0 => lead,
+        1 => format!("{lead}; dates of restoration and other details: one further source"),
+        n => format!("{lead}; dates of restoration and other details: {n} further sources"),
     }
 }

@@ -55,12 +55,18 @@ pub fn cite<'a>(
         let sources = refs(ds, figure.latest().source.refs());
         let subject = figure.label.to_string();
         let mut citation = from_record(&report, &field, &subject, unit, sources);
-        // A figure's value carries its unit: "20%", "3,983 people".
+        // A figure's value carries its unit and its date: "3,983 people, as of 2025-03-10".
         if field == "value" {
+            citation.what = String::new();
             citation.value = match figure.unit.as_str() {
                 "percent" => format!("{}%", citation.value),
                 unit => format!("{} {unit}", citation.value),
             };
+            if let Some(as_of) = figure.latest().as_of {
+                citation
+                    .value
+                    .push_str(&format!(", as of {}", as_of.human()));
+            }
         }
         return Ok(vec![citation]);
     }
@@ -87,7 +93,7 @@ pub fn cite<'a>(
             let own = computed.is_none() && sources.is_empty();
             Citation {
                 subject: t.name.to_string(),
-                field: field.clone(),
+                what: fact_words(fact.field, on_day(fact)),
                 value: with_unit(&show::value(fact, unit).human(), &field, unit),
                 about: (computed.is_none() && !own)
                     .then(|| qualified(&note, &field, unit))
@@ -99,6 +105,28 @@ pub fn cite<'a>(
         })
         .collect();
     Ok(citations)
+}
+
+// What a fact of a territory is, in words people read.
+fn fact_words(field: &str, day: Option<chrono::NaiveDate>) -> String {
+    match field {
+        "area_km2" => "area".to_owned(),
+        "area_km2_other" => "area according to another source".to_owned(),
+        "name_az" => "name in Azerbaijani".to_owned(),
+        "restored" => "control restored".to_owned(),
+        "restored_later" => "control restored, a later stage".to_owned(),
+        "share_percent" => "share of the country".to_owned(),
+        "held_on" => day.map_or("held".to_owned(), |d| format!("held on {d}")),
+        other => other.replace('_', " "),
+    }
+}
+
+// The day a fact of whether the territory was held is of.
+fn on_day(fact: &Fact<'_>) -> Option<chrono::NaiveDate> {
+    match fact.computed {
+        Some(Computation::HeldOn { day, .. }) => Some(day),
+        _ => None,
+    }
 }
 
 // The citation of `field` of the single record of `report`.
@@ -113,9 +141,13 @@ fn from_record<'a>(
     let value = (report.value_of(field)).map_or_else(String::new, |v| v.human());
     let computed = (column.filter(|c| c.origin == crate::output::Origin::Computed))
         .map(|c| c.about.to_owned());
+    // The column's label without its unit and origin: "area counted once, km² (computed)" is
+    // "area counted once".
+    let what = column.map_or(field, |c| c.label.as_ref());
+    let what = what.split([',', '(']).next().unwrap_or(what).trim();
     Citation {
         subject: subject.to_owned(),
-        field: field.to_owned(),
+        what: what.to_owned(),
         value: with_unit(&value, field, unit),
         about: computed
             .is_none()

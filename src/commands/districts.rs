@@ -104,7 +104,7 @@ pub fn report(
 /// only partly occupied.
 fn notes(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<String> {
     let mut notes = vec![YEARS_HELD_NOTE.to_owned()];
-    notes.extend(disputed_areas(ds, selected));
+    notes.extend(disputed_areas(ds, selected, super::Naming::Ids));
     notes.extend(caveats(ds, selected, true));
     notes
 }

@@ -167,16 +167,37 @@ fn some_of(items: &[impl AsRef<str>], separator: &str) -> String {
     items.join(separator)
 }
 
-/// The ids of the territories of `selected` for which `keep` holds, in the selection's order.
-fn ids_where<'a>(
+/// How notes name territories: by the ids a command line takes, in listings, or by the names
+/// people read, in what is published (a picture's caption).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// By id, as `show` and `--territory` take them.
+    Ids,
+    /// By name, with no command line in the text.
+    Names,
+}
+
+impl Naming {
+    fn of(self, t: &Territory) -> &str {
+        match self {
+            Naming::Ids => &t.id,
+            Naming::Names => &t.name,
+        }
+    }
+}
+
+/// The territories of `selected` for which `keep` holds, in the selection's order, as
+/// `naming` names them.
+fn named_where<'a>(
     ds: &'a Dataset,
     selected: &[TerritoryRef],
+    naming: Naming,
     keep: fn(&Territory) -> bool,
 ) -> Vec<&'a str> {
     (selected.iter())
         .map(|&r| ds.territory(r))
         .filter(|t| keep(t))
-        .map(|t| t.id.as_str())
+        .map(|t| naming.of(t))
         .collect()
 }
 
@@ -184,15 +205,25 @@ fn ids_where<'a>(
 /// which was occupied though their whole area is counted, and, where the view shows or uses
 /// the dates of restoration (`restorations`), those the sources give for a town only.
 fn caveats(ds: &Dataset, selected: &[TerritoryRef], restorations: bool) -> Vec<String> {
+    caveats_named(ds, selected, restorations, Naming::Ids)
+}
+
+/// The caveats of [`caveats`], naming the territories as `naming` says.
+fn caveats_named(
+    ds: &Dataset,
+    selected: &[TerritoryRef],
+    restorations: bool,
+    naming: Naming,
+) -> Vec<String> {
     let mut notes: Vec<String> = document_terms(ds, selected).into_iter().collect();
-    let partial = ids_where(ds, selected, |t| t.partial.is_some());
+    let partial = named_where(ds, selected, naming, |t| t.partial.is_some());
     if !partial.is_empty() {
         notes.push(format!(
             "only partly occupied, though their whole areas are counted: {}",
             some_of(&partial, ", ")
         ));
     }
-    let town = ids_where(ds, selected, |t| {
+    let town = named_where(ds, selected, naming, |t| {
         t.restored.as_ref().is_some_and(|r| r.scope == Scope::Town)
     });
     if restorations && !town.is_empty() {
@@ -202,7 +233,7 @@ fn caveats(ds: &Dataset, selected: &[TerritoryRef], restorations: bool) -> Vec<S
         ));
     }
     if restorations {
-        notes.extend(staged(ds, selected, None));
+        notes.extend(staged(ds, selected, None, naming));
     }
     notes
 }
@@ -227,7 +258,12 @@ fn document_terms(ds: &Dataset, selected: &[TerritoryRef]) -> Option<String> {
 
 /// The note on the territories of `selected` restored in stages, counted as restored from the
 /// first; with `on`, only those with a stage still to come that day.
-fn staged(ds: &Dataset, selected: &[TerritoryRef], on: Option<NaiveDate>) -> Option<String> {
+fn staged(
+    ds: &Dataset,
+    selected: &[TerritoryRef],
+    on: Option<NaiveDate>,
+    naming: Naming,
+) -> Option<String> {
     let stages: Vec<String> = (selected.iter())
         .map(|&r| ds.territory(r))
         .filter_map(|t| Some((t, t.restored.as_ref()?)))
@@ -238,7 +274,7 @@ fn staged(ds: &Dataset, selected: &[TerritoryRef], on: Option<NaiveDate>) -> Opt
             later.map(move |s| {
                 format!(
                     "{} from {}, though {} followed on {}",
-                    t.id,
+                    naming.of(t),
                     restored.date.iso(),
                     s.covers,
                     s.date.iso()
@@ -278,13 +314,18 @@ pub fn sources_of<'a>(
     refs.into_iter().map(|r| ds.source(r)).collect()
 }
 
-/// The note that other sources give other areas for some of `selected`, if they do.
-pub fn disputed_areas(ds: &Dataset, selected: &[TerritoryRef]) -> Option<String> {
-    let disputed = ids_where(ds, selected, |t| !t.alternatives.is_empty());
-    (!disputed.is_empty()).then(|| {
-        format!(
+/// The note that other sources give other areas for some of `selected`, if they do; by id,
+/// with the command that shows them, or by name.
+pub fn disputed_areas(ds: &Dataset, selected: &[TerritoryRef], naming: Naming) -> Option<String> {
+    let disputed = named_where(ds, selected, naming, |t| !t.alternatives.is_empty());
+    (!disputed.is_empty()).then(|| match naming {
+        Naming::Ids => format!(
             "other sources give other areas for {}: see `karabakh show NAME`",
             some_of(&disputed, ", ")
-        )
+        ),
+        Naming::Names => format!(
+            "other sources give other areas for {}",
+            some_of(&disputed, ", ")
+        ),
     })
 }

@@ -18,6 +18,8 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
     let size = Size {
         width: PAGE_CHART_WIDTH,
         height: None,
+        // The page lists every source below its charts.
+        full_sources: false,
     };
     let bars = chart::bars(ds, &everything, SortKey::Area, true);
     let over_time = chart::over_time(ds, &everything);

@@ -83,6 +83,7 @@ pub fn of(ds: &Dataset, r: TerritoryRef, unit: AreaUnit, on: Option<NaiveDate>) 
             source.publisher_beyond_title().map(str::to_owned),
             source.date.map(|d| d.iso()),
             source.url.as_deref().map(str::to_owned),
+            source.accessed.map(|d| format!("accessed {}", d.iso())),
         ]
         .into_iter()
         .flatten()

@@ -45,6 +45,18 @@ pub fn fields<'a, 'c>() -> Vec<Field<Row<'a, 'c>>> {
                 .optional(0),
             |_, (_, cited_by)| Value::List(cited_by.to_vec()),
         ),
+        Field::new(
+            Column::new("accessed", "accessed")
+                .about("when its address was last checked")
+                .optional(4),
+            |_, (s, _)| s.accessed.map_or(Value::Null, Value::Date),
+        ),
+        Field::new(
+            Column::new("language", "language")
+                .about("the language of its title, where not English (a BCP 47 tag)")
+                .optional(5),
+            |_, (s, _)| Value::opt(s.language.as_deref()),
+        ),
     ]
 }
 
@@ -66,7 +78,8 @@ pub fn one(ds: &Dataset, id: &str) -> Result<Listing, NotFound> {
     let s = &ds.sources[i];
     let mut report = Listing::fields(vec![
         Column::new("field", "field").about(
-            "what the row gives: id, title, publisher, publisher_source, url, date or cited_by",
+            "what the row gives: id, title, publisher, publisher_source, url, date, accessed, \
+             language or cited_by",
         ),
         Column::new("value", "value").about("the value of the field"),
     ]);
@@ -80,6 +93,8 @@ pub fn one(ds: &Dataset, id: &str) -> Result<Listing, NotFound> {
         ),
         ("url", Value::opt(s.url.as_deref())),
         ("date", s.date.map_or(Value::Null, Value::Date)),
+        ("accessed", s.accessed.map_or(Value::Null, Value::Date)),
+        ("language", Value::opt(s.language.as_deref())),
     ];
     for (field, value) in fields {
         report.push(vec![Value::str(field), value]);

@@ -233,7 +233,10 @@ pub fn on(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
         ));
     }
     let everyone = query::select(ds, &any_day, query::SortKey::Date, false);
-    report.notes.extend(super::staged(ds, &everyone, Some(day)));
+    let naming = super::Naming::Ids;
+    report
+        .notes
+        .extend(super::staged(ds, &everyone, Some(day), naming));
     report
 }
 

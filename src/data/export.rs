@@ -49,6 +49,8 @@ impl<'a> From<&'a Dataset> for RawDataset {
                         publisher_source: s.publisher_source.as_ref().map(ids),
                         url: s.url.clone(),
                         date: s.date,
+                        accessed: s.accessed,
+                        language: s.language.clone(),
                     })
                     .collect(),
             ),

@@ -75,6 +75,10 @@ pub struct Source {
     pub url: Option<String>,
     /// The date it bears, where known.
     pub date: Option<When>,
+    /// When its address was last checked, where it has one.
+    pub accessed: Option<When>,
+    /// The language of its title, where not English, as a BCP 47 tag such as `ru`.
+    pub language: Option<String>,
 }
 
 impl Source {

@@ -58,6 +58,10 @@ pub struct RawSource {
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<When>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// One `[[territories]]` entry.

@@ -268,6 +268,32 @@ impl Validator {
                  needs a `publisher`",
             );
         }
+        if s.accessed.is_some() && s.url.is_none() {
+            self.problem(
+                &|| at().key("accessed"),
+                "`accessed` is the date an address was checked, so it needs a `url`",
+            );
+        }
+        // A language tag: letters, then subtags of letters or digits after hyphens (`ru`,
+        // `az-Latn`).
+        if let Some(language) = &s.language {
+            let mut subtags = language.split('-');
+            let primary = subtags.next().unwrap_or_default();
+            let valid = (2..=3).contains(&primary.len())
+                && primary.chars().all(|c| c.is_ascii_lowercase())
+                && subtags.all(|t| {
+                    (1..=8).contains(&t.len()) && t.chars().all(|c| c.is_ascii_alphanumeric())
+                });
+            if !valid {
+                self.problem(
+                    &|| at().key("language"),
+                    format!(
+                        "\"{language}\" is not a language tag: give one such as \"ru\", \"it\" or \
+                         \"az-Latn\""
+                    ),
+                );
+            }
+        }
         let source = Source {
             id: s.id,
             title: s.title,
@@ -275,6 +301,8 @@ impl Validator {
             publisher_source,
             url: s.url,
             date: s.date,
+            accessed: s.accessed,
+            language: s.language,
         };
         self.valid_since(before, source)
     }

@@ -18,8 +18,10 @@ pub struct Chart<'a> {
     pub drawing: Drawing<'a>,
     /// Caveats of the data drawn, each written as a note.
     pub notes: Vec<String>,
-    /// The sources of the values drawn, which a picture names in its caption.
+    /// The sources of the values drawn, which a picture lists in full on request.
     pub sources: Vec<&'a Source>,
+    /// The short credit a picture carries: who gives the values, in a line.
+    pub credit: String,
 }
 
 /// What a chart draws.

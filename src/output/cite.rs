@@ -13,8 +13,9 @@ use crate::data::{Source, When};
 pub struct Citation<'a> {
     /// What the value is of: a territory's name, a figure's label, the totals.
     pub subject: String,
-    /// The field, as `show`, `figures` and `totals` name it.
-    pub field: String,
+    /// What of the subject the value is, in words people read ("area", "years held"); empty
+    /// where the subject says it, as for a figure.
+    pub what: String,
     /// The value for people, with its unit.
     pub value: String,
     /// A qualification of a sourced value.
@@ -28,9 +29,12 @@ pub struct Citation<'a> {
 }
 
 impl Citation<'_> {
-    // The statement: "Kalbajar, area_km2: 1,936 km²".
+    // The statement: "Kalbajar, area: 1,936 km²"; "Missing persons: 3,983 people, as of …".
     fn statement(&self) -> String {
-        format!("{}, {}: {}", self.subject, self.field, self.value)
+        match self.what.as_str() {
+            "" => format!("{}: {}", self.subject, self.value),
+            what => format!("{}, {what}: {}", self.subject, self.value),
+        }
     }
 
     // How the value relates to its sources, in words.
@@ -115,24 +119,30 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
             Ok(())
         }
         Style::Bibtex => {
-            for (i, s) in unique_sources(citations).into_iter().enumerate() {
-                if i > 0 {
-                    writeln!(out)?;
-                }
-                write_bibtex(out, s, &notes_for(citations, s))?;
+            // What is cited goes in comments, so that an entry is the same text wherever its
+            // source is cited, and entries of several outputs de-duplicate cleanly.
+            for c in citations {
+                let keys: Vec<String> = c.sources.iter().map(|s| bibtex_key(&s.id)).collect();
+                let line = format!("{} ({}) [{}]", c.statement(), c.basis(), keys.join(", "));
+                writeln!(out, "% {}", line.replace(['\n', '\r'], " "))?;
+            }
+            for s in unique_sources(citations) {
+                writeln!(out)?;
+                write_bibtex(out, s)?;
             }
             Ok(())
         }
         Style::CslJson => {
-            let items: Vec<serde_json::Value> = (unique_sources(citations).into_iter())
-                .map(|s| csl_item(s, &notes_for(citations, s)))
+            let items: Vec<serde_json::Value> = unique_sources(citations)
+                .into_iter()
+                .map(csl_item)
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &items)?;
             writeln!(out)
         }
         Style::Ris => {
             for s in unique_sources(citations) {
-                write_ris(out, s, &notes_for(citations, s))?;
+                write_ris(out, s)?;
             }
             Ok(())
         }
@@ -150,19 +160,16 @@ fn unique_sources<'c, 'a>(citations: &'c [Citation<'a>]) -> Vec<&'c Source> {
     sources
 }
 
-// What the reference is cited for: the statements that use it.
-fn notes_for(citations: &[Citation<'_>], source: &Source) -> String {
-    (citations.iter())
-        .filter(|c| c.sources.iter().any(|s| s.id == source.id))
-        .map(|c| format!("{} ({})", c.statement(), c.basis()))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// A source in one line: "[id] title, publisher, date, address", leaving out what is not
 /// known.
 pub fn reference(s: &Source) -> String {
-    let mut text = format!("[{}] {}", s.id, s.title);
+    format!("[{}] {}", s.id, reader_reference(s))
+}
+
+/// A source in one line as a reader cites it, without its id: "title, publisher, date,
+/// address (accessed …)".
+pub fn reader_reference(s: &Source) -> String {
+    let mut text = s.title.clone();
     for part in [
         s.publisher_beyond_title().map(str::to_owned),
         s.date.map(When::iso),
@@ -174,6 +181,9 @@ pub fn reference(s: &Source) -> String {
     }
     if let Some(url) = s.url.as_deref() {
         text.push_str(&format!(", {url}"));
+    }
+    if let Some(accessed) = s.accessed {
+        text.push_str(&format!(" (accessed {})", accessed.iso()));
     }
     text
 }
@@ -196,6 +206,9 @@ fn markdown_reference(s: &Source) -> String {
         } else {
             text.push_str(&format!(", {}", markdown_text(url)));
         }
+    }
+    if let Some(accessed) = s.accessed {
+        text.push_str(&format!(" (accessed {})", accessed.iso()));
     }
     text.push('.');
     text
@@ -229,21 +242,36 @@ fn footnote_label(id: &str) -> String {
         .collect()
 }
 
-fn write_bibtex(out: &mut dyn Write, s: &Source, note: &str) -> io::Result<()> {
-    writeln!(out, "@misc{{{},", bibtex_key(&s.id))?;
-    writeln!(out, "  title = {{{}}},", bibtex_text(&s.title))?;
+// An entry of the source alone, the same text wherever it is cited: a web page is `@online`,
+// a document `@misc`, with the fields biblatex and pandoc read.
+fn write_bibtex(out: &mut dyn Write, s: &Source) -> io::Result<()> {
+    let kind = if s.url.is_some() { "online" } else { "misc" };
+    let mut fields = vec![("title", format!("{{{}}}", bibtex_text(&s.title)))];
     if let Some(p) = s.publisher_beyond_title() {
-        writeln!(out, "  publisher = {{{}}},", bibtex_text(p))?;
-        writeln!(out, "  howpublished = {{{}}},", bibtex_text(p))?;
+        fields.push(("publisher", format!("{{{}}}", bibtex_text(p))));
     }
     if let Some(date) = s.date {
-        writeln!(out, "  year = {{{}}},", date.first_day().year())?;
-        writeln!(out, "  date = {{{}}},", date.iso())?;
+        fields.push(("year", format!("{{{}}}", date.first_day().year())));
+        fields.push(("date", format!("{{{}}}", date.iso())));
     }
     if let Some(url) = s.url.as_deref() {
-        writeln!(out, "  url = {{{}}},", bibtex_url(url))?;
+        fields.push(("url", format!("{{{}}}", bibtex_url(url))));
     }
-    writeln!(out, "  note = {{{}}}", bibtex_text(note))?;
+    if let Some(accessed) = s.accessed {
+        fields.push(("urldate", format!("{{{}}}", accessed.iso())));
+    }
+    if let Some(language) = s.language.as_deref() {
+        fields.push((
+            "langid",
+            format!("{{{}}}", bibtex_text(babel_name(language))),
+        ));
+    }
+    writeln!(out, "@{kind}{{{},", bibtex_key(&s.id))?;
+    let last = fields.len() - 1;
+    for (i, (name, value)) in fields.into_iter().enumerate() {
+        let comma = if i < last { "," } else { "" };
+        writeln!(out, "  {name} = {value}{comma}")?;
+    }
     writeln!(out, "}}")
 }
 
@@ -286,7 +314,7 @@ fn bibtex_url(url: &str) -> String {
         .replace('\\', "%5C")
 }
 
-fn csl_item(s: &Source, note: &str) -> serde_json::Value {
+fn csl_item(s: &Source) -> serde_json::Value {
     let mut item = serde_json::Map::new();
     item.insert("id".into(), s.id.as_str().into());
     let kind = if s.url.is_some() {
@@ -308,7 +336,15 @@ fn csl_item(s: &Source, note: &str) -> serde_json::Value {
             serde_json::json!({ "date-parts": [date_parts(date)] }),
         );
     }
-    item.insert("note".into(), note.into());
+    if let Some(accessed) = s.accessed {
+        item.insert(
+            "accessed".into(),
+            serde_json::json!({ "date-parts": [date_parts(accessed)] }),
+        );
+    }
+    if let Some(language) = s.language.as_deref() {
+        item.insert("language".into(), language.into());
+    }
     serde_json::Value::Object(item)
 }
 
@@ -326,7 +362,7 @@ fn date_parts(when: When) -> Vec<u32> {
     parts
 }
 
-fn write_ris(out: &mut dyn Write, s: &Source, note: &str) -> io::Result<()> {
+fn write_ris(out: &mut dyn Write, s: &Source) -> io::Result<()> {
     let kind = if s.url.is_some() { "ELEC" } else { "GEN" };
     let line = |tag: &str, value: &str| format!("{tag}  - {}", value.replace(['\n', '\r'], " "));
     let mut lines = vec![line("TY", kind), line("ID", &s.id), line("TI", &s.title)];
@@ -334,21 +370,46 @@ fn write_ris(out: &mut dyn Write, s: &Source, note: &str) -> io::Result<()> {
         lines.push(line("PB", p));
     }
     if let Some(date) = s.date {
-        let parts = date_parts(date);
-        lines.push(line("PY", &parts[0].to_string()));
-        let mut da = format!("{:04}", parts[0]);
-        for p in &parts[1..] {
-            da.push_str(&format!("/{p:02}"));
-        }
-        lines.push(line("DA", &da));
+        lines.push(line("PY", &date_parts(date)[0].to_string()));
+        lines.push(line("DA", &ris_date(date)));
     }
     if let Some(url) = s.url.as_deref() {
         lines.push(line("UR", url));
     }
-    lines.push(line("N1", note));
+    if let Some(accessed) = s.accessed {
+        lines.push(line("Y2", &ris_date(accessed)));
+    }
+    if let Some(language) = s.language.as_deref() {
+        lines.push(line("LA", language));
+    }
     lines.push("ER  - ".to_owned());
     for l in lines {
         writeln!(out, "{l}")?;
     }
     Ok(())
+}
+
+// A date as RIS writes it: `2026/12/02`, `2026/11`.
+fn ris_date(when: When) -> String {
+    let parts = date_parts(when);
+    let mut text = format!("{:04}", parts[0]);
+    for p in &parts[1..] {
+        text.push_str(&format!("/{p:02}"));
+    }
+    text
+}
+
+// The name biblatex's `langid` takes for a language tag, where it is one of the dataset's;
+// the tag itself otherwise.
+fn babel_name(tag: &str) -> &str {
+    match tag.split('-').next().unwrap_or(tag) {
+        "ru" => "russian",
+        "it" => "italian",
+        "de" => "german",
+        "en" => "english",
+        "fr" => "french",
+        "hy" => "armenian",
+        "tr" => "turkish",
+        _ => tag,
+    }
 }

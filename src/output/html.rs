@@ -150,7 +150,7 @@ fn render(page: &Page<'_>) -> Markup {
                                             (url)
                                         }
                                     }
-                                    " (" code { (s.id) } ")"
+                                    @if let Some(d) = s.accessed { " (accessed " (d.iso()) ")" }
                                 }
                             }
                         }

@@ -30,6 +30,8 @@ pub struct Size {
     pub width: u16,
     /// The height, if given.
     pub height: Option<u16>,
+    /// Whether the caption lists every source in full, rather than the credit line alone.
+    pub full_sources: bool,
 }
 
 /// The SVG document of `chart`, of `size`, with areas in `unit`: standalone, or for a page to
@@ -56,7 +58,7 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
             "a bar for each period of occupation, its length the area reached by its end",
             format!(
                 "Computed: the area counted once, in {symbol}, reached by the end of each period \
-                 of occupation, as `karabakh totals --by year` lists it."
+                 of occupation."
             ),
         ),
         Drawing::OverTime(steps) => (
@@ -71,10 +73,16 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
     };
     let caption: Vec<String> = std::iter::once(note)
         .chain(chart.notes.iter().map(|n| sentence(n)))
+        .chain(std::iter::once(sentence(&chart.credit)))
         .collect();
-    let sources: Vec<String> = (chart.sources.iter())
-        .map(|s| super::cite::reference(s))
-        .collect();
+    // The full list, on request, names each source as a reader cites it: title, publisher,
+    // date and address, without the dataset's ids.
+    let sources: Vec<String> = match size.full_sources {
+        true => (chart.sources.iter())
+            .map(|s| super::cite::reader_reference(s))
+            .collect(),
+        false => Vec::new(),
+    };
     let layout = layout(&title, &caption, &sources, &plot, size)?;
     let (plot_group, desc_values) = match &plot {
         Plot::Bars(rows) => {
@@ -151,7 +159,8 @@ fn layout(
     let caption_lines: Vec<String> = (caption.iter())
         .flat_map(|c| wrap_px(c, text_width, CAPTION_SIZE))
         .collect();
-    let source_lines: Vec<String> = std::iter::once("Sources:".to_owned())
+    let heading = (!sources.is_empty()).then(|| "Sources:".to_owned());
+    let source_lines: Vec<String> = (heading.into_iter())
         .chain(
             sources
                 .iter()
@@ -624,6 +633,7 @@ mod tests {
             let size = Size {
                 width: 400,
                 height: Some(height),
+                full_sources: true,
             };
             let layout = layout(&title, &caption, &sources, &Plot::Bars(rows(9)), size).unwrap();
             let lines = (layout.caption_lines.len() + layout.source_lines.len()) as f64;
@@ -640,6 +650,7 @@ mod tests {
         let low = Size {
             width: 400,
             height: Some(200),
+            full_sources: true,
         };
         let err = layout(&title, &caption, &sources, &plot, low).unwrap_err();
         let needed: u16 = (err.split("--height ").nth(1).unwrap())
@@ -651,6 +662,7 @@ mod tests {
         let enough = Size {
             width: 400,
             height: Some(needed),
+            full_sources: true,
         };
         assert!(layout(&title, &caption, &sources, &plot, enough).is_ok());
     }
@@ -661,6 +673,7 @@ mod tests {
         let size = Size {
             width: 300,
             height: None,
+            full_sources: true,
         };
         let layout = layout(&title, &caption, &sources, &Plot::OverTime(&[]), size).unwrap();
         for line in layout.caption_lines.iter().chain(&layout.source_lines) {

@@ -31,6 +31,27 @@ pub fn write(report: &Listing, sources: &[Source], out: &mut dyn Write) -> io::R
     out.write_all(&bytes)
 }
 
+// A date known to the day is a date; a month, a year or a period stays text, as a
+// spreadsheet has no date of that precision.
+fn write_when(
+    sheet: &mut Worksheet,
+    r: u32,
+    col: u16,
+    when: crate::data::When,
+    day: &Format,
+) -> Result<(), XlsxError> {
+    match when.as_day() {
+        Some(d) => {
+            let date = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+            sheet.write_datetime_with_format(r, col, date, day)?;
+        }
+        None => {
+            sheet.write_string(r, col, when.iso())?;
+        }
+    }
+    Ok(())
+}
+
 fn workbook(report: &Listing, sources: &[Source]) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     let header = Format::new().set_bold();
@@ -58,19 +79,7 @@ fn workbook(report: &Listing, sources: &[Source]) -> Result<Workbook, XlsxError>
                 }
                 // A date known to the day is a date; a month, a year or a period stays text,
                 // as a spreadsheet has no date of that precision.
-                Value::Date(when) => match when.as_day() {
-                    Some(d) => {
-                        let date = ExcelDateTime::from_ymd(
-                            d.year() as u16,
-                            d.month() as u8,
-                            d.day() as u8,
-                        )?;
-                        sheet.write_datetime_with_format(r, col, date, &day)?;
-                    }
-                    None => {
-                        sheet.write_string(r, col, when.iso())?;
-                    }
-                },
+                Value::Date(when) => write_when(sheet, r, col, *when, &day)?,
                 other => {
                     sheet.write_string(r, col, other.machine())?;
                 }
@@ -82,7 +91,7 @@ fn workbook(report: &Listing, sources: &[Source]) -> Result<Workbook, XlsxError>
 
     let cited = report.cited_ids();
     let sheet = book.add_worksheet().set_name("sources")?;
-    let keys = ["id", "title", "publisher", "date", "url"];
+    let keys = ["id", "title", "publisher", "date", "url", "accessed"];
     write_header(sheet, &keys, &header)?;
     let mut widths: Vec<usize> = keys.iter().map(|k| k.width()).collect();
     let listed = sources
@@ -90,18 +99,31 @@ fn workbook(report: &Listing, sources: &[Source]) -> Result<Workbook, XlsxError>
         .filter(|s| cited.iter().any(|c| c == s.id.as_str()));
     for (r, source) in listed.enumerate() {
         let r = row_number(r + 1)?;
-        let cells = [
+        let texts = [
             Some(source.id.to_string()),
             Some(source.title.to_string()),
             source.publisher.as_deref().map(str::to_owned),
-            source.date.map(|d| d.iso()),
-            source.url.as_deref().map(str::to_owned),
         ];
-        for (c, cell) in cells.iter().enumerate() {
+        for (c, cell) in texts.iter().enumerate() {
             if let Some(text) = cell {
                 sheet.write_string(r, c as u16, text)?;
                 widths[c] = widths[c].max(text.width());
             }
+        }
+        for (c, date) in [(3, source.date), (5, source.accessed)] {
+            if let Some(when) = date {
+                write_when(sheet, r, c, when, &day)?;
+                widths[usize::from(c)] = widths[usize::from(c)].max(when.iso().width());
+            }
+        }
+        if let Some(url) = source.url.as_deref() {
+            // A web address is a link; Excel takes links of up to 2,080 characters.
+            if (url.starts_with("https://") || url.starts_with("http://")) && url.len() <= 2080 {
+                sheet.write_url(r, 4, url)?;
+            } else {
+                sheet.write_string(r, 4, url)?;
+            }
+            widths[4] = widths[4].max(url.width());
         }
     }
     set_widths(sheet, &widths)?;

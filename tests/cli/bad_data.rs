@@ -278,6 +278,21 @@ fn a_source_address_of_another_scheme_than_the_web_is_refused() {
 }
 
 #[test]
+fn an_access_date_needs_an_address_and_a_language_is_a_tag() {
+    rejects(
+        &minimal_with(
+            "title = \"An atlas\"\n",
+            "title = \"An atlas\"\naccessed = 2026-12-02\nlanguage = \"Russian\"\n",
+        ),
+        "error: {file} has 2 problems:\n  \
+         {file}:11:12: sources[0].accessed: `accessed` is the date an address was checked, so it \
+         needs a `url`\n  \
+         {file}:12:12: sources[0].language: \"Russian\" is not a language tag: give one such as \
+         \"ru\", \"it\" or \"az-Latn\"\n",
+    );
+}
+
+#[test]
 fn a_zero_area_is_refused() {
     rejects(
         &minimal_with("area_km2 = 100\n", "area_km2 = 0\n"),

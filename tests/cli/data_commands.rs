@@ -95,3 +95,22 @@ fn a_json_dataset_with_an_error_names_the_path_line_and_column() {
         "{stderr}"
     );
 }
+
+#[test]
+fn every_address_in_the_built_in_data_is_a_link_with_the_date_it_was_checked() {
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["sources", "--format", "json"])).unwrap();
+    for source in json.as_array().unwrap() {
+        let Some(url) = source["url"].as_str() else {
+            continue;
+        };
+        assert!(
+            url.starts_with("https://") || url.starts_with("http://"),
+            "{source}"
+        );
+        // The document's address is where it is stored; facts.md gives no date it was read.
+        if source["id"] != "occupation-in-figures" {
+            assert!(source["accessed"].is_string(), "{source}");
+        }
+    }
+}
