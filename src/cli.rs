@@ -76,7 +76,7 @@ pub struct OutputArgs {
     #[arg(long = "no-header")]
     pub no_header: bool,
 
-    /// Only these fields, in this order (comma-separated, as named in the header or JSON; for `show`, the rows of these fields)
+    /// Only these fields, in this order (comma-separated, as named in the header or JSON, an area's also without its unit: area; for `show`, the rows of these fields)
     #[arg(long = "fields", value_name = "LIST", value_delimiter = ',')]
     pub fields: Option<Vec<String>>,
 

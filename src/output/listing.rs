@@ -129,13 +129,13 @@ impl Column {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FieldError {
     /// A field the report does not have.
-    #[error("unknown field `{field}`; {}the fields here are: {}", heading_of.as_ref().map(|f| format!("that is the heading of the field `{f}`, and ")).unwrap_or_default(), available.join(", "))]
+    #[error("unknown field `{field}`; {}the fields here are: {}", heading_of.as_deref().map(did_you_mean).unwrap_or_default(), available.join(", "))]
     Unknown {
         /// The field asked for.
         field: String,
         /// The fields there are, in order.
         available: Vec<String>,
-        /// The field whose heading in tables the name asked for is, if it is one.
+        /// The field the name asked for is the heading of, or is in another unit, if any.
         heading_of: Option<String>,
     },
     /// A field named twice, which JSON cannot hold twice in one object.
@@ -415,11 +415,19 @@ impl Listing {
         let available = || self.columns.iter().map(|c| c.key.to_string()).collect();
         let mut picked = Vec::with_capacity(fields.len());
         for field in fields {
-            match self.columns.iter().position(|c| c.key == field.as_str()) {
+            let position = (self.columns.iter().position(|c| c.key == field.as_str()))
+                .or_else(|| (self.columns.iter()).position(|c| named_without_unit(&c.key, field)));
+            match position {
                 Some(i) => picked.push(i),
                 None => {
+                    // A heading, or the field in another unit than the one shown.
+                    let unitless = AreaUnit::unitless(field.trim());
                     let heading_of = (self.columns.iter())
-                        .find(|c| c.label.eq_ignore_ascii_case(field.trim()))
+                        .find(|c| {
+                            c.label.eq_ignore_ascii_case(field.trim())
+                                || (unitless != field.trim()
+                                    && AreaUnit::unitless(&c.key) == unitless)
+                        })
                         .map(|c| c.key.to_string());
                     return Err(FieldError::Unknown {
                         field: field.clone(),
@@ -447,13 +455,23 @@ impl Listing {
         let field_of = |row: &[Value]| row.first().map(|v| v.machine().into_owned());
         let mut available: Vec<String> = self.rows.iter().filter_map(|r| field_of(r)).collect();
         available.dedup();
-        if let Some(field) = fields.iter().find(|f| !available.contains(f)) {
-            return Err(FieldError::Unknown {
-                field: field.clone(),
-                available,
-                heading_of: None,
-            });
+        // A field named without its unit is the one of that name in the unit shown.
+        let mut named = Vec::with_capacity(fields.len());
+        for field in fields {
+            let found = (available.iter().find(|a| *a == field))
+                .or_else(|| available.iter().find(|a| named_without_unit(a, field)));
+            match found {
+                Some(name) => named.push(name.clone()),
+                None => {
+                    return Err(FieldError::Unknown {
+                        field: field.clone(),
+                        available,
+                        heading_of: None,
+                    });
+                }
+            }
         }
+        let fields = &named;
         let rows = std::mem::take(&mut self.rows);
         self.rows = fields
             .iter()
@@ -535,6 +553,21 @@ pub fn numeric_columns(report: &Listing) -> Vec<bool> {
         }
     }
     numeric.into_iter().map(|n| n == Some(true)).collect()
+}
+
+// The hint of an unknown field that is the heading of `field`, or `field` in another unit.
+fn did_you_mean(field: &str) -> String {
+    match AreaUnit::unitless(field) {
+        name if name != field => format!("did you mean `{field}` (`{name}` in any unit)? "),
+        _ => format!("did you mean `{field}`? "),
+    }
+}
+
+// Whether `asked` names the field `key` without its unit (`area` for `area_mi2`); a name that
+// has a unit in it must be the unit shown.
+fn named_without_unit(key: &str, asked: &str) -> bool {
+    let asked = asked.trim();
+    AreaUnit::unitless(asked) == asked && AreaUnit::unitless(key) == asked && key != asked
 }
 
 /// An area in `unit` for people: `4,400 km²`, `1,698.85 mi²`.

@@ -85,6 +85,16 @@ impl AreaUnit {
         text.replace("km2", self.key())
             .replace("km²", self.symbol())
     }
+
+    /// A field's name without the unit in it, so that one name serves every unit:
+    /// `area_mi2_other` is `area_other`, `area_km2` is `area`.
+    pub fn unitless(field: &str) -> String {
+        let mut name = field.to_owned();
+        for unit in [AreaUnit::Km2, AreaUnit::Mi2, AreaUnit::Ha] {
+            name = name.replace(&format!("_{}", unit.key()), "");
+        }
+        name
+    }
 }
 
 #[cfg(test)]

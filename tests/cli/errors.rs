@@ -93,7 +93,7 @@ fn input_that_cannot_mean_anything_is_refused_with_the_reason() {
     assert_eq!(code, Some(2));
     assert!(
         err.starts_with(
-            "error: unknown field `area km²`; that is the heading of the field `area_km2`"
+            "error: unknown field `area km²`; did you mean `area_km2` (`area` in any unit)?"
         ),
         "{err}"
     );

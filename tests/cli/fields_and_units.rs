@@ -150,6 +150,55 @@ fn units_apply_to_show() {
 }
 
 #[test]
+fn a_field_named_without_its_unit_is_found_in_any_unit() {
+    for (args, expected) in [
+        (
+            &[
+                "districts",
+                "--fields",
+                "id,area",
+                "--units",
+                "mi2",
+                "--no-header",
+            ][..],
+            "nagorno-karabakh\t1698.85\n",
+        ),
+        (
+            &[
+                "show",
+                "kalbajar",
+                "--fields",
+                "area",
+                "--units",
+                "ha",
+                "--no-header",
+            ][..],
+            "area_ha\t305400\toccupation-in-figures\t\n",
+        ),
+        (
+            &[
+                "totals",
+                "--fields",
+                "area_listed",
+                "--units",
+                "mi2",
+                "--no-header",
+            ][..],
+            "5668.75\n",
+        ),
+    ] {
+        let out = stdout(args);
+        assert!(out.starts_with(expected), "{args:?}: {out}");
+    }
+    let output = karabakh(&["districts", "--units", "mi2", "--fields", "area_km2"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with(
+        "error: unknown field `area_km2`; did you mean `area_mi2` (`area` in any unit)?"
+    ));
+}
+
+#[test]
 fn a_field_can_be_named_in_the_unit_asked_for_only() {
     let output = karabakh(&["districts", "--units", "mi2", "--fields", "area_km2"])
         .output()
