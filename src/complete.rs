@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::sync::LazyLock;
 
 use clap::CommandFactory;
+use clap_complete::engine::ArgValueCompleter;
 use clap_complete::{ArgValueCandidates, CompletionCandidate};
 
 use crate::cli::Cli;
@@ -52,7 +53,7 @@ pub fn command() -> clap::Command {
         })
         .mut_subcommand("cite", |c| {
             c.mut_arg("items", |a| {
-                a.add(ArgValueCandidates::new(|| {
+                a.add(folded(|| {
                     let mut both = cite_names();
                     both.extend(cite_fields());
                     both
@@ -74,8 +75,19 @@ static DATASET: LazyLock<Option<Dataset>> = LazyLock::new(|| {
     from_file.or_else(|| data::embedded().ok())
 });
 
-fn territories() -> ArgValueCandidates {
-    ArgValueCandidates::new(territory_names)
+fn territories() -> ArgValueCompleter {
+    folded(territory_names)
+}
+
+// The candidates of `all` that start with what was typed, ignoring case and diacritics as
+// `show` does: `fuz` offers Füzuli, Fizuli's alias Fuzuli and the rest.
+fn folded(all: fn() -> Vec<CompletionCandidate>) -> ArgValueCompleter {
+    ArgValueCompleter::new(move |current: &std::ffi::OsStr| {
+        let typed = crate::query::fold(&current.to_string_lossy());
+        (all().into_iter())
+            .filter(|c| crate::query::fold(&c.get_value().to_string_lossy()).starts_with(&typed))
+            .collect::<Vec<_>>()
+    })
 }
 
 // Every id, name and alias of the territories.

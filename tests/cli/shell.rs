@@ -90,14 +90,25 @@ fn bash_completes(line: &str) -> Vec<String> {
 
 #[test]
 fn bash_completes_the_datasets_names_ids_and_fields() {
-    assert_eq!(bash_completes("karabakh show ka"), ["kalbajar"]);
+    // Case is ignored, as `show` ignores it.
+    assert_eq!(
+        bash_completes("karabakh show ka"),
+        [
+            "Karabagh",
+            "Kashatagh",
+            "kalbajar",
+            "Kalbajar",
+            "Kalbadjar",
+            "Karvachar"
+        ]
+    );
     let names = bash_completes("karabakh show K");
     for name in ["Kalbajar", "Karvachar", "Kelbajar", "Kəlbəcər"] {
         assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
     }
     assert_eq!(
         bash_completes("karabakh timeline --territory shu"),
-        ["shusha"]
+        ["shusha", "Shusha", "Shushi"]
     );
     assert_eq!(bash_completes("karabakh figures mis"), ["missing-persons"]);
     assert_eq!(
@@ -124,7 +135,10 @@ fn bash_completes_the_datasets_names_ids_and_fields() {
     // `cite` takes territories, figures and the totals, and their fields.
     assert_eq!(bash_completes("karabakh cite mis"), ["missing-persons"]);
     assert_eq!(bash_completes("karabakh cite tot"), ["totals"]);
-    assert_eq!(bash_completes("karabakh cite kal"), ["kalbajar"]);
+    assert_eq!(
+        bash_completes("karabakh cite kal"),
+        ["kalbajar", "Kalbajar", "Kalbadjar"]
+    );
     assert_eq!(
         bash_completes("karabakh cite kalbajar years"),
         ["years_held"]
@@ -288,4 +302,20 @@ fn the_manual_pages_can_be_written_where_man_finds_them() {
     assert_eq!(files, expected);
     let page = std::fs::read_to_string(dir.path().join("karabakh-districts.1")).unwrap();
     assert!(page.contains(".TH karabakh-districts 1"), "{page}");
+}
+
+#[test]
+fn completion_ignores_case_and_diacritics_as_show_does() {
+    let names = bash_completes("karabakh show fuz");
+    for name in ["Fuzuli", "Füzuli"] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+    let names = bash_completes("karabakh show kəl");
+    for name in ["Kelbajar", "Kəlbəcər", "Kelbadjar"] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+    assert_eq!(
+        bash_completes("karabakh timeline --territory SHU"),
+        ["shusha", "Shusha", "Shushi"]
+    );
 }
