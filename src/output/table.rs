@@ -4,7 +4,7 @@
 //! wider than the terminal, the columns a command marks as optional are left out, least needed
 //! first, and a note says which; where even the others do not fit, every record becomes a
 //! block of `field  value` lines, which always fits. A column with the same value on every row
-//! is said once in a note instead of on every row. A column marked as a caveat (notes, the
+//! is said once above the table instead of on every row. A column marked as a caveat (notes, the
 //! source of a figure, an address) is never lost when left out: its values go below the table, numbered `[n]` against their rows.
 
 use std::io::{self, Write};
@@ -35,7 +35,14 @@ pub fn write(report: &Listing, options: Options, out: &mut dyn Write) -> io::Res
     } else {
         match report.shape {
             Shape::List | Shape::Fields => {
-                let mut grid = Grid::of(report, options, &mut notes);
+                // What every row shares is said once, above the rows.
+                let mut shared = Vec::new();
+                let mut grid = Grid::of(report, options, &mut shared);
+                for line in &shared {
+                    for line in note_lines(line, width) {
+                        writeln!(out, "{line}")?;
+                    }
+                }
                 notes.extend(grid.carry_below(fit_to));
                 match grid.fit(fit_to, &mut notes) {
                     Some(widths) => writeln!(out, "{}", grid.table(&widths, options))?,
@@ -91,15 +98,25 @@ impl Grid {
             rows,
         };
         if !options.wide && grid.rows.len() > 1 && report.shape == Shape::List {
-            let constant: Vec<usize> = (0..grid.labels.len())
+            let mut constant: Vec<usize> = (0..grid.labels.len())
                 .filter(|&i| grid.rows.iter().all(|r| r[i] == grid.rows[0][i]))
-                .filter(|&i| report.columns[i].optional.is_some())
                 .collect();
-            for &i in &constant {
-                notes.push(format!(
-                    "{} is {} on every row",
-                    grid.labels[i], grid.rows[0][i]
-                ));
+            // A column that always shows is said once too (a figure's label over its
+            // history), as long as one such column is left for the rows.
+            let always = |i: &usize| report.columns[*i].optional.is_none();
+            if (0..grid.labels.len())
+                .filter(always)
+                .all(|i| constant.contains(&i))
+            {
+                let kept = (0..grid.labels.len()).find(always);
+                constant.retain(|&i| Some(i) != kept);
+            }
+            // An empty column says nothing, so it goes without a line.
+            for &i in constant
+                .iter()
+                .filter(|&&i| !matches!(grid.rows[0][i].as_str(), "" | "—"))
+            {
+                notes.push(format!("{}: {}", grid.labels[i], grid.rows[0][i]));
             }
             grid.remove(&constant);
         }

@@ -152,15 +152,13 @@ fn every_view_fits_40_60_80_and_120_columns_without_splitting_a_date_number_or_i
 #[test]
 fn a_table_too_wide_leaves_out_the_least_needed_columns_and_says_so() {
     let out = on_terminal(80, "districts --color never", &[]);
-    let header = out.lines().nth(1).unwrap();
+    // What every row shares is said once, above the table.
+    assert!(out.starts_with("source: occupation-in-figures\n╭"), "{out}");
+    let header = out.lines().nth(2).unwrap();
     for kept in ["name", "occupied", "restored", "years"] {
         assert!(header.contains(kept), "{header}");
     }
     assert!(!header.contains(" id "), "{header}");
-    assert!(
-        out.contains("note: source is occupation-in-figures on every row"),
-        "{out}"
-    );
     assert!(
         out.contains("note: left out to fit: restoration source, restored scope, id, Azerbaijani"),
         "{out}"
@@ -188,7 +186,10 @@ fn a_table_too_wide_leaves_out_the_least_needed_columns_and_says_so() {
 #[test]
 fn where_no_table_fits_each_record_is_a_block_of_fields() {
     let out = on_terminal(40, "districts --sort date --color never", &[]);
-    assert!(out.starts_with("-[ 1 ]---"), "{out}");
+    assert!(
+        out.starts_with("source: occupation-in-figures\n-[ 1 ]---"),
+        "{out}"
+    );
     // A field and its value on a line, or the value on the lines under a record too wide for
     // that.
     let has = |field: &str, value: &str| {
