@@ -34,7 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = Config::new(&cli)?;
     let mut dataset = None;
     let output = match &cli.command {
-        None => text(help::overview)?,
+        None => text(|out| help::overview(config.listing.options.width, out))?,
         Some(command) => produce(command, &config, &mut dataset)?,
     };
     write(output, &config)

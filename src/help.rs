@@ -9,12 +9,29 @@ use clap::CommandFactory;
 use crate::cli::Cli;
 
 /// The short overview of the commands that `karabakh` prints when run without one, as `gh`
-/// does: what it is, the commands with a line each, a few examples and where to read more.
-pub fn overview(out: &mut dyn Write) -> io::Result<()> {
+/// does: what it is, the commands with a line each, a few examples and where to read more;
+/// wrapped to `width` columns where one is given.
+pub fn overview(width: Option<usize>, out: &mut dyn Write) -> io::Result<()> {
     let cli = Cli::command();
+    // Lines are broken at spaces to the width, those after the first indented by `indent`.
+    let wrap = |text: &str, indent: usize| match width {
+        Some(width) => {
+            let hang = " ".repeat(indent);
+            let options = textwrap::Options::new(width.max(indent + 20))
+                .subsequent_indent(&hang)
+                .break_words(false)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            textwrap::fill(text, options)
+        }
+        None => text.to_owned(),
+    };
     writeln!(
         out,
-        "karabakh: the sourced figures of the Armenia–Azerbaijan conflict over Nagorno-Karabakh\n"
+        "{}\n",
+        wrap(
+            "karabakh: the sourced figures of the Armenia–Azerbaijan conflict over Nagorno-Karabakh",
+            2
+        )
     )?;
     writeln!(out, "Usage: karabakh <COMMAND> [OPTIONS]\n")?;
     writeln!(out, "Commands:")?;
@@ -29,7 +46,8 @@ pub fn overview(out: &mut dyn Write) -> io::Result<()> {
             .get_about()
             .map(|a| a.to_string())
             .unwrap_or_default();
-        writeln!(out, "  {:width$}  {about}", command.get_name())?;
+        let line = format!("  {:width$}  {about}", command.get_name());
+        writeln!(out, "{}", wrap(&line, width + 4))?;
     }
     writeln!(
         out,
@@ -39,7 +57,11 @@ pub fn overview(out: &mut dyn Write) -> io::Result<()> {
          karabakh show kelbajar\n  \
          karabakh chart --cumulative\n  \
          karabakh districts --format json | jq '.[] | .name'\n\n\
-         `karabakh COMMAND --help` explains a command; `karabakh --help` lists every option."
+         {}",
+        wrap(
+            "`karabakh COMMAND --help` explains a command; `karabakh --help` lists every option.",
+            0
+        )
     )
 }
 

@@ -314,3 +314,18 @@ fn a_note_or_source_that_does_not_fit_the_table_is_given_below_it() {
         }
     }
 }
+
+#[test]
+fn the_overview_without_a_command_fits_the_terminal() {
+    for columns in [40, 80] {
+        let out = on_terminal(columns, "", &[]);
+        assert!(out.contains("Commands:"), "{out}");
+        // An example is a command to copy, so it is never broken, however narrow.
+        for line in out.lines().filter(|l| !l.starts_with("  karabakh ")) {
+            assert!(
+                line.chars().count() <= usize::from(columns),
+                "at {columns} columns: {line:?}"
+            );
+        }
+    }
+}
