@@ -156,3 +156,38 @@ fn the_readme_install_lines_work_on_a_fresh_account() {
         assert!(written.contains("karabakh"), "{file} was not written");
     }
 }
+
+#[test]
+#[ignore = "needs man (man-db)"]
+fn after_the_readme_install_lines_man_finds_the_manual_pages() {
+    common::require("man", &["--version"]);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let install = &readme[readme.find("## Install").unwrap()..readme.find("## Commands").unwrap()];
+    let block = install.split("```sh\n").nth(2).unwrap();
+    let block = &block[..block.find("```").unwrap()];
+    let home = tempfile::tempdir().unwrap();
+    // A fresh account: ~/.local/bin is not on PATH, so only the README's MANPATH line helps.
+    let out = Command::new("bash")
+        .args([
+            "-e",
+            "-c",
+            &format!("{block}\nman -w karabakh karabakh-districts"),
+        ])
+        .env("HOME", home.path())
+        .env("PATH", common::path_with_karabakh())
+        .env_remove("MANPATH")
+        .output()
+        .unwrap();
+    let found = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        found.contains(".local/share/man/man1/karabakh.1")
+            && found.contains("karabakh-districts.1"),
+        "{found}"
+    );
+}
