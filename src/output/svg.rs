@@ -319,7 +319,10 @@ fn draw_bars(rows: &[BarRow], width: f64, top: f64, row_height: f64, unit: &str)
     let left = MARGIN + label_width + 8.0;
     let room = (width - left - value_width - MARGIN - 8.0).max(10.0);
     let max = rows.iter().map(|r| r.km2).max().unwrap_or(1).max(1) as f64;
-    let (scale, step) = axis(max);
+    // Side by side, each label needs its width and a gap between ticks.
+    let (scale, step) = axis(max, |scale, step| {
+        room * step / scale >= text_px(&thousands_f(scale), TEXT_SIZE) + 8.0
+    });
     let bottom = top + rows.len() as f64 * row_height;
     let mut group = Group::new().set("font-size", TEXT_SIZE).set("fill", INK);
     // Grid lines and the axis under the bars, each tick labelled.
@@ -396,7 +399,8 @@ fn draw_over_time(spans: &[Span], width: f64, top: f64, height: f64, unit: AreaU
         .max()
         .unwrap_or(1)
         .max(1) as f64;
-    let (scale, step) = axis(max);
+    // One above the other, each label needs its height.
+    let (scale, step) = axis(max, |scale, step| height * step / scale >= TEXT_SIZE * 1.5);
     let axis_label_width = text_px(&thousands_f(scale), TEXT_SIZE);
     let left = MARGIN + axis_label_width + 8.0;
     let right = width - MARGIN;
@@ -535,17 +539,26 @@ fn round(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-// The end of an axis at or above `max` and the step between its ticks: a round step (1, 2,
-// 2.5 or 5 times a power of ten) that gives four to six ticks.
-fn axis(max: f64) -> (f64, f64) {
+// The top of an axis and its step: about five round steps (1, 2, 2.5 or 5 times a power of
+// ten) to `max`, or fewer where `fits` (given the top and the step) says the labels of that
+// many ticks would not have room.
+fn axis(max: f64, fits: impl Fn(f64, f64) -> bool) -> (f64, f64) {
     let raw = max.max(1.0) / 5.0;
     let power = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|&n| n >= raw)
-        .unwrap_or(10.0 * power);
-    ((max / step).ceil().max(1.0) * step, step)
+    let steps = (0..4).flat_map(|k| {
+        let power = power * 10f64.powi(k);
+        [1.0, 2.0, 2.5, 5.0].into_iter().map(move |m| m * power)
+    });
+    let mut chosen = None;
+    for step in steps.filter(|&n| n >= raw) {
+        let scale = (max / step).ceil().max(1.0) * step;
+        chosen.get_or_insert((scale, step));
+        if fits(scale, step) {
+            return (scale, step);
+        }
+    }
+    // No round step leaves room: one step, from 0 to the top.
+    chosen.map_or((max, max), |(scale, _)| (scale, scale))
 }
 
 fn thousands_f(x: f64) -> String {

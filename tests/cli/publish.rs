@@ -124,6 +124,60 @@ fn an_svg_chart_of_a_given_height_draws_everything_inside_it() {
     }
 }
 
+/// The numbers written under a horizontal axis of `svg`: (x of their middle, text), left to right.
+fn tick_labels(svg: &str) -> Vec<(f64, String)> {
+    let lines: Vec<&str> = svg.lines().collect();
+    let mut by_row: Vec<(String, Vec<(f64, String)>)> = Vec::new();
+    for pair in lines.windows(2) {
+        let (tag, content) = (pair[0], pair[1]);
+        if !tag.starts_with("<text text-anchor=\"middle\"")
+            || content.is_empty()
+            || !content.chars().all(|c| c.is_ascii_digit() || c == ',')
+        {
+            continue;
+        }
+        let attr = |name: &str| {
+            let rest = tag.split(&format!(" {name}=\"")).nth(1).unwrap();
+            rest.split('"').next().unwrap().to_string()
+        };
+        let (x, y) = (attr("x").parse::<f64>().unwrap(), attr("y"));
+        match by_row.iter_mut().find(|(row, _)| *row == y) {
+            Some((_, labels)) => labels.push((x, content.to_string())),
+            None => by_row.push((y, vec![(x, content.to_string())])),
+        }
+    }
+    // The axis is the row with the most numbers on it.
+    let mut labels = by_row
+        .into_iter()
+        .max_by_key(|(_, labels)| labels.len())
+        .map(|(_, labels)| labels)
+        .unwrap_or_default();
+    labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+    labels
+}
+
+#[test]
+fn the_numbers_under_an_svg_axis_never_touch_at_any_width() {
+    for width in (300..=800).step_by(50) {
+        for chart in [&[][..], &["--over-time"][..]] {
+            let width_arg = width.to_string();
+            let mut args = vec!["chart", "--format", "svg", "--width", &width_arg];
+            args.extend_from_slice(chart);
+            let labels = tick_labels(&stdout(&args));
+            assert!(labels.len() >= 2, "{args:?}: {labels:?}");
+            for pair in labels.windows(2) {
+                let ((x1, a), (x2, b)) = (&pair[0], &pair[1]);
+                // Digits and commas of DejaVu Sans at 13 px are at most 8.3 px wide.
+                let needed = (a.len() + b.len()) as f64 / 2.0 * 8.3 + 4.0;
+                assert!(
+                    x2 - x1 >= needed,
+                    "{args:?}: {a} at {x1} and {b} at {x2} are closer than {needed} px"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn an_svg_chart_too_small_to_draw_is_refused_with_the_size_it_needs() {
     assert_eq!(
