@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use karabakh::commands;
 use karabakh::data::{self, Dataset, Syntax};
 use karabakh::output::chart::ChartOptions;
-use karabakh::output::{self, Format, Options};
+use karabakh::output::{self, Format, Naming, Options};
 use karabakh::query::{self, AreaUnit, Filter, Lookup, SortKey};
 
 /// How large an input the `load` target makes of one whose first byte asks for it.
@@ -42,12 +42,23 @@ pub fn load(bytes: &[u8]) {
     };
     let filter = Filter::default();
     let mut reports = vec![
-        commands::districts::report(&ds, &filter, SortKey::Held, true, AreaUnit::Mi2),
-        commands::totals::report(&ds, &filter, AreaUnit::Km2),
+        commands::districts::report(
+            &ds,
+            &filter,
+            SortKey::Held,
+            true,
+            AreaUnit::Mi2,
+            Naming::Names,
+        ),
+        commands::totals::report(&ds, &filter, AreaUnit::Km2, Naming::Names),
         commands::totals::by_year(&ds, &filter, AreaUnit::Ha),
         commands::figures::latest(&ds),
-        commands::figures::history(&ds),
-        commands::timeline::report(&ds, &commands::timeline::Selection::default()),
+        commands::figures::history(&ds, Naming::Names),
+        commands::timeline::report(
+            &ds,
+            &commands::timeline::Selection::default(),
+            Naming::Names,
+        ),
         commands::sources::report(&ds),
     ];
     if let Some(t) = ds.territories.first() {

@@ -47,6 +47,7 @@ fn produce<'a>(
     slot: &'a mut Option<Dataset>,
 ) -> anyhow::Result<Output<'a>> {
     let unit = config.unit;
+    let naming = config.listing.format.naming();
     Ok(match command {
         Command::Completions { shell } => text(|out| crate::complete::registration(*shell, out))?,
         Command::Man { dir: None } => text(help::man)?,
@@ -68,8 +69,14 @@ fn produce<'a>(
         Command::Districts(args) => {
             let ds = load(slot, config)?;
             let filter = args.filter.filter()?;
-            let report =
-                commands::districts::report(ds, &filter, args.sort.into(), args.reverse, unit);
+            let report = commands::districts::report(
+                ds,
+                &filter,
+                args.sort.into(),
+                args.reverse,
+                unit,
+                naming,
+            );
             Output::Listing(report, &ds.sources)
         }
         Command::Totals(args) => {
@@ -79,7 +86,7 @@ fn produce<'a>(
                 Some(GroupBy::Year) => commands::totals::by_year(ds, &filter, unit),
                 None if args.series => commands::totals::series(ds, &filter, unit),
                 None if filter.on.is_some() => commands::totals::on(ds, &filter, unit),
-                None => commands::totals::report(ds, &filter, unit),
+                None => commands::totals::report(ds, &filter, unit, naming),
             };
             Output::Listing(report, &ds.sources)
         }
@@ -95,7 +102,7 @@ fn produce<'a>(
             let ds = load(slot, config)?;
             let report = match (&args.id, args.history) {
                 (Some(id), history) => commands::figures::one(ds, id, history)?,
-                (None, true) => commands::figures::history(ds),
+                (None, true) => commands::figures::history(ds, naming),
                 (None, false) => commands::figures::latest(ds),
             };
             Output::Listing(report, &ds.sources)
@@ -116,7 +123,10 @@ fn produce<'a>(
                 territory,
                 kinds: args.kind.iter().map(|&k| k.into()).collect(),
             };
-            Output::Listing(commands::timeline::report(ds, &selection), &ds.sources)
+            Output::Listing(
+                commands::timeline::report(ds, &selection, naming),
+                &ds.sources,
+            )
         }
         Command::Sources(args) => {
             let ds = load(slot, config)?;

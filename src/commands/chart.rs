@@ -4,7 +4,7 @@ use crate::data::{Dataset, Source, SourceRef};
 use crate::output::chart::{Bar, Chart, Drawing, Span, Step};
 use crate::query::{self, Filter, SortKey};
 
-use super::{Naming, caveats_named, disputed_areas, sources_of};
+use super::{Naming, caveats, disputed_areas, sources_of};
 
 /// A bar for each territory that matches `filter`, in the order asked for.
 pub fn bars<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Chart<'a> {
@@ -39,7 +39,7 @@ pub fn bars<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) 
     }
     notes.extend(disputed_areas(ds, &selected, Naming::Names));
     let restorations = filter.on.is_some();
-    notes.extend(caveats_named(ds, &selected, restorations, Naming::Names));
+    notes.extend(caveats(ds, &selected, restorations, Naming::Names));
     let sources = sources_of(ds, &selected, restorations, &[]);
     Chart {
         drawing: Drawing::Bars(bars),
@@ -70,7 +70,7 @@ pub fn over_time<'a>(ds: &'a Dataset, filter: &Filter) -> Chart<'a> {
     let mut notes: Vec<String> = super::totals::less_note(ds, &less, true)
         .into_iter()
         .collect();
-    notes.extend(caveats_named(ds, &selected, true, Naming::Names));
+    notes.extend(caveats(ds, &selected, true, Naming::Names));
     let sources = sources_of(ds, &selected, true, &within);
     Chart {
         drawing: Drawing::OverTime(spans),
@@ -93,7 +93,7 @@ pub fn cumulative<'a>(ds: &'a Dataset, filter: &Filter) -> Chart<'a> {
     let sources = sources_of(ds, &selected, false, &[]);
     Chart {
         drawing: Drawing::Steps(steps),
-        notes: caveats_named(ds, &selected, false, Naming::Names),
+        notes: caveats(ds, &selected, false, Naming::Names),
         credit: credit(ds, &selected, &sources),
         sources,
     }

@@ -18,7 +18,7 @@ pub fn cite<'a>(
 ) -> Result<Vec<Citation<'a>>, NotFound> {
     if name.trim().eq_ignore_ascii_case("totals") {
         let every: Vec<_> = ds.territory_refs().collect();
-        let report = super::totals::report(ds, &Filter::default(), unit);
+        let report = super::totals::report(ds, &Filter::default(), unit, super::Naming::Ids);
         let field = pick(&keys(&report), field.unwrap_or("area_km2"), unit, "totals")?;
         let country = ds.country.source.refs();
         // What is counted once rests also on where the sources say one lies within another.

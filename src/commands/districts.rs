@@ -6,13 +6,13 @@ use crate::data::{Dataset, Territory, TerritoryRef};
 use crate::output::{Column, Context, Field, Listing, Value};
 use crate::query::{self, AreaUnit, Filter, SortKey};
 
-use super::{YEARS_HELD_NOTE, caveats, disputed_areas, years_held};
+use super::{Naming, YEARS_HELD_NOTE, caveats, disputed_areas, years_held};
 
 /// The fields of the listing, in order, with areas in `unit`; with `on`, the state that day.
 pub fn fields<'a>(unit: AreaUnit, on: Option<NaiveDate>) -> Vec<Field<&'a Territory>> {
     let mut fields: Vec<Field<&'a Territory>> = vec![
         Field::new(
-            Column::new("id", "id").about("the territory's short id, for `show` and `--territory`").optional(3),
+            Column::new("id", "id").about("the territory's short id, for `show` and `--territory`").identifies().optional(3),
             |_, t| Value::str(&t.id),
         ),
         Field::new(
@@ -76,9 +76,10 @@ pub fn report(
     sort: SortKey,
     reverse: bool,
     unit: AreaUnit,
+    naming: Naming,
 ) -> Listing {
     let selected = query::select(ds, filter, sort, reverse);
-    let mut notes = notes(ds, &selected);
+    let mut notes = notes(ds, &selected, naming);
     if let Some(day) = filter.on {
         notes.insert(
             0,
@@ -93,6 +94,7 @@ pub fn report(
         ds,
         unit,
         on: filter.on,
+        naming,
     };
     let records = selected.iter().map(|&r| ds.territory(r));
     let mut report = Listing::of(&context, &fields(unit, filter.on), records);
@@ -102,9 +104,9 @@ pub fn report(
 
 /// The notes under a listing of `selected`: what is computed, and which areas are disputed or
 /// only partly occupied.
-fn notes(ds: &Dataset, selected: &[TerritoryRef]) -> Vec<String> {
+fn notes(ds: &Dataset, selected: &[TerritoryRef], naming: Naming) -> Vec<String> {
     let mut notes = vec![YEARS_HELD_NOTE.to_owned()];
-    notes.extend(disputed_areas(ds, selected, super::Naming::Ids));
-    notes.extend(caveats(ds, selected, true));
+    notes.extend(disputed_areas(ds, selected, naming));
+    notes.extend(caveats(ds, selected, true, naming));
     notes
 }

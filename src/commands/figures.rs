@@ -5,7 +5,7 @@ use serde_json::json;
 use super::NotFound;
 
 use crate::data::{Dataset, Figure, Observation};
-use crate::output::{Column, Context, Field, Listing, Value};
+use crate::output::{Column, Context, Field, Listing, Naming, Value, thousands};
 
 const PARTS_NOTE: &str = "parts are given as each source states them: they may overlap and \
      need not add up to the value";
@@ -19,6 +19,7 @@ pub fn fields<'a>() -> Vec<Field<Row<'a>>> {
         Field::new(
             Column::new("id", "id")
                 .about("the figure's short id")
+                .identifies()
                 .optional(4),
             |_, (f, _)| Value::str(&f.id),
         ),
@@ -44,7 +45,7 @@ pub fn fields<'a>() -> Vec<Field<Row<'a>>> {
             Column::new("parts", "parts")
                 .about("a breakdown as the source states it; parts may overlap and need not add up")
                 .optional(2),
-            |_, (_, o)| parts(o),
+            |c, (_, o)| parts(o, c.naming),
         ),
         Field::new(
             Column::new("source", "source")
@@ -65,7 +66,7 @@ pub fn fields<'a>() -> Vec<Field<Row<'a>>> {
             Column::new("other_sources", "other sources")
                 .about("what other sources give for the same value")
                 .optional(0),
-            |c, (_, o)| alternatives(c.ds, o),
+            |c, (_, o)| alternatives(c.ds, o, c.naming),
         ),
     ]
 }
@@ -76,8 +77,8 @@ pub fn latest(ds: &Dataset) -> Listing {
 }
 
 /// Every observation of every figure, earliest first within each figure.
-pub fn history(ds: &Dataset) -> Listing {
-    history_of(ds, &ds.figures)
+pub fn history(ds: &Dataset, naming: Naming) -> Listing {
+    history_of(ds, &ds.figures, naming)
 }
 
 /// The figure whose id is `id`: its latest observation, or with `history` every one.
@@ -88,42 +89,54 @@ pub fn one(ds: &Dataset, id: &str, history: bool) -> Result<Listing, NotFound> {
     };
     let figure = std::slice::from_ref(&ds.figures[i]);
     Ok(if history {
-        history_of(ds, figure)
+        history_of(ds, figure, Naming::Ids)
     } else {
         latest_of(ds, figure)
     })
 }
 
 fn latest_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing {
-    listing(ds, figures.iter().map(|f| (f, f.latest())))
+    listing(ds, figures.iter().map(|f| (f, f.latest())), Naming::Ids)
         .note("value is each figure's latest observation; `--history` lists them all")
         .note(PARTS_NOTE)
 }
 
-fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing {
+fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure], naming: Naming) -> Listing {
     listing(
         ds,
         figures
             .iter()
             .flat_map(|f| f.observations.iter().map(move |o| (f, o))),
+        naming,
     )
     .note(PARTS_NOTE)
 }
 
-fn listing<'a>(ds: &'a Dataset, rows: impl Iterator<Item = Row<'a>>) -> Listing {
-    let context = Context::of(ds);
+fn listing<'a>(ds: &'a Dataset, rows: impl Iterator<Item = Row<'a>>, naming: Naming) -> Listing {
+    let context = Context {
+        naming,
+        ..Context::of(ds)
+    };
     Listing::of(&context, &fields(), rows)
 }
 
-fn parts(o: &Observation) -> Value {
+fn parts(o: &Observation, naming: Naming) -> Value {
     let text = o
         .parts
         .iter()
         .map(|p| {
-            let of =
-                p.of.map(|i| format!(" (of {})", o.parts[i].id))
-                    .unwrap_or_default();
-            format!("{}{of}: {}", p.id, p.value)
+            let of = |name: &str| match p.of {
+                Some(i) => format!("{name} (of {})", o.parts[i].id.replace('-', " ")),
+                None => name.to_owned(),
+            };
+            match naming {
+                Naming::Ids => format!("{}: {}", of(&p.id), p.value),
+                // A label says what the part is of; an id alone reads as words.
+                Naming::Names => match &p.label {
+                    Some(label) => format!("{label}: {}", thousands(p.value)),
+                    None => format!("{}: {}", of(&p.id.replace('-', " ")), thousands(p.value)),
+                },
+            }
         })
         .collect::<Vec<_>>()
         .join("; ");
@@ -142,7 +155,7 @@ fn parts(o: &Observation) -> Value {
     Value::structured(text, json.into())
 }
 
-fn alternatives(ds: &Dataset, o: &Observation) -> Value {
+fn alternatives(ds: &Dataset, o: &Observation, naming: Naming) -> Value {
     let text = o
         .alternatives
         .iter()
@@ -157,7 +170,7 @@ fn alternatives(ds: &Dataset, o: &Observation) -> Value {
             .collect();
             format!(
                 "{}: {}",
-                ds.source_ids(&a.source).join(", "),
+                naming.sources(ds, &a.source).join(", "),
                 what.join(", ")
             )
         })

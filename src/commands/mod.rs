@@ -15,7 +15,7 @@ pub mod totals;
 use chrono::NaiveDate;
 
 use crate::data::{Dataset, Scope, Source, SourceRef, Territory, TerritoryRef};
-use crate::output::{Column, columns_of};
+use crate::output::{Column, Naming, columns_of};
 use crate::query::{AreaUnit, Filter};
 
 /// A listing, named by the command line that makes it, with its columns.
@@ -59,7 +59,10 @@ pub const LISTING_COMMANDS: &[ListingCommand] = &[
             };
             // Records of one row each, whose columns come with their values.
             vec![
-                ("totals", totals::report(ds, &all, unit).columns),
+                (
+                    "totals",
+                    totals::report(ds, &all, unit, Naming::Ids).columns,
+                ),
                 ("totals --by year", totals::by_year(ds, &all, unit).columns),
                 ("totals --on", totals::on(ds, &on, unit).columns),
                 ("totals --series", totals::series(ds, &all, unit).columns),
@@ -167,25 +170,6 @@ fn some_of(items: &[impl AsRef<str>], separator: &str) -> String {
     items.join(separator)
 }
 
-/// How notes name territories: by the ids a command line takes, in listings, or by the names
-/// people read, in what is published (a picture's caption).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Naming {
-    /// By id, as `show` and `--territory` take them.
-    Ids,
-    /// By name, with no command line in the text.
-    Names,
-}
-
-impl Naming {
-    fn of(self, t: &Territory) -> &str {
-        match self {
-            Naming::Ids => &t.id,
-            Naming::Names => &t.name,
-        }
-    }
-}
-
 /// The territories of `selected` for which `keep` holds, in the selection's order, as
 /// `naming` names them.
 fn named_where<'a>(
@@ -197,19 +181,15 @@ fn named_where<'a>(
     (selected.iter())
         .map(|&r| ds.territory(r))
         .filter(|t| keep(t))
-        .map(|t| naming.of(t))
+        .map(|t| naming.territory(t))
         .collect()
 }
 
 /// The caveats of every view that lists, sums or draws `selected`: territories only part of
 /// which was occupied though their whole area is counted, and, where the view shows or uses
 /// the dates of restoration (`restorations`), those the sources give for a town only.
-fn caveats(ds: &Dataset, selected: &[TerritoryRef], restorations: bool) -> Vec<String> {
-    caveats_named(ds, selected, restorations, Naming::Ids)
-}
-
-/// The caveats of [`caveats`], naming the territories as `naming` says.
-fn caveats_named(
+/// `naming` names the territories.
+fn caveats(
     ds: &Dataset,
     selected: &[TerritoryRef],
     restorations: bool,
@@ -274,7 +254,7 @@ fn staged(
             later.map(move |s| {
                 format!(
                     "{} from {}, though {} followed on {}",
-                    naming.of(t),
+                    naming.territory(t),
                     restored.date.iso(),
                     s.covers,
                     s.date.iso()

@@ -5,7 +5,7 @@ use crate::output::html::{Page, Section};
 use crate::output::svg::{self, Size};
 use crate::query::{AreaUnit, Filter, SortKey};
 
-use super::{chart, districts, figures, timeline, totals};
+use super::{Naming, chart, districts, figures, timeline, totals};
 
 // The width of the charts on the page, in pixels.
 const PAGE_CHART_WIDTH: u16 = 640;
@@ -37,12 +37,19 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
             ds.country.name
         ),
         dataset,
-        totals: totals::report(ds, &everything, unit),
+        totals: totals::report(ds, &everything, unit, Naming::Names),
         sections: vec![
             Section::Table {
                 id: "territories",
                 heading: "Territories".to_owned(),
-                report: districts::report(ds, &everything, SortKey::Date, false, unit),
+                report: districts::report(
+                    ds,
+                    &everything,
+                    SortKey::Date,
+                    false,
+                    unit,
+                    Naming::Names,
+                ),
             },
             Section::Chart {
                 id: "chart-areas",
@@ -57,12 +64,12 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
             Section::Table {
                 id: "figures",
                 heading: "Figures and their history".to_owned(),
-                report: figures::history(ds),
+                report: figures::history(ds, Naming::Names),
             },
             Section::Table {
                 id: "timeline",
                 heading: "Timeline".to_owned(),
-                report: timeline::report(ds, &timeline::Selection::default()),
+                report: timeline::report(ds, &timeline::Selection::default(), Naming::Names),
             },
         ],
         sources: ds.sources.iter().collect(),

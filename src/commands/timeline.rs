@@ -1,7 +1,7 @@
 //! `karabakh timeline`: dated entries in order.
 
 use crate::data::{Dataset, TerritoryRef, When};
-use crate::output::{Column, Context, Field, Listing, Value};
+use crate::output::{Column, Context, Field, Listing, Naming, Value};
 use crate::query::{self, DateRange, Entry, EntryKind};
 
 /// Which entries of the timeline to list.
@@ -32,8 +32,8 @@ pub fn fields<'a, 'e>() -> Vec<Field<&'e Entry<'a>>> {
             Value::owned(e.label.clone())
         }),
         Field::new(
-            Column::new("territories", "territories").about("the ids of the territories it concerns").optional(2),
-            |c, e| Value::territories(c.ds, &e.territories),
+            Column::new("territories", "territories").about("the territories it concerns: their ids, or their names in the page and the workbook").optional(2),
+            |c, e| Value::territories(c.ds, &e.territories, c.naming),
         ),
         Field::new(
             Column::new("source", "source").about("the ids of the sources that report it").cites().caveat().optional(1),
@@ -47,7 +47,7 @@ pub fn fields<'a, 'e>() -> Vec<Field<&'e Entry<'a>>> {
 }
 
 /// The timeline entries that `selection` keeps.
-pub fn report(ds: &Dataset, selection: &Selection) -> Listing {
+pub fn report(ds: &Dataset, selection: &Selection, naming: Naming) -> Listing {
     let year = selection.year.map(|y| (y.first_day(), y.last_day()));
     let kept: Vec<Entry> = query::timeline(ds, selection.range)
         .into_iter()
@@ -59,7 +59,10 @@ pub fn report(ds: &Dataset, selection: &Selection) -> Listing {
                 && (selection.kinds.is_empty() || selection.kinds.contains(&e.kind))
         })
         .collect();
-    let context = Context::of(ds);
+    let context = Context {
+        naming,
+        ..Context::of(ds)
+    };
     let mut listing = Listing::of(&context, &fields(), &kept).note(
         "entries of type occupied and restored are derived from the territories' dates; \
          a date is as precise as its source (a year, a month or a day)",

@@ -4,11 +4,11 @@ use crate::data::{Dataset, TerritoryRef, When};
 use crate::output::{Column, Listing, Value, area_text};
 use crate::query::{self, AreaUnit, Filter};
 
-use super::{caveats, some_of};
+use super::{Naming, caveats, some_of};
 
 /// The totals of the territories that match `filter`, with notes on what is computed and
 /// where the computed share differs from the stated one.
-pub fn report(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
+pub fn report(ds: &Dataset, filter: &Filter, unit: AreaUnit, naming: Naming) -> Listing {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
     let totals = query::totals(ds, &selected);
     // The stated share is of every territory: beside a subset's it would mislead.
@@ -59,7 +59,7 @@ pub fn report(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
         ),
     ]);
 
-    let country_source = ds.source_ids(&ds.country.source).join(", ");
+    let country_source = naming.sources(ds, &ds.country.source).join(", ");
     report = report
         .note("area as listed is the plain sum of the areas as the sources state them")
         .note(overlap_note(ds, &selected, unit))
@@ -74,13 +74,13 @@ pub fn report(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
              the total of some of them",
         );
     }
-    report.notes.extend(caveats(ds, &selected, false));
+    report.notes.extend(caveats(ds, &selected, false, naming));
     if let Some(o) = stated {
         if (o.value as f64 - totals.share_percent).abs() >= 0.005 {
             report = report.note(format!(
                 "{} states {}%; the share computed from the listed areas is {:.2}% ({:.2}% if \
                  overlapping areas are counted twice)",
-                ds.source_ids(&o.source).join(", "),
+                naming.sources(ds, &o.source).join(", "),
                 o.value,
                 totals.share_percent,
                 totals.share_percent_listed
@@ -95,7 +95,7 @@ pub fn report(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
                     .unwrap_or_default();
                 report = report.note(format!(
                     "{} gives {value}%{note}",
-                    ds.source_ids(&alt.source).join(", ")
+                    naming.sources(ds, &alt.source).join(", ")
                 ));
             }
         }
@@ -142,13 +142,13 @@ pub fn on(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
             Column::new("held", "held that day")
                 .about("the ids of the territories held that day")
                 .computed(),
-            Value::territories(ds, &area.held),
+            Value::territories(ds, &area.held, Naming::Ids),
         ),
         (
             Column::new("not_known", "not known to the day")
                 .about("the ids of those whose state that day is not known to the day")
                 .computed(),
-            Value::territories(ds, &area.unknown),
+            Value::territories(ds, &area.unknown, Naming::Ids),
         ),
         (
             Column::area(
@@ -210,7 +210,9 @@ pub fn on(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
         ));
     }
     let counted: Vec<TerritoryRef> = area.held.iter().chain(&area.unknown).copied().collect();
-    report.notes.extend(caveats(ds, &counted, false));
+    report
+        .notes
+        .extend(caveats(ds, &counted, false, Naming::Ids));
     // Left out as restored, though the sources date the restoration of their towns only.
     let any_day = Filter {
         on: None,
@@ -233,10 +235,9 @@ pub fn on(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
         ));
     }
     let everyone = query::select(ds, &any_day, query::SortKey::Date, false);
-    let naming = super::Naming::Ids;
     report
         .notes
-        .extend(super::staged(ds, &everyone, Some(day), naming));
+        .extend(super::staged(ds, &everyone, Some(day), Naming::Ids));
     report
 }
 
@@ -322,9 +323,9 @@ pub fn series(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
         report.push(vec![
             Value::Date(When::day(change.day)),
             Value::List(change.dated.iter().map(|d| d.iso()).collect()),
-            Value::territories(ds, &change.occupied),
-            Value::territories(ds, &change.restored),
-            Value::territories(ds, &change.unknown),
+            Value::territories(ds, &change.occupied, Naming::Ids),
+            Value::territories(ds, &change.restored, Naming::Ids),
+            Value::territories(ds, &change.unknown, Naming::Ids),
             Value::area(change.at_least_km2, unit),
             Value::area(change.at_most_km2, unit),
             Value::Decimal(query::percent(change.at_least_km2, country), 2),
@@ -343,7 +344,9 @@ pub fn series(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
         );
     let less = query::parts_released(ds, &selected);
     report.notes.extend(less_note(ds, &less, true));
-    report.notes.extend(caveats(ds, &selected, true));
+    report
+        .notes
+        .extend(caveats(ds, &selected, true, Naming::Ids));
     report
 }
 
@@ -374,7 +377,7 @@ pub fn by_year(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
     for row in query::by_year(ds, &selected) {
         report.push(vec![
             Value::Date(row.period),
-            Value::territories(ds, &row.territories),
+            Value::territories(ds, &row.territories, Naming::Ids),
             Value::area(row.area_km2_listed, unit),
             Value::area(row.area_km2, unit),
             Value::area(row.cumulative_area_km2, unit),
@@ -384,6 +387,8 @@ pub fn by_year(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
     report = report
         .note("all areas and shares here are computed from the listed areas; a period stated by the source (such as 1988–1992) is a row of its own")
         .note(overlap_note(ds, &selected, unit));
-    report.notes.extend(caveats(ds, &selected, false));
+    report
+        .notes
+        .extend(caveats(ds, &selected, false, Naming::Ids));
     report
 }

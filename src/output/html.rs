@@ -176,8 +176,10 @@ impl Section {
 struct Numbers<'p, 'a>(&'p [&'a Source]);
 
 impl Numbers<'_, '_> {
-    fn of(&self, id: &str) -> Option<usize> {
-        self.0.iter().position(|s| s.id == id).map(|i| i + 1)
+    // Its number and title.
+    fn of(&self, id: &str) -> Option<(usize, &str)> {
+        let i = self.0.iter().position(|s| s.id == id)?;
+        Some((i + 1, &self.0[i].title))
     }
 
     // Links to the sources named in a cell.
@@ -185,7 +187,7 @@ impl Numbers<'_, '_> {
         html! {
             @for id in value.texts() {
                 @match self.of(id) {
-                    Some(n) => { a.cite href={ "#source-" (n) } title=(id) { "[" (n) "]" } " " }
+                    Some((n, title)) => { a.cite href={ "#source-" (n) } title=(title) { "[" (n) "]" } " " }
                     None => { (id) " " }
                 }
             }
@@ -250,11 +252,12 @@ fn table(report: &Listing, numbers: Numbers<'_, '_>) -> Markup {
     html! {
         div.scroll {
             table.listing {
-                thead { tr { @for c in &report.columns { th scope="col" { (c.label) } } } }
+                // The ids a command line takes mean nothing to a reader.
+                thead { tr { @for c in report.columns.iter().filter(|c| !c.identifies) { th scope="col" { (c.label) } } } }
                 tbody {
                     @for row in report.rows() {
                         tr {
-                            @for (column, value) in report.columns.iter().zip(row.iter()) {
+                            @for (column, value) in report.columns.iter().zip(row.iter()).filter(|(c, _)| !c.identifies) {
                                 (cell(column, value, numbers))
                             }
                         }

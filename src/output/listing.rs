@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::data::{Cited, Dataset, TerritoryRef, When};
+use crate::data::{Cited, Dataset, Source, Territory, TerritoryRef, When};
 use crate::query::AreaUnit;
 
 /// A column of a report.
@@ -27,6 +27,9 @@ pub struct Column {
     /// Whether its values qualify the row's other values (a note, a figure's source): a table
     /// that cannot show the column gives them below itself, numbered against their rows.
     pub caveat: bool,
+    /// Whether its values are the short ids a command line takes, which the page, written
+    /// for readers, leaves out.
+    pub identifies: bool,
 }
 
 /// Where the values of a column come from.
@@ -65,7 +68,14 @@ impl Column {
             origin: Origin::Sourced,
             cites: false,
             caveat: false,
+            identifies: false,
         }
+    }
+
+    /// The column, whose values are the ids a command line takes.
+    pub const fn identifies(mut self) -> Self {
+        self.identifies = true;
+        self
     }
 
     /// The column, whose values are the ids of the sources of the row's values.
@@ -270,9 +280,13 @@ impl Value {
         )
     }
 
-    /// Territories as a list of their ids.
-    pub fn territories(ds: &Dataset, refs: &[TerritoryRef]) -> Self {
-        Value::List((refs.iter()).map(|&r| ds.territory(r).id.clone()).collect())
+    /// Territories as a list, named as `naming` says.
+    pub fn territories(ds: &Dataset, refs: &[TerritoryRef], naming: Naming) -> Self {
+        Value::List(
+            (refs.iter())
+                .map(|&r| naming.territory(ds.territory(r)).to_owned())
+                .collect(),
+        )
     }
 
     /// An area given in km², in `unit`: whole km² and hectares, or square miles to two places.
@@ -325,16 +339,55 @@ pub struct Context<'a> {
     pub unit: AreaUnit,
     /// The day of `--on`, if one was given.
     pub on: Option<chrono::NaiveDate>,
+    /// How values and notes name territories and sources.
+    pub naming: Naming,
 }
 
 impl<'a> Context<'a> {
-    /// The context of a listing of `ds` that has no areas and no day.
+    /// The context of a listing of `ds` that has no areas and no day, naming things by id.
     pub fn of(ds: &'a Dataset) -> Self {
         Context {
             ds,
             unit: AreaUnit::Km2,
             on: None,
+            naming: Naming::Ids,
         }
+    }
+}
+
+/// How a listing names territories, sources and parts: by the ids a command line takes, for
+/// the terminal and machines, or by the names people read, in what is published (a picture, the
+/// page, a workbook).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// By id, as `show`, `--territory` and `cite` take them.
+    Ids,
+    /// By name, with no command line in the text.
+    Names,
+}
+
+impl Naming {
+    /// A territory as this naming names it.
+    pub fn territory(self, t: &Territory) -> &str {
+        match self {
+            Naming::Ids => &t.id,
+            Naming::Names => &t.name,
+        }
+    }
+
+    /// A source as this naming names it.
+    pub fn source(self, s: &Source) -> &str {
+        match self {
+            Naming::Ids => &s.id,
+            Naming::Names => &s.title,
+        }
+    }
+
+    /// The sources `cited` names, as this naming names them.
+    pub fn sources<'a>(self, ds: &'a Dataset, cited: &Cited) -> Vec<&'a str> {
+        (cited.refs().iter())
+            .map(|&r| self.source(ds.source(r)))
+            .collect()
     }
 }
 

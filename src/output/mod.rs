@@ -38,6 +38,15 @@ pub enum Format {
 }
 
 impl Format {
+    /// How a listing in this format names territories and sources: a workbook is handed on
+    /// to readers, so it names them as people write them; the rest by the ids a command takes.
+    pub fn naming(self) -> Naming {
+        match self {
+            Format::Xlsx => Naming::Names,
+            _ => Naming::Ids,
+        }
+    }
+
     /// The format a file's name asks for by its extension, if any.
     pub fn of_file(path: &std::path::Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -70,8 +79,8 @@ pub struct Options {
 }
 
 pub use listing::{
-    Column, Context, Field, FieldError, Listing, Origin, Shape, Structured, Value, area_text,
-    columns_of, numeric_columns, thousands,
+    Column, Context, Field, FieldError, Listing, Naming, Origin, Shape, Structured, Value,
+    area_text, columns_of, numeric_columns, thousands,
 };
 pub use text::{escape_for_terminal, escape_lines_for_terminal};
 

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use chrono::Datelike;
 use karabakh::commands;
 use karabakh::data::{self, Dataset, Kind, Syntax, TerritoryRef, When};
-use karabakh::output::{self, Format, Options};
+use karabakh::output::{self, Format, Naming, Options};
 use karabakh::query::{self, AreaUnit, DateRange, Filter, SortKey};
 use proptest::prelude::*;
 use serde_json::json;
@@ -193,7 +193,7 @@ proptest! {
 
     #[test]
     fn json_output_reads_back_as_the_same_records(ds in dataset(), f in filter(), sort in sort_key()) {
-        let report = commands::districts::report(&ds, &f, sort, false, AreaUnit::Km2);
+        let report = commands::districts::report(&ds, &f, sort, false, AreaUnit::Km2, Naming::Ids);
         let json: serde_json::Value = serde_json::from_str(&render(&report, Format::Json)).unwrap();
         let rows = json.as_array().unwrap();
         let selected = query::select(&ds, &f, sort, false);
@@ -212,8 +212,8 @@ proptest! {
     #[test]
     fn tsv_lines_all_have_the_same_number_of_fields(ds in dataset(), f in filter()) {
         let reports = [
-            commands::districts::report(&ds, &f, SortKey::Name, false, AreaUnit::Mi2),
-            commands::timeline::report(&ds, &commands::timeline::Selection { range: f.dates, ..Default::default() }),
+            commands::districts::report(&ds, &f, SortKey::Name, false, AreaUnit::Mi2, Naming::Ids),
+            commands::timeline::report(&ds, &commands::timeline::Selection { range: f.dates, ..Default::default() }, Naming::Ids),
             commands::totals::by_year(&ds, &f, AreaUnit::Km2),
             commands::sources::report(&ds),
         ];
@@ -229,10 +229,10 @@ proptest! {
     #[test]
     fn a_table_fits_any_width_from_40_columns_up(ds in dataset(), f in filter(), width in 40usize..160) {
         let reports = [
-            commands::districts::report(&ds, &f, SortKey::Name, false, AreaUnit::Mi2),
-            commands::totals::report(&ds, &f, AreaUnit::Km2),
+            commands::districts::report(&ds, &f, SortKey::Name, false, AreaUnit::Mi2, Naming::Ids),
+            commands::totals::report(&ds, &f, AreaUnit::Km2, Naming::Ids),
             commands::totals::by_year(&ds, &f, AreaUnit::Km2),
-            commands::timeline::report(&ds, &commands::timeline::Selection { range: f.dates, ..Default::default() }),
+            commands::timeline::report(&ds, &commands::timeline::Selection { range: f.dates, ..Default::default() }, Naming::Ids),
             commands::sources::report(&ds),
         ];
         for report in &reports {

@@ -554,6 +554,7 @@ print(row["name"], type(row["area_km2"]).__name__, row["area_km2"], type(row["oc
 print(ws["A2"].value, ws["E2"].value, ws.column_dimensions["B"].width > 10)
 print([c.value for c in wb["sources"][2]][:2])
 print(wb["notes"]["A2"].value)
+print(wb["notes"]["A3"].value)
 # A source's address is a link and its dates are dates (a month stays text).
 sources = wb["sources"]
 keys = [c.value for c in sources[1]]
@@ -573,6 +574,8 @@ for row in sources.iter_rows(min_row=2):
          years held is computed: days held ÷ 365.2425; where a date is a year, a month or a \
          period, it is a range (such as 30.7–35.7) from the fewest days the dates allow to the \
          most\n\
+         other sources give other areas for Nagorno-Karabakh, Shusha, Lachin, Kalbajar, Aghdam, \
+         Fizuli, Jabrayil\n\
          True datetime 2026-11\n"
     );
 }
@@ -735,13 +738,75 @@ fn the_page_is_self_contained_and_forbids_loading_anything() {
         html.matches("<table").count(),
         html.matches("<thead>").count()
     );
-    assert!(
-        html.contains(
-            r##"<a class="cite" href="#source-1" title="occupation-in-figures">[1]</a>"##
-        )
-    );
+    assert!(html.contains(
+        r##"<a class="cite" href="#source-1" title="The Occupation in Figures">[1]</a>"##
+    ));
     assert!(html.contains(r#"<li id="source-1"><cite>The Occupation in Figures</cite>"#));
     assert_well_formed(&html);
+}
+
+/// The words of `html` a reader sees above its list of sources, with the attributes shown on
+/// hover: what the page says, without its addresses.
+fn read_above_sources(html: &str) -> String {
+    let body = &html[html.find("<body").unwrap()..html.find("<section id=\"sources\"").unwrap()];
+    let mut read = String::new();
+    for piece in body.split('<').skip(1) {
+        let (tag, text) = piece.split_once('>').unwrap();
+        if let Some(title) = tag.split(" title=\"").nth(1) {
+            read.push_str(title.split('"').next().unwrap());
+        }
+        read.push(' ');
+        read.push_str(text);
+    }
+    read
+}
+
+#[test]
+fn the_page_names_territories_sources_and_parts_as_people_write_them() {
+    let html = stdout(&["report"]);
+    let read = read_above_sources(&html);
+    for expected in [
+        "other sources give other areas for Nagorno-Karabakh, Shusha, Lachin",
+        "only partly occupied, though their whole areas are counted: Aghdam, Fizuli",
+        "the sources date only the town's restoration: Fizuli, Jabrayil, Zangilan",
+        "The Occupation in Figures states 20%",
+        "(The World Factbook: Azerbaijan)",
+        "military: 3,209; civilians: 774; from the war of the 1990s: 3,977; from the 2020 war: 6",
+    ] {
+        assert!(read.contains(expected), "{expected:?} is not on the page");
+    }
+    // No command line, and none of the short ids a command takes.
+    for command in [
+        "show",
+        "totals",
+        "districts",
+        "figures",
+        "timeline",
+        "cite",
+        "chart",
+    ] {
+        let line = format!("karabakh {command}");
+        assert!(!read.contains(&line), "{line} is on the page");
+    }
+    assert!(!read.contains('`'), "a command line on the page");
+    let ds = stdout(&["data", "export", "--format", "json"]);
+    let ds: serde_json::Value = serde_json::from_str(&ds).unwrap();
+    let ids = ["territories", "sources", "figures"]
+        .into_iter()
+        .flat_map(|table| {
+            ds[table]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|record| record["id"].as_str().unwrap().to_owned())
+        });
+    for id in ids {
+        let words = read.split(|c: char| !(c.is_alphanumeric() || c == '-'));
+        assert!(
+            !words.into_iter().any(|w| w == id),
+            "the id {id} is on the page"
+        );
+    }
 }
 
 // Every element that is opened is closed, in order: text holds `<` only as `&lt;`, and the
