@@ -1,14 +1,18 @@
 //! `karabakh report`: the whole dataset on one page.
 
-use crate::data::Dataset;
-use crate::output::html::{Page, Section};
+use crate::data::{Dataset, Source};
+use crate::output::html::{Page, Piece, Section, Sentence};
 use crate::output::svg::{self, Size};
-use crate::query::{AreaUnit, Filter, SortKey};
+use crate::output::{area_text, thousands};
+use crate::query::{self, AreaUnit, Filter, SortKey};
 
-use super::{Naming, chart, districts, figures, timeline, totals};
+use super::{Naming, chart, districts, figures, some_of, sources_of, timeline, totals};
 
 // The width of the charts on the page, in pixels.
 const PAGE_CHART_WIDTH: u16 = 640;
+// The width of the charts shown instead on a phone, whose screen is about 360 to 430 pixels
+// wide: drawn for it rather than shrunk, so that their text stays as large.
+const PHONE_CHART_WIDTH: u16 = 360;
 
 /// The page: the totals, the territories, the charts, the figures with their history, the
 /// timeline and the sources.
@@ -20,6 +24,10 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
         height: None,
         // The page lists every source below its charts.
         full_sources: false,
+    };
+    let narrow = Size {
+        width: PHONE_CHART_WIDTH,
+        ..size
     };
     let bars = chart::bars(ds, &everything, SortKey::Area, true);
     let over_time = chart::over_time(ds, &everything);
@@ -37,6 +45,7 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
             ds.country.name
         ),
         dataset,
+        lead: lead(ds, unit),
         totals: totals::report(ds, &everything, unit, Naming::Names),
         sections: vec![
             Section::Table {
@@ -55,11 +64,13 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
                 id: "chart-areas",
                 heading: "Areas".to_owned(),
                 svg: svg::element(&bars, size, unit)?,
+                narrow: svg::element(&bars, narrow, unit)?,
             },
             Section::Chart {
                 id: "chart-over-time",
                 heading: "Area held over time".to_owned(),
                 svg: svg::element(&over_time, size, unit)?,
+                narrow: svg::element(&over_time, narrow, unit)?,
             },
             Section::Table {
                 id: "figures",
@@ -74,4 +85,86 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
         ],
         sources: ds.sources.iter().collect(),
     })
+}
+
+/// The totals in sentences: the share the document states, what the areas it lists add up to
+/// and their share of the country, computed, and what other sources give; each figure is
+/// followed by its sources.
+fn lead(ds: &Dataset, unit: AreaUnit) -> Vec<Sentence<'_>> {
+    let words = |s: String| Piece::Words(s);
+    let cited = |c: &crate::data::Cited| -> Vec<&Source> {
+        c.refs().iter().map(|&r| ds.source(r)).collect()
+    };
+    let country = &ds.country;
+    let every: Vec<_> = ds.territory_refs().collect();
+    let sum = query::totals(ds, &every);
+    let mut lead = Vec::new();
+    let stated = country.occupied_share.map(|f| ds.figure(f).latest());
+    if let Some(o) = stated {
+        let by: Vec<&str> = cited(&o.source).iter().map(|s| s.title.as_str()).collect();
+        lead.push(vec![
+            words(format!(
+                "{} states that {}% of {}'s territory was occupied",
+                some_of(&by, " and "),
+                o.value,
+                country.name
+            )),
+            Piece::Sources(cited(&o.source)),
+            words(".".to_owned()),
+        ]);
+    }
+    let within: Vec<String> = (query::overlaps(ds, &every).into_iter())
+        .map(|(inner, outer)| {
+            format!(
+                "{}, which lies within {},",
+                ds.territory(inner).name,
+                ds.territory(outer).name
+            )
+        })
+        .collect();
+    let mut areas = vec![
+        words(format!(
+            "Computed by karabakh: the areas of the {} territories listed add up to {} counted \
+             once",
+            thousands(sum.territories as u64),
+            area_text(sum.area_km2, unit)
+        )),
+        Piece::Sources(sources_of(ds, &every, false, &[])),
+        words(format!(
+            ", {:.2}% of {}'s area of {}",
+            sum.share_percent,
+            country.name,
+            area_text(sum.country_area_km2, unit)
+        )),
+        Piece::Sources(cited(&country.source)),
+    ];
+    if within.is_empty() {
+        areas.push(words(".".to_owned()));
+    } else {
+        areas.push(words(format!(
+            "; with {} counted twice, they add up to {} ({:.2}%).",
+            some_of(&within, " and "),
+            area_text(sum.area_km2_listed, unit),
+            sum.share_percent_listed
+        )));
+    }
+    lead.push(areas);
+    for alt in stated.iter().flat_map(|o| &o.alternatives) {
+        let Some(value) = alt.value else { continue };
+        let by: Vec<&str> = cited(&alt.source)
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect();
+        let note = alt
+            .note
+            .as_deref()
+            .map(|n| format!(": {n}"))
+            .unwrap_or_default();
+        lead.push(vec![
+            words(format!("{} gives {value}%", some_of(&by, " and "))),
+            Piece::Sources(cited(&alt.source)),
+            words(format!("{note}.")),
+        ]);
+    }
+    lead
 }

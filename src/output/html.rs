@@ -16,12 +16,26 @@ pub struct Page<'a> {
     pub title: String,
     /// A line on the dataset: how many records, facts to which date.
     pub dataset: String,
+    /// The answer in sentences a reader can quote, above the totals' tables.
+    pub lead: Vec<Sentence<'a>>,
     /// The totals of every territory.
     pub totals: Listing,
     /// The tables and charts after the totals.
     pub sections: Vec<Section>,
     /// Every source, numbered in this order.
     pub sources: Vec<&'a Source>,
+}
+
+/// A sentence of the page: its words, each figure followed by the sources it comes from.
+pub type Sentence<'a> = Vec<Piece<'a>>;
+
+/// A piece of a sentence: words, or links to the sources of what comes before.
+#[derive(Debug)]
+pub enum Piece<'a> {
+    /// Words.
+    Words(String),
+    /// Links to these sources, by their numbers in the list at the end.
+    Sources(Vec<&'a Source>),
 }
 
 /// A part of the page under its own heading.
@@ -36,14 +50,16 @@ pub enum Section {
         /// The listing.
         report: Listing,
     },
-    /// A chart as inline SVG.
+    /// A chart as inline SVG, drawn twice: for a wide screen and for a phone.
     Chart {
         /// The anchor of the section.
         id: &'static str,
         /// Its heading.
         heading: String,
-        /// The SVG element, made by [`super::svg::element`].
+        /// The SVG element for wide screens and print, made by [`super::svg::element`].
         svg: String,
+        /// The same chart laid out for a phone's width, shown there instead.
+        narrow: String,
     },
 }
 
@@ -58,6 +74,7 @@ body { margin: 0 auto; max-width: 72rem; padding: 1rem; font: 16px/1.5 system-ui
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.5rem 0; }
 h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid var(--rule); }
 p.dataset, .notes { color: var(--muted); font-size: 0.9rem; }
+p.lead { max-width: 44rem; margin: 0.5rem 0; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; font-size: 0.9rem; }
 th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
@@ -66,12 +83,25 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: 
 td.date { white-space: nowrap; }
 a { color: var(--link); }
 a.cite { text-decoration: none; white-space: nowrap; }
-figure { margin: 0; overflow-x: auto; }
-figure svg { display: block; width: 100%; min-width: 520px; max-width: 640px; height: auto; }
+figure { margin: 0; }
+figure svg { display: block; width: 100%; height: auto; }
+figure.wide svg { max-width: 640px; }
+figure.narrow { display: none; }
+figure.narrow svg { max-width: 400px; }
 .scroll > table.listing { min-width: 40rem; }
+/* A shadow at an edge the table scrolls past, and on a phone a line that says it scrolls. */
+.scroll { background: linear-gradient(to right, #fff 30%, #fff0), linear-gradient(to left, #fff 30%, #fff0) 100% 0, radial-gradient(farthest-side at 0 50%, #0003, #0000), radial-gradient(farthest-side at 100% 50%, #0003, #0000) 100% 0; background-repeat: no-repeat; background-size: 2.5rem 100%, 2.5rem 100%, 0.9rem 100%, 0.9rem 100%; background-attachment: local, local, scroll, scroll; }
+p.scrolls { display: none; margin: 0.25rem 0; color: var(--muted); font-size: 0.85rem; }
+@media (max-width: 42rem) {
+  figure.wide { display: none; }
+  figure.narrow { display: block; }
+  p.scrolls { display: block; }
+}
 ol.sources li { margin-bottom: 0.3rem; overflow-wrap: anywhere; }
 .computed { font-style: italic; }
 @media print {
+  figure.wide { display: block; }
+  figure.narrow, p.scrolls { display: none; }
   body { max-width: none; font-size: 11pt; }
   .scroll { overflow: visible; }
   a { color: inherit; }
@@ -113,6 +143,9 @@ fn render(page: &Page<'_>) -> Markup {
                 main {
                     section id="totals" {
                         h2 { "Totals" }
+                        @for sentence in &page.lead {
+                            p.lead { @for piece in sentence { (numbers.piece(piece)) } }
+                        }
                         (shares(&page.totals, numbers))
                         (record(&page.totals, numbers))
                         (notes(&page.totals))
@@ -126,10 +159,11 @@ fn render(page: &Page<'_>) -> Markup {
                                     (notes(report))
                                 }
                             }
-                            Section::Chart { id, heading, svg } => {
+                            Section::Chart { id, heading, svg, narrow } => {
                                 section id=(id) {
                                     h2 { (heading) }
-                                    figure { (PreEscaped(svg)) }
+                                    figure.wide { (PreEscaped(svg)) }
+                                    figure.narrow { (PreEscaped(narrow)) }
                                 }
                             }
                         }
@@ -180,6 +214,20 @@ impl Numbers<'_, '_> {
     fn of(&self, id: &str) -> Option<(usize, &str)> {
         let i = self.0.iter().position(|s| s.id == id)?;
         Some((i + 1, &self.0[i].title))
+    }
+
+    // A piece of a sentence: its words, or links to its sources.
+    fn piece(&self, piece: &Piece<'_>) -> Markup {
+        match piece {
+            Piece::Words(words) => html! { (words) },
+            Piece::Sources(sources) => html! {
+                @for s in sources {
+                    @if let Some((n, title)) = self.of(&s.id) {
+                        " " a.cite href={ "#source-" (n) } title=(title) { "[" (n) "]" }
+                    }
+                }
+            },
+        }
     }
 
     // Links to the sources named in a cell.
@@ -250,6 +298,8 @@ fn table(report: &Listing, numbers: Numbers<'_, '_>) -> Markup {
         return record(report, numbers);
     }
     html! {
+        // A listing is wider than a phone (its minimum width says so), which hides its scroll bar.
+        p.scrolls { "Scroll the table sideways to see every column." }
         div.scroll {
             table.listing {
                 // The ids a command line takes mean nothing to a reader.

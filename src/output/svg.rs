@@ -312,7 +312,7 @@ fn draw_bars(rows: &[BarRow], width: f64, top: f64, row_height: f64, unit: &str)
     let label_width = (rows.iter())
         .map(|r| text_px(&r.label, TEXT_SIZE))
         .fold(0.0, f64::max)
-        .min(width / 3.0);
+        .min(width * 0.36);
     let value_width = (rows.iter())
         .map(|r| text_px(&r.value, TEXT_SIZE))
         .fold(0.0, f64::max);

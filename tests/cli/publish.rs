@@ -836,9 +836,23 @@ fn assert_well_formed(html: &str) {
     assert!(open.is_empty(), "never closed: {open:?}");
 }
 
+// The page `karabakh report --output` writes into `dir`.
+fn written_page(dir: &Path) -> std::path::PathBuf {
+    let page = dir.join("report.html");
+    assert_eq!(stdout(&["report", "--output", page.to_str().unwrap()]), "");
+    page
+}
+
 // A page that shows the report in a frame of `width` pixels and writes how wide its content is,
 // read back with --dump-dom: the report's own policy forbids scripts in it.
 fn measured_width(report: &Path, width: u32) -> u32 {
+    let read = in_frame(report, width, "d.documentElement.scrollWidth");
+    read.parse().unwrap()
+}
+
+// What `expression` (JavaScript, of the frame's document `d`) gives for the report shown in a
+// frame of `width` pixels.
+fn in_frame(report: &Path, width: u32, expression: &str) -> String {
     let dir = report.parent().unwrap();
     let probe = dir.join(format!("probe-{width}.html"));
     std::fs::write(
@@ -846,8 +860,8 @@ fn measured_width(report: &Path, width: u32) -> u32 {
         format!(
             r#"<!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="{}" style="width:{width}px;height:900px;border:0"></iframe>
 <script>document.getElementById('f').onload = function () {{
-  var d = this.contentDocument.documentElement;
-  document.title = 'width=' + d.scrollWidth;
+  var d = this.contentDocument;
+  document.title = 'read=' + ({expression});
 }};</script></body></html>"#,
             report.file_name().unwrap().to_str().unwrap()
         ),
@@ -862,18 +876,56 @@ fn measured_width(report: &Path, width: u32) -> u32 {
         &file_url(&probe),
     );
     let title = dom
-        .split("<title>width=")
+        .split("<title>read=")
         .nth(1)
-        .expect("the probe measured the page");
-    title.split('<').next().unwrap().parse().unwrap()
+        .expect("the probe read the page");
+    title.split('<').next().unwrap().replace("&amp;", "&")
+}
+
+#[test]
+#[ignore = "needs chromium"]
+fn on_a_phone_the_page_draws_its_charts_to_fit_and_says_which_tables_scroll() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = written_page(dir.path());
+    // Each shown chart against its room; each table that scrolls, and whether a line says so.
+    let probe = "[].map.call(d.querySelectorAll('figure'), function (f) { \
+        return getComputedStyle(f).display == 'none' ? '' : \
+          'chart ' + (f.scrollWidth <= f.clientWidth ? 'fits' : 'overflows') + ';'; }).join('') + \
+      [].map.call(d.querySelectorAll('div.scroll'), function (s) { \
+        var hint = s.previousElementSibling; \
+        var said = hint && hint.className == 'scrolls' && getComputedStyle(hint).display != 'none'; \
+        return 'table ' + (s.scrollWidth > s.clientWidth ? 'scrolls' : 'fits') + \
+          (said ? ' and says so' : '') + ';'; }).join('')";
+    let counts = |read: &str| {
+        let mut seen: Vec<(String, usize)> = Vec::new();
+        for item in read.split(';').filter(|i| !i.is_empty()) {
+            match seen.iter_mut().find(|(s, _)| s == item) {
+                Some((_, n)) => *n += 1,
+                None => seen.push((item.to_owned(), 1)),
+            }
+        }
+        seen.sort();
+        seen.iter()
+            .map(|(s, n)| format!("{n} {s}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    // Three listings scroll on a phone, each with its line; the totals' tables fit.
+    assert_eq!(
+        counts(&in_frame(&page, 390, probe)),
+        "2 chart fits, 2 table fits, 3 table scrolls and says so"
+    );
+    assert_eq!(
+        counts(&in_frame(&page, 1280, probe)),
+        "2 chart fits, 5 table fits"
+    );
 }
 
 #[test]
 #[ignore = "needs chromium"]
 fn in_chromium_the_page_holds_every_territory_and_the_totals_and_fits_a_phone_and_a_desktop() {
     let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("report.html");
-    assert_eq!(stdout(&["report", "--output", page.to_str().unwrap()]), "");
+    let page = written_page(dir.path());
     let dom = chromium(&["--dump-dom"], &file_url(&page));
     for name in stdout(&["districts", "--fields", "name", "--no-header"]).lines() {
         assert!(
