@@ -984,10 +984,66 @@ fn a_hostile_dataset_page_holds_no_script_and_shows_the_text() {
     assert!(!html.contains("<script"), "a script element");
     assert!(!html.contains("<img"), "an image element");
     assert!(
-        html.contains(r#"href="https://example.org/&quot; onclick=&quot;alert(3)""#),
-        "an address is one attribute, its quotes escaped"
+        html.contains(r#"<a href="https://example.org/%22%20onclick=%22alert(3)">https://example.org/&quot; onclick=&quot;alert(3)</a>"#),
+        "an address is one attribute, percent-encoded, and shown as written"
     );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+/// The Nu HTML checker's messages on `files`, errors and warnings alike, one a line; it is
+/// `vnu.jar`, from `$VNU_JAR` or where `.ci/run` installs it, run with java.
+fn nu_checker(files: &[&Path]) -> String {
+    let jar = std::env::var_os("VNU_JAR").map_or_else(
+        || {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("target/tools/node_modules/vnu-jar/build/dist/vnu.jar")
+        },
+        std::path::PathBuf::from,
+    );
+    require("java", &["-version"]);
+    assert!(
+        jar.exists(),
+        "{} is missing: this test needs the Nu HTML checker; `.ci/run` installs it",
+        jar.display()
+    );
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--also-check-svg", "--format", "gnu"])
+        .args(files)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout)
+}
+
+#[test]
+#[ignore = "needs java and the Nu HTML checker (vnu-jar)"]
+fn the_nu_html_checker_finds_no_error_and_no_warning_in_the_page_or_the_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = written_page(dir.path());
+    let miles = dir.path().join("miles.html");
+    std::fs::write(&miles, stdout(&["report", "--units", "mi2"])).unwrap();
+    let hostile = dir.path().join("hostile.html");
+    let data = dataset_file(HOSTILE);
+    std::fs::write(
+        &hostile,
+        stdout(&["--data", data.path().to_str().unwrap(), "report"]),
+    )
+    .unwrap();
+    let mut files = vec![page, miles, hostile];
+    for (name, svg) in svg_charts(dir.path()) {
+        assert!(svg.exists(), "{name}");
+        files.push(svg);
+    }
+    let files: Vec<&Path> = files.iter().map(|f| f.as_path()).collect();
+    assert_eq!(nu_checker(&files), "");
+    // It does report what is wrong.
+    let broken = dir.path().join("broken.html");
+    std::fs::write(&broken, "<!DOCTYPE html><title>t</title><p><div></p>").unwrap();
+    assert!(
+        nu_checker(&[&broken]).contains("error"),
+        "the checker checks nothing"
+    );
 }
 
 #[test]
