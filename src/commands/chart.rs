@@ -72,8 +72,9 @@ pub fn over_time<'a>(ds: &'a Dataset, filter: &Filter) -> Chart<'a> {
         .collect();
     notes.extend(caveats(ds, &selected, true, Naming::Names));
     let sources = sources_of(ds, &selected, true, &within);
+    let marks = ds.events.iter().filter_map(|e| e.mark.as_ref()).collect();
     Chart {
-        drawing: Drawing::OverTime(spans),
+        drawing: Drawing::OverTime(spans, marks),
         notes,
         credit: credit(ds, &selected, &sources),
         sources,

@@ -152,6 +152,7 @@ impl<'a> From<&'a Dataset> for RawDataset {
                         note: e.note.clone(),
                         source: ids(&e.source),
                         territories: e.territories.iter().map(|&r| territory_id(r)).collect(),
+                        mark: e.mark.as_ref().map(|m| m.label.clone()),
                     })
                     .collect::<Vec<_>>(),
             ),

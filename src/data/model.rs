@@ -352,6 +352,17 @@ pub struct Event {
     pub source: Cited,
     /// The territories it concerns.
     pub territories: Vec<TerritoryRef>,
+    /// A short label that marks it on the time axis of the chart over time, with its day.
+    pub mark: Option<Mark>,
+}
+
+/// An event's mark on a time axis: a day and a label of a few words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// The day of the event.
+    pub day: chrono::NaiveDate,
+    /// The label, in a few words.
+    pub label: String,
 }
 
 impl Dataset {

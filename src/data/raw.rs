@@ -241,6 +241,8 @@ pub struct RawEvent {
     pub source: Ids,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub territories: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
 }
 
 /// One id or a list of ids, such as `source = "a"` or `source = ["a", "b"]`; written back as

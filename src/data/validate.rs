@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::num::NonZeroU32;
 
-use super::date::When;
+use super::date::{Precision, When};
 use super::error::{DocPath, Problem};
 
 use super::model::*;
@@ -669,14 +669,46 @@ impl Validator {
                 }
             })
             .collect();
+        let mark = e
+            .mark
+            .and_then(|label| self.mark(&|| at().key("mark"), e.date, label));
         let event = Event {
             date: e.date,
             label: e.label,
             note: e.note,
             source: source?,
             territories,
+            mark,
         };
         self.valid_since(before, event)
+    }
+}
+
+impl Validator {
+    // An event's mark: a label short enough to stand on a chart's axis, on an event dated to
+    // the day.
+    fn mark(&mut self, at: At, date: When, label: String) -> Option<Mark> {
+        const LONGEST: usize = 32;
+        let length = label.chars().count();
+        let problem = if label.trim().is_empty() || label.chars().any(char::is_control) {
+            "a mark is a label of a few words on one line".to_owned()
+        } else if length > LONGEST {
+            format!(
+                "a mark is {length} characters long; at most {LONGEST} fit on a chart's axis: \
+                 shorten it, and say the rest in `label` or `note`"
+            )
+        } else if date.precision() != Precision::Day {
+            format!(
+                "a mark needs an event dated to the day, and this one is dated {}: give the \
+                 day, or leave `mark` out",
+                date.iso()
+            )
+        } else {
+            let day = date.first_day();
+            return Some(Mark { day, label });
+        };
+        self.problem(at, problem);
+        None
     }
 }
 

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::data::{Kind, Source, When};
+use crate::data::{Kind, Mark, Source, When};
 use crate::query::AreaUnit;
 
 use super::text::note_lines;
@@ -32,8 +32,9 @@ pub enum Drawing<'a> {
     /// The cumulative area counted once, one step per period of occupation.
     Steps(Vec<Step>),
     /// The area held over time, drawn to the scale of time: each span is a day on which it
-    /// changed and the area held from then on.
-    OverTime(Vec<Span>),
+    /// changed and the area held from then on; the marks are events a picture marks on its
+    /// time axis.
+    OverTime(Vec<Span>, Vec<&'a Mark>),
 }
 
 impl Drawing<'_> {
@@ -43,7 +44,7 @@ impl Drawing<'_> {
         match self {
             Drawing::Bars(_) => format!("Area of each territory, {unit}"),
             Drawing::Steps(_) => format!("Area occupied over time, cumulative, {unit}"),
-            Drawing::OverTime(_) => format!("Area held over time, {unit}"),
+            Drawing::OverTime(..) => format!("Area held over time, {unit}"),
         }
     }
 }
@@ -148,13 +149,13 @@ pub fn write(chart: &Chart<'_>, options: ChartOptions, out: &mut dyn Write) -> i
     let items = match &chart.drawing {
         Drawing::Bars(bars) => bars.len(),
         Drawing::Steps(steps) => steps.len(),
-        Drawing::OverTime(spans) => spans.len(),
+        Drawing::OverTime(spans, _) => spans.len(),
     };
     if title(out, options, &chart.drawing.title(options.unit), items)? {
         match &chart.drawing {
             Drawing::Bars(bars) => write_bars(bars, options, out)?,
             Drawing::Steps(steps) => write_steps(steps, options, out)?,
-            Drawing::OverTime(steps) => write_over_time(steps, options, out)?,
+            Drawing::OverTime(steps, _) => write_over_time(steps, options, out)?,
         }
     }
     for caveat in &chart.notes {

@@ -6,7 +6,7 @@ use svg::node::element::{Description, Group, Line, Path, Rectangle, Text, Title}
 
 use super::Value;
 use super::chart::{Bar, Chart, Drawing, Span, Step, axis_years};
-use crate::data::Kind;
+use crate::data::{Kind, Mark};
 use crate::query::AreaUnit;
 
 /// The width of a picture when `--width` is not given, in pixels.
@@ -61,8 +61,8 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
                  of occupation."
             ),
         ),
-        Drawing::OverTime(steps) => (
-            Plot::OverTime(steps),
+        Drawing::OverTime(steps, marks) => (
+            Plot::OverTime(steps, marks),
             "a step line of the area held, to the scale of time",
             format!(
                 "Computed: the area held on each day, counted once, in {symbol}; while a date \
@@ -93,9 +93,9 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
                 .join("; ");
             (group, values)
         }
-        Plot::OverTime(spans) => {
+        Plot::OverTime(spans, marks) => {
             let (top, height) = (layout.top + 20.0, layout.plot_height - 70.0);
-            let group = draw_over_time(spans, layout.width, top, height, unit);
+            let group = draw_over_time(spans, marks, layout.width, top, height, unit);
             let values = (spans.iter())
                 .map(|s| {
                     let area = |km2| Value::area(km2, unit).human();
@@ -108,7 +108,16 @@ fn document(chart: &Chart<'_>, size: Size, unit: AreaUnit) -> Result<Document, S
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
-            (group, values)
+            let marked = (marks.iter())
+                .map(|m| format!("{} ({})", m.label, crate::data::When::day(m.day).human()))
+                .collect::<Vec<_>>();
+            match marked.is_empty() {
+                true => (group, values),
+                false => (
+                    group,
+                    format!("{values}; events marked: {}", marked.join("; ")),
+                ),
+            }
         }
     };
     let description = format!(
@@ -187,7 +196,7 @@ fn layout(
             }
             (rows.len() as f64 * row_height + 40.0, row_height)
         }
-        Plot::OverTime(_) => {
+        Plot::OverTime(..) => {
             let plot_height = match size.height {
                 // Around the plot: its label (20), the axis and its labels (50), a gap (12).
                 Some(h) => f64::from(h) - top - caption_height - MARGIN - 82.0,
@@ -268,7 +277,7 @@ fn draw(layout: &Layout, title: &str, description: &str, plot: Group) -> Documen
 
 enum Plot<'c> {
     Bars(Vec<BarRow>),
-    OverTime(&'c [Span]),
+    OverTime(&'c [Span], &'c [&'c Mark]),
 }
 
 // One bar as drawn: its label, its value as text, its length and its colour.
@@ -388,7 +397,14 @@ fn draw_bars(rows: &[BarRow], width: f64, top: f64, row_height: f64, unit: &str)
     group
 }
 
-fn draw_over_time(spans: &[Span], width: f64, top: f64, height: f64, unit: AreaUnit) -> Group {
+fn draw_over_time(
+    spans: &[Span],
+    marks: &[&Mark],
+    width: f64,
+    top: f64,
+    height: f64,
+    unit: AreaUnit,
+) -> Group {
     let mut group = Group::new().set("font-size", TEXT_SIZE).set("fill", INK);
     if spans.is_empty() {
         return group.add(text_at(MARGIN, top + TEXT_SIZE, "Nothing matches."));
@@ -494,7 +510,14 @@ fn draw_over_time(spans: &[Span], width: f64, top: f64, height: f64, unit: AreaU
                 .set("stroke-width", 1),
         );
     }
-    // The last change, marked with its date.
+    group = draw_marks(
+        group,
+        marks,
+        (start, end),
+        &x_of,
+        (left, right),
+        (top, bottom),
+    );
     // The last change: a dashed guide at its day, and its date above the plot's right end,
     // where nothing else is drawn.
     let end_day = spans[spans.len() - 1].day;
@@ -535,6 +558,61 @@ fn line(x1: f64, y1: f64, x2: f64, y2: f64, stroke: &'static str) -> Line {
 }
 
 // Coordinates to a tenth of a pixel, so that the document stays short and stable.
+// The events `marks` on the time axis from `days.0` to `days.1`: a dotted line at each day and
+// its label beside it, on the side with more room, in the lowest row above the axis where it
+// touches no other label, on a light ground so that it stays legible over the lines.
+fn draw_marks(
+    mut group: Group,
+    marks: &[&Mark],
+    days: (chrono::NaiveDate, chrono::NaiveDate),
+    x_of: &dyn Fn(chrono::NaiveDate) -> f64,
+    (left, right): (f64, f64),
+    (top, bottom): (f64, f64),
+) -> Group {
+    const ROW: f64 = CAPTION_SIZE + 4.0;
+    let rows = ((bottom - top) / ROW).floor() as usize;
+    let mut taken: Vec<Vec<(f64, f64)>> = vec![Vec::new(); rows.saturating_sub(1)];
+    let mut marks: Vec<&Mark> = (marks.iter().copied())
+        .filter(|m| days.0 <= m.day && m.day <= days.1)
+        .collect();
+    marks.sort_by_key(|m| m.day);
+    for mark in marks {
+        let x = x_of(mark.day);
+        group = group.add(line(x, top, x, bottom, MUTED).set("stroke-dasharray", "1 3"));
+        let width = text_px(&mark.label, CAPTION_SIZE);
+        // Towards the middle of the plot, unless that side has no room.
+        let before = x > (left + right) / 2.0 && x - 4.0 - width >= left || x + 4.0 + width > right;
+        let (from, to) = match before {
+            true => (x - 4.0 - width, x - 4.0),
+            false => (x + 4.0, x + 4.0 + width),
+        };
+        let free =
+            |row: &Vec<(f64, f64)>| row.iter().all(|&(a, b)| to + 6.0 <= a || b + 6.0 <= from);
+        let Some(row) = taken.iter().position(free) else {
+            continue;
+        };
+        taken[row].push((from, to));
+        let baseline = bottom - 6.0 - ROW * row as f64;
+        group = group
+            .add(
+                Rectangle::new()
+                    .set("x", round(from - 2.0))
+                    .set("y", round(baseline - CAPTION_SIZE))
+                    .set("width", round(width + 4.0))
+                    .set("height", round(CAPTION_SIZE + 4.0))
+                    .set("fill", "#ffffff")
+                    .set("fill-opacity", 0.85),
+            )
+            .add(
+                text_at(if before { to } else { from }, baseline, &mark.label)
+                    .set("text-anchor", if before { "end" } else { "start" })
+                    .set("font-size", CAPTION_SIZE)
+                    .set("fill", MUTED),
+            );
+    }
+    group
+}
+
 fn round(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -688,7 +766,7 @@ mod tests {
             height: None,
             full_sources: true,
         };
-        let layout = layout(&title, &caption, &sources, &Plot::OverTime(&[]), size).unwrap();
+        let layout = layout(&title, &caption, &sources, &Plot::OverTime(&[], &[]), size).unwrap();
         for line in layout.caption_lines.iter().chain(&layout.source_lines) {
             assert!(
                 text_px(line, CAPTION_SIZE) <= 300.0 - 2.0 * MARGIN,

@@ -199,6 +199,29 @@ fn an_event_reference_that_names_nothing_is_named() {
 }
 
 #[test]
+fn a_mark_is_short_on_one_line_and_on_an_event_dated_to_the_day() {
+    let event = |date: &str, mark: &str| {
+        format!(
+            "\n[[events]]\ndate = {date}\nlabel = \"x\"\nsource = \"atlas\"\nmark = \"{mark}\"\n"
+        )
+    };
+    rejects(
+        &format!(
+            "{MINIMAL}{}{}{}",
+            event("2001", "the year of it"),
+            event("2001-02-03", "a mark that goes on and on along the axis"),
+            event("2001-02-03", "two\\nlines")
+        ),
+        "error: {file} has 3 problems:\n  \
+         {file}:32:8: events[0].mark: a mark needs an event dated to the day, and this one is \
+         dated 2001: give the day, or leave `mark` out\n  \
+         {file}:38:8: events[1].mark: a mark is 41 characters long; at most 32 fit on a \
+         chart's axis: shorten it, and say the rest in `label` or `note`\n  \
+         {file}:44:8: events[2].mark: a mark is a label of a few words on one line\n",
+    );
+}
+
+#[test]
 fn an_impossible_date_is_located() {
     rejects(
         &minimal_with("2001-02-03", "1993-02-30"),

@@ -179,6 +179,66 @@ fn the_numbers_under_an_svg_axis_never_touch_at_any_width() {
 }
 
 #[test]
+fn the_chart_over_time_marks_the_events_with_labels_that_never_touch() {
+    for width in (300..=800).step_by(100) {
+        let width_arg = width.to_string();
+        let svg = stdout(&[
+            "chart",
+            "--over-time",
+            "--format",
+            "svg",
+            "--width",
+            &width_arg,
+        ]);
+        let lines: Vec<&str> = svg.lines().collect();
+        // A mark's label is a text of its own size, placed to one side of its line.
+        let mut labels: Vec<(String, f64, f64, String)> = (lines.windows(2))
+            .filter(|pair| pair[0].contains(r#"font-size="11.5" text-anchor=""#))
+            .map(|pair| {
+                let attr = |name: &str| {
+                    let rest = pair[0].split(&format!(" {name}=\"")).nth(1).unwrap();
+                    rest.split('"').next().unwrap().to_owned()
+                };
+                // As the layout measures text: 0.6 of the size a character.
+                let length = pair[1].chars().count() as f64 * 11.5 * 0.6;
+                let x: f64 = attr("x").parse().unwrap();
+                let (from, to) = match attr("text-anchor").as_str() {
+                    "end" => (x - length, x),
+                    _ => (x, x + length),
+                };
+                (attr("y"), from, to, pair[1].to_owned())
+            })
+            .collect();
+        labels.sort_by(|a, b| a.3.cmp(&b.3));
+        let names: Vec<&str> = labels.iter().map(|l| l.3.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "1994 ceasefire",
+                "2020 war",
+                "2023 offensive",
+                "ceasefire, handovers agreed"
+            ],
+            "at {width}"
+        );
+        for (i, a) in labels.iter().enumerate() {
+            assert!(
+                a.1 >= 0.0 && a.2 <= f64::from(width),
+                "at {width}: {a:?} is cut"
+            );
+            for b in &labels[i + 1..] {
+                let apart = a.0 != b.0 || a.2 <= b.1 || b.2 <= a.1;
+                assert!(apart, "at {width}: {a:?} touches {b:?}");
+            }
+        }
+        assert!(svg.contains(
+            "; events marked: 1994 ceasefire (1994-05-12); 2020 war (2020-09-27); ceasefire, \
+             handovers agreed (2020-11-10); 2023 offensive (2023-09-19). "
+        ));
+    }
+}
+
+#[test]
 fn an_svg_chart_too_small_to_draw_is_refused_with_the_size_it_needs() {
     assert_eq!(
         refused(&["chart", "--format", "svg", "--width", "150"]),
