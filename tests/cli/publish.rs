@@ -672,6 +672,92 @@ print(wb.sheetnames == ["data", "sources", "notes"], wb["data"].max_row - 1, wb[
 }
 
 #[test]
+#[ignore = "needs LibreOffice and python3 with openpyxl"]
+fn libreoffice_reads_every_sheet_of_a_workbook_as_openpyxl_does() {
+    require("soffice", &["--version"]);
+    let dir = tempfile::tempdir().unwrap();
+    // Each cell as openpyxl reads it, shown by its number format, against LibreOffice's CSV of
+    // the sheet with the cells as shown; the lines that differ, or the rows compared.
+    let code = r#"
+import csv, sys, openpyxl, datetime
+wb = openpyxl.load_workbook(sys.argv[1])
+out = []
+for ws in wb.worksheets:
+    with open(sys.argv[2] + "-" + ws.title + ".csv", newline="", encoding="utf-8") as f:
+        office = list(csv.reader(f))
+    def shown(c):
+        v = c.value
+        if v is None: return ""
+        if isinstance(v, datetime.datetime): return v.date().isoformat()
+        if isinstance(v, bool): return str(v).upper()
+        if isinstance(v, (int, float)):
+            places = len(c.number_format.split(".")[1]) if "." in c.number_format else 0
+            return f"{v:.{places}f}" if places else str(int(v)) if float(v).is_integer() else repr(v)
+        return v
+    mine = [[shown(c) for c in row] for row in ws.iter_rows()]
+    width = max((len(r) for r in mine), default=0)
+    office = [r + [""] * (width - len(r)) for r in office]
+    for i, (a, b) in enumerate(zip(mine, office)):
+        if a != b: out.append(f"{ws.title} row {i + 1}: openpyxl {a} LibreOffice {b}")
+    if len(mine) != len(office): out.append(f"{ws.title}: {len(mine)} rows, LibreOffice {len(office)}")
+    out.append(f"{ws.title} {len(mine)}")
+print("\n".join(out))
+"#;
+    for args in [
+        &["districts"][..],
+        &["districts", "--units", "mi2", "--on", "2020-11-01"],
+        &["totals"],
+        &["show", "shusha"],
+        &["figures", "--history"],
+        &["timeline"],
+    ] {
+        let book = dir.path().join("book.xlsx");
+        let mut full = args.to_vec();
+        full.extend(["--output", book.to_str().unwrap()]);
+        assert_eq!(stdout(&full), "");
+        let csv = dir.path().join("csv");
+        // Sheets written as shown (the ninth field), all of them (the twelfth), in UTF-8.
+        let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
+        succeeded(
+            Command::new("soffice")
+                .arg(format!(
+                    "-env:UserInstallation=file://{}/profile",
+                    dir.path().display()
+                ))
+                .args(["--headless", "--convert-to", filter, "--outdir"])
+                .arg(&csv)
+                .arg(&book),
+            "soffice",
+        );
+        let read = python(
+            "openpyxl",
+            code,
+            &[book.to_str().unwrap(), csv.join("book").to_str().unwrap()],
+        );
+        let rows = stdout(&[args, &["--format", "tsv"][..]].concat())
+            .lines()
+            .count();
+        // The other sheets' counts, however many rows they have.
+        let count = |sheet: &str| {
+            let prefix = format!("{sheet} ");
+            (read.lines())
+                .find(|l| {
+                    l.strip_prefix(&prefix)
+                        .is_some_and(|n| n.parse::<usize>().is_ok())
+                })
+                .unwrap_or("no count")
+                .to_owned()
+        };
+        let (sources, notes) = (count("sources"), count("notes"));
+        assert_eq!(
+            read,
+            format!("data {rows}\n{sources}\n{notes}\n"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
 fn a_workbook_is_never_written_to_a_terminal() {
     require("script", &["--version"]);
     let bin = env!("CARGO_BIN_EXE_karabakh");
