@@ -230,6 +230,11 @@ pub fn write(output: Output<'_>, config: &Config) -> anyhow::Result<ExitCode> {
                     output::svg::element(&chart, size, config.unit).map_err(anyhow::Error::msg)?;
                 write_out(config, |out| writeln!(out, "{picture}"))?
             }
+            ChartStyle::Png(size) => {
+                let picture =
+                    output::png::picture(&chart, size, config.unit).map_err(anyhow::Error::msg)?;
+                write_out(config, |out| out.write_all(&picture))?
+            }
         },
         Output::Citations(citations) => write_out(config, |out| {
             output::cite::write(&citations, config.cite, out)

@@ -531,13 +531,13 @@ pub struct ChartArgs {
     #[arg(long = "height", value_name = "PIXELS", value_parser = pixels)]
     pub height: Option<u16>,
 
-    /// Draw with text, or write an SVG picture [default: text, or what the extension of
-    /// --output names: .svg or .txt]
+    /// Draw with text, or write an SVG or PNG picture [default: text, or what the extension of
+    /// --output names: .svg, .png or .txt]
     #[arg(long = "format", short = 'f', value_enum)]
     pub format: Option<ChartFormat>,
 
     /// Write to FILE instead of standard output; without --format, its extension picks the
-    /// format (.svg, .txt), and another is refused
+    /// format (.svg, .png, .txt), and another is refused
     #[arg(long = "output", short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -679,6 +679,8 @@ pub enum ChartFormat {
     Text,
     /// A standalone SVG picture, with the notes and sources as its caption
     Svg,
+    /// The SVG picture as PNG, drawn with the font karabakh carries (never to a terminal)
+    Png,
 }
 
 /// `chart --sources`.

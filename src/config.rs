@@ -56,6 +56,8 @@ pub enum ChartStyle {
     Text(ChartOptions),
     /// An SVG picture of this size.
     Svg(output::svg::Size),
+    /// The SVG picture of this size as PNG.
+    Png(output::svg::Size),
 }
 
 impl Config {
@@ -232,6 +234,7 @@ fn chart_style(
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "svg" => Some(ChartFormat::Svg),
+            "png" => Some(ChartFormat::Png),
             "txt" | "text" => Some(ChartFormat::Text),
             _ => None,
         }
@@ -241,7 +244,7 @@ fn chart_style(
             path,
             of_file,
             "a chart",
-            ".svg or .txt",
+            ".svg, .png or .txt",
             " (the extension picks the format), or --format",
         )?,
         _ => None,
@@ -255,20 +258,36 @@ fn chart_style(
             color,
             unit,
         }),
-        ChartFormat::Svg => {
+        format @ (ChartFormat::Svg | ChartFormat::Png) => {
             let width = args.width.unwrap_or(output::svg::DEFAULT_WIDTH);
+            let name = if format == ChartFormat::Png {
+                "a PNG"
+            } else {
+                "an SVG"
+            };
             if width < crate::cli::MIN_PIXELS {
                 bail!(
-                    "an SVG chart {width} pixels wide is too narrow; --width needs at least {} \
+                    "{} chart {width} pixels wide is too narrow; --width needs at least {} \
                      pixels",
+                    name,
                     crate::cli::MIN_PIXELS
                 );
             }
-            ChartStyle::Svg(output::svg::Size {
+            if format == ChartFormat::Png && terminal && args.output.is_none() {
+                bail!(
+                    "a PNG picture is binary and standard output is a terminal; redirect it \
+                     (> chart.png) or give --output FILE"
+                );
+            }
+            let size = output::svg::Size {
                 width,
                 height: args.height,
                 full_sources: args.sources == crate::cli::SourcesChoice::Full,
-            })
+            };
+            match format {
+                ChartFormat::Png => ChartStyle::Png(size),
+                _ => ChartStyle::Svg(size),
+            }
         }
     })
 }

@@ -10,6 +10,7 @@ pub mod html;
 mod json;
 mod listing;
 mod markdown;
+pub mod png;
 pub mod svg;
 mod table;
 pub mod text;

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use common::{
     chromium, dataset_file, file_url, inked_share, karabakh, pixels, refused, require, stdout,
-    succeeded,
+    stdout_bytes, succeeded,
 };
 
 /// Runs `python3 -c CODE ARGS`; its standard output. Fails without python3 or `module`.
@@ -758,6 +758,66 @@ print("\n".join(out))
 }
 
 #[test]
+fn a_png_chart_is_the_svg_drawn_with_the_font_karabakh_carries_and_says_its_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("chart.png");
+    // The extension chooses the format.
+    assert_eq!(
+        stdout(&[
+            "chart",
+            "--over-time",
+            "--width",
+            "400",
+            "-o",
+            png.to_str().unwrap()
+        ]),
+        ""
+    );
+    let (w, h, _) = pixels(&png);
+    assert_eq!(w, 400);
+    let svg = stdout(&["chart", "--over-time", "--format", "svg", "--width", "400"]);
+    let height = svg
+        .split(" height=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert_eq!(h.to_string(), height, "as high as the SVG picture");
+    let share = inked_share(&png);
+    assert!(
+        share > 0.02 && share < 0.5,
+        "{share} of the picture is inked"
+    );
+    // The same picture every time, with its title and credit as text chunks.
+    let again = stdout_bytes(&["chart", "--over-time", "--width", "400", "--format", "png"]);
+    assert_eq!(std::fs::read(&png).unwrap(), again);
+    let decoder = png::Decoder::new(std::io::Cursor::new(again));
+    let reader = decoder.read_info().unwrap();
+    let texts: Vec<(String, String)> = (reader.info().utf8_text.iter())
+        .map(|t| (t.keyword.clone(), t.get_text().unwrap()))
+        .collect();
+    assert_eq!(
+        texts[0],
+        ("Title".to_owned(), "Area held over time, km²".to_owned())
+    );
+    assert_eq!(texts[1].0, "Source");
+    assert!(
+        texts[1].1.starts_with("Source: The Occupation in Figures"),
+        "{texts:?}"
+    );
+    // Binary: never to a terminal; and as small as an SVG picture may be.
+    assert_eq!(
+        refused(&["chart", "--format", "png", "--width", "150"]),
+        (
+            Some(2),
+            "error: a PNG chart 150 pixels wide is too narrow; --width needs at least 200 pixels\n"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
 fn a_workbook_is_never_written_to_a_terminal() {
     require("script", &["--version"]);
     let bin = env!("CARGO_BIN_EXE_karabakh");
@@ -836,9 +896,9 @@ fn the_extension_of_the_output_file_picks_what_is_written_and_one_that_cannot_be
     );
     for (args, message) in [
         (
-            vec!["chart", "-o", "c.png"],
-            "error: c.png names a .png file, which a chart cannot be written as: give a file \
-             ending in .svg or .txt (the extension picks the format), or --format\n",
+            vec!["chart", "-o", "c.gif"],
+            "error: c.gif names a .gif file, which a chart cannot be written as: give a file \
+             ending in .svg, .png or .txt (the extension picks the format), or --format\n",
         ),
         (
             vec!["report", "-o", "r.pdf"],
@@ -857,7 +917,7 @@ fn the_extension_of_the_output_file_picks_what_is_written_and_one_that_cannot_be
         assert_eq!(stderr, message);
     }
     // Nothing was written for a refused name.
-    assert!(!std::path::Path::new("c.png").exists());
+    assert!(!std::path::Path::new("c.gif").exists());
 }
 
 #[test]

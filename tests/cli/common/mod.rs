@@ -19,6 +19,11 @@ pub fn karabakh(args: &[&str]) -> assert_cmd::Command {
 
 /// The standard output of a successful run, which must leave standard error empty.
 pub fn stdout(args: &[&str]) -> String {
+    String::from_utf8(stdout_bytes(args)).expect("output is UTF-8")
+}
+
+/// The standard output of a successful run that writes nothing to standard error, as bytes.
+pub fn stdout_bytes(args: &[&str]) -> Vec<u8> {
     let output = karabakh(args).output().expect("karabakh runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -29,7 +34,7 @@ pub fn stdout(args: &[&str]) -> String {
         stderr.is_empty(),
         "karabakh {args:?} wrote to stderr: {stderr}"
     );
-    String::from_utf8(output.stdout).expect("output is UTF-8")
+    output.stdout
 }
 
 /// The exit code and standard error of a run that must write nothing to standard output.
