@@ -818,7 +818,7 @@ fn a_png_chart_is_the_svg_drawn_with_the_font_karabakh_carries_and_says_its_sour
 }
 
 #[test]
-fn a_workbook_is_never_written_to_a_terminal() {
+fn a_workbook_and_a_png_are_never_written_to_a_terminal() {
     require("script", &["--version"]);
     let bin = env!("CARGO_BIN_EXE_karabakh");
     let out = Command::new("script")
@@ -836,6 +836,18 @@ fn a_workbook_is_never_written_to_a_terminal() {
         String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"),
         "error: a workbook is binary and standard output is a terminal; redirect it \
          (> territories.xlsx) or give --output FILE\n"
+    );
+    let out = Command::new("script")
+        .args(["--quiet", "--return", "--command"])
+        .arg(format!("{bin} chart --format png"))
+        .arg("/dev/null")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"),
+        "error: a PNG picture is binary and standard output is a terminal; redirect it \
+         (> chart.png) or give --output FILE\n"
     );
 }
 
