@@ -2,7 +2,8 @@
 //!
 //! A cell breaks only at spaces, never inside a word, date, number or id. Where the table is
 //! wider than the terminal, the columns a command marks as optional are left out, least needed
-//! first, and a note says which; where even the others do not fit, every record becomes a
+//! first, and a note says which (a column of long text that must stay is given half the width
+//! first); where even the others do not fit, every record becomes a
 //! block of `field  value` lines, which always fits. A column with the same value on every row
 //! is said once above the table instead of on every row. A column marked as a caveat (notes, the
 //! source of a figure, an address) is never lost when left out: its values go below the table, numbered `[n]` against their rows.
@@ -221,8 +222,24 @@ impl Grid {
                     .map(|&i| pick(self.widths(i)) + PER_COLUMN)
                     .sum::<usize>()
         };
+        // A column of long text that must stay reads badly wrapped to a sliver, so it is given
+        // half the terminal before an optional column is shown beside it.
+        let half = width / 2;
+        let wanted = |shown: &[usize]| {
+            TABLE_EDGE
+                + (shown.iter())
+                    .map(|&i| {
+                        let (natural, min) = self.widths(i);
+                        let want = match self.optional[i] {
+                            None if natural > half => min.max(half),
+                            _ => min,
+                        };
+                        want + PER_COLUMN
+                    })
+                    .sum::<usize>()
+        };
         let mut left_out = Vec::new();
-        while total(&shown, |(_, min)| min) > width {
+        while wanted(&shown) > width {
             // The optional column of the lowest rank goes first.
             let next = (shown.iter().enumerate())
                 .filter_map(|(k, &i)| self.optional[i].map(|rank| (rank, k)))

@@ -184,6 +184,32 @@ fn a_table_too_wide_leaves_out_the_least_needed_columns_and_says_so() {
 }
 
 #[test]
+fn long_text_that_must_stay_gets_half_the_terminal_before_an_optional_column_beside_it() {
+    let out = on_terminal(
+        80,
+        "timeline --since 2020-10 --until 2020-12-31 --color never",
+        &[],
+    );
+    let header = out.lines().nth(1).unwrap();
+    assert!(
+        header.contains(" what ") && !header.contains("territories"),
+        "{out}"
+    );
+    assert!(out.contains("note: left out to fit: territories"), "{out}");
+    // The widest line of a row's text is at least half the terminal.
+    let what = |line: &str| {
+        line.split('┆')
+            .nth(2)
+            .map(|cell| cell.trim_end_matches('│').trim().len())
+    };
+    let widest = out.lines().filter_map(what).max().unwrap_or(0);
+    assert!(widest >= 40, "{widest}:\n{out}");
+    // Where the text is short, the optional columns stay.
+    let short = on_terminal(80, "districts --color never", &[]);
+    assert!(short.lines().nth(2).unwrap().contains(" kind "), "{short}");
+}
+
+#[test]
 fn where_no_table_fits_each_record_is_a_block_of_fields() {
     let out = on_terminal(40, "districts --sort date --color never", &[]);
     assert!(
