@@ -4,7 +4,7 @@ use crate::data::{Dataset, Source, SourceRef};
 use crate::output::chart::{Bar, Chart, Drawing, Span, Step};
 use crate::query::{self, Filter, SortKey};
 
-use super::{Naming, caveats, disputed_areas, sources_of};
+use super::{Naming, caveats, disputed_areas, named_where, sources_of};
 
 /// A bar for each territory that matches `filter`, in the order asked for.
 pub fn bars<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) -> Chart<'a> {
@@ -21,10 +21,9 @@ pub fn bars<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) 
         .collect();
     let mut notes = Vec::new();
     if let Some(day) = filter.on {
-        let unknown: Vec<&str> = (selected.iter())
-            .filter(|&&r| query::held_on(ds.territory(r), day) == query::Held::Unknown)
-            .map(|&r| ds.territory(r).name.as_str())
-            .collect();
+        let unknown = named_where(ds, &selected, Naming::Names, |t| {
+            query::held_on(t, day) == query::Held::Unknown
+        });
         notes.push(format!(
             "the territories held on {day}{}",
             if unknown.is_empty() {
@@ -32,7 +31,7 @@ pub fn bars<'a>(ds: &'a Dataset, filter: &Filter, sort: SortKey, reverse: bool) 
             } else {
                 format!(
                     ", and those whose state that day is not known to the day: {}",
-                    super::some_of(&unknown, ", ")
+                    unknown.join(", ")
                 )
             }
         ));

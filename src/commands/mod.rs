@@ -163,20 +163,14 @@ const YEARS_HELD_NOTE: &str = "years held is computed: days held ÷ 365.2425; wh
      a year, a month or a period, it is a range (such as 30.7–35.7) from the fewest days the \
      dates allow to the most";
 
-/// `items` joined by `separator`: every one, since a note that names only some of the records
-/// it qualifies leaves the others shown without their caveat.
-fn some_of(items: &[impl AsRef<str>], separator: &str) -> String {
-    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
-    items.join(separator)
-}
-
 /// The territories of `selected` for which `keep` holds, in the selection's order, as
-/// `naming` names them.
+/// `naming` names them: every one, since a note that names only some of the records it
+/// qualifies leaves the others shown without their caveat.
 fn named_where<'a>(
     ds: &'a Dataset,
     selected: &[TerritoryRef],
     naming: Naming,
-    keep: fn(&Territory) -> bool,
+    keep: impl Fn(&Territory) -> bool,
 ) -> Vec<&'a str> {
     (selected.iter())
         .map(|&r| ds.territory(r))
@@ -200,7 +194,7 @@ fn caveats(
     if !partial.is_empty() {
         notes.push(format!(
             "only partly occupied, though their whole areas are counted: {}",
-            some_of(&partial, ", ")
+            partial.join(", ")
         ));
     }
     let town = named_where(ds, selected, naming, |t| {
@@ -209,7 +203,7 @@ fn caveats(
     if restorations && !town.is_empty() {
         notes.push(format!(
             "the sources date only the town's restoration: {}",
-            some_of(&town, ", ")
+            town.join(", ")
         ));
     }
     if restorations {
@@ -298,14 +292,11 @@ pub fn sources_of<'a>(
 /// with the command that shows them, or by name.
 pub fn disputed_areas(ds: &Dataset, selected: &[TerritoryRef], naming: Naming) -> Option<String> {
     let disputed = named_where(ds, selected, naming, |t| !t.alternatives.is_empty());
-    (!disputed.is_empty()).then(|| match naming {
-        Naming::Ids => format!(
-            "other sources give other areas for {}: see `karabakh show NAME`",
-            some_of(&disputed, ", ")
-        ),
-        Naming::Names => format!(
-            "other sources give other areas for {}",
-            some_of(&disputed, ", ")
-        ),
+    (!disputed.is_empty()).then(|| {
+        let note = format!("other sources give other areas for {}", disputed.join(", "));
+        match naming {
+            Naming::Ids => format!("{note}: see `karabakh show NAME`"),
+            Naming::Names => note,
+        }
     })
 }

@@ -1,12 +1,12 @@
 //! `karabakh report`: the whole dataset on one page.
 
-use crate::data::{Dataset, Source};
+use crate::data::{Cited, Dataset, Source};
 use crate::output::html::{Page, Piece, Section, Sentence};
 use crate::output::svg::{self, Size};
 use crate::output::{area_text, thousands};
 use crate::query::{self, AreaUnit, Filter, SortKey};
 
-use super::{Naming, chart, districts, figures, some_of, sources_of, timeline, totals};
+use super::{Naming, chart, districts, figures, sources_of, timeline, totals};
 
 // The width of the charts on the page, in pixels.
 const PAGE_CHART_WIDTH: u16 = 640;
@@ -92,20 +92,19 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
 /// followed by its sources.
 fn lead(ds: &Dataset, unit: AreaUnit) -> Vec<Sentence<'_>> {
     let words = |s: String| Piece::Words(s);
-    let cited = |c: &crate::data::Cited| -> Vec<&Source> {
-        c.refs().iter().map(|&r| ds.source(r)).collect()
-    };
+    let cited = |c: &Cited| -> Vec<&Source> { c.refs().iter().map(|&r| ds.source(r)).collect() };
+    // Who states a figure, by the titles of its sources.
+    let by = |c: &Cited| Naming::Names.sources(ds, c).join(" and ");
     let country = &ds.country;
     let every: Vec<_> = ds.territory_refs().collect();
     let sum = query::totals(ds, &every);
     let mut lead = Vec::new();
     let stated = country.occupied_share.map(|f| ds.figure(f).latest());
     if let Some(o) = stated {
-        let by: Vec<&str> = cited(&o.source).iter().map(|s| s.title.as_str()).collect();
         lead.push(vec![
             words(format!(
                 "{} states that {}% of {}'s territory was occupied",
-                some_of(&by, " and "),
+                by(&o.source),
                 o.value,
                 country.name
             )),
@@ -143,7 +142,7 @@ fn lead(ds: &Dataset, unit: AreaUnit) -> Vec<Sentence<'_>> {
     } else {
         areas.push(words(format!(
             "; with {} counted twice, they add up to {} ({:.2}%).",
-            some_of(&within, " and "),
+            within.join(" and "),
             area_text(sum.area_km2_listed, unit),
             sum.share_percent_listed
         )));
@@ -151,17 +150,13 @@ fn lead(ds: &Dataset, unit: AreaUnit) -> Vec<Sentence<'_>> {
     lead.push(areas);
     for alt in stated.iter().flat_map(|o| &o.alternatives) {
         let Some(value) = alt.value else { continue };
-        let by: Vec<&str> = cited(&alt.source)
-            .iter()
-            .map(|s| s.title.as_str())
-            .collect();
         let note = alt
             .note
             .as_deref()
             .map(|n| format!(": {n}"))
             .unwrap_or_default();
         lead.push(vec![
-            words(format!("{} gives {value}%", some_of(&by, " and "))),
+            words(format!("{} gives {value}%", by(&alt.source))),
             Piece::Sources(cited(&alt.source)),
             words(format!("{note}.")),
         ]);

@@ -4,7 +4,7 @@ use crate::data::{Dataset, TerritoryRef, When};
 use crate::output::{Column, Listing, Value, area_text};
 use crate::query::{self, AreaUnit, Filter};
 
-use super::{Naming, caveats, some_of};
+use super::{Naming, caveats, named_where};
 
 /// The totals of the territories that match `filter`, with notes on what is computed and
 /// where the computed share differs from the stated one.
@@ -121,7 +121,7 @@ fn overlap_note(ds: &Dataset, selected: &[TerritoryRef], unit: AreaUnit) -> Stri
     } else {
         format!(
             "area counted once leaves out territories inside another listed one: {}",
-            some_of(&inner, "; ")
+            inner.join("; ")
         )
     }
 }
@@ -199,14 +199,7 @@ pub fn on(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
             "the dates of {} are given as a year, a month or a period containing {day}, so \
              whether each was held that day is not known: the area held is at least the first \
              figure and at most the second",
-            some_of(
-                &area
-                    .unknown
-                    .iter()
-                    .map(|&r| ds.territory(r).id.as_str())
-                    .collect::<Vec<_>>(),
-                ", "
-            )
+            named_where(ds, &area.unknown, Naming::Ids, |_| true).join(", ")
         ));
     }
     let counted: Vec<TerritoryRef> = area.held.iter().chain(&area.unknown).copied().collect();
@@ -218,23 +211,18 @@ pub fn on(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
         on: None,
         ..filter.clone()
     };
-    let towns: Vec<&str> = (query::select(ds, &any_day, query::SortKey::Date, false).into_iter())
-        .map(|r| ds.territory(r))
-        .filter(|t| {
-            t.restored
-                .as_ref()
-                .is_some_and(|r| r.scope == crate::data::Scope::Town && r.date.last_day() <= day)
-        })
-        .map(|t| t.id.as_str())
-        .collect();
+    let everyone = query::select(ds, &any_day, query::SortKey::Date, false);
+    let towns = named_where(ds, &everyone, Naming::Ids, |t| {
+        (t.restored.as_ref())
+            .is_some_and(|r| r.scope == crate::data::Scope::Town && r.date.last_day() <= day)
+    });
     if !towns.is_empty() {
         report = report.note(format!(
             "left out as restored by {day}, though the sources give the date of the town only, \
              not of the whole district: {}",
-            some_of(&towns, ", ")
+            towns.join(", ")
         ));
     }
-    let everyone = query::select(ds, &any_day, query::SortKey::Date, false);
     report
         .notes
         .extend(super::staged(ds, &everyone, Some(day), Naming::Ids));

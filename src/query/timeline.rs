@@ -81,7 +81,7 @@ pub fn timeline<'a>(ds: &'a Dataset, range: DateRange) -> Vec<Entry<'a>> {
                 ),
                 Scope::Part => format!(
                     "{name}: control restored to {country}, except for {}",
-                    some_of(restored.later.iter().map(|s| format!(
+                    in_words(restored.later.iter().map(|s| format!(
                         "{}, which followed on {}",
                         s.covers,
                         s.date.iso()
@@ -122,7 +122,7 @@ pub fn timeline<'a>(ds: &'a Dataset, range: DateRange) -> Vec<Entry<'a>> {
 }
 
 // The parts a restoration left for later, in a phrase: "a", "a and b", "a, b and c".
-fn some_of(parts: impl Iterator<Item = String>) -> String {
+fn in_words(parts: impl Iterator<Item = String>) -> String {
     let parts: Vec<String> = parts.collect();
     match parts.split_last() {
         Some((last, [])) => last.clone(),

@@ -124,23 +124,33 @@ fn an_svg_chart_of_a_given_height_draws_everything_inside_it() {
     }
 }
 
+/// Each text of `svg` as its opening tag and its content, which the SVG writer puts on the
+/// line after the tag.
+fn svg_texts(svg: &str) -> Vec<(&str, &str)> {
+    let lines: Vec<&str> = svg.lines().collect();
+    (lines.windows(2))
+        .filter(|pair| pair[0].starts_with("<text "))
+        .map(|pair| (pair[0], pair[1]))
+        .collect()
+}
+
+/// The value of attribute `name` in the tag `tag`.
+fn attr(tag: &str, name: &str) -> String {
+    let rest = tag.split(&format!(" {name}=\"")).nth(1).unwrap();
+    rest.split('"').next().unwrap().to_owned()
+}
+
 /// The numbers written under a horizontal axis of `svg`: (x of their middle, text), left to right.
 fn tick_labels(svg: &str) -> Vec<(f64, String)> {
-    let lines: Vec<&str> = svg.lines().collect();
     let mut by_row: Vec<(String, Vec<(f64, String)>)> = Vec::new();
-    for pair in lines.windows(2) {
-        let (tag, content) = (pair[0], pair[1]);
+    for (tag, content) in svg_texts(svg) {
         if !tag.starts_with("<text text-anchor=\"middle\"")
             || content.is_empty()
             || !content.chars().all(|c| c.is_ascii_digit() || c == ',')
         {
             continue;
         }
-        let attr = |name: &str| {
-            let rest = tag.split(&format!(" {name}=\"")).nth(1).unwrap();
-            rest.split('"').next().unwrap().to_string()
-        };
-        let (x, y) = (attr("x").parse::<f64>().unwrap(), attr("y"));
+        let (x, y) = (attr(tag, "x").parse::<f64>().unwrap(), attr(tag, "y"));
         match by_row.iter_mut().find(|(row, _)| *row == y) {
             Some((_, labels)) => labels.push((x, content.to_string())),
             None => by_row.push((y, vec![(x, content.to_string())])),
@@ -190,23 +200,18 @@ fn the_chart_over_time_marks_the_events_with_labels_that_never_touch() {
             "--width",
             &width_arg,
         ]);
-        let lines: Vec<&str> = svg.lines().collect();
         // A mark's label is a text of its own size, placed to one side of its line.
-        let mut labels: Vec<(String, f64, f64, String)> = (lines.windows(2))
-            .filter(|pair| pair[0].contains(r#"font-size="11.5" text-anchor=""#))
-            .map(|pair| {
-                let attr = |name: &str| {
-                    let rest = pair[0].split(&format!(" {name}=\"")).nth(1).unwrap();
-                    rest.split('"').next().unwrap().to_owned()
-                };
+        let mut labels: Vec<(String, f64, f64, String)> = (svg_texts(&svg).into_iter())
+            .filter(|(tag, _)| tag.contains(r#"font-size="11.5" text-anchor=""#))
+            .map(|(tag, content)| {
                 // As the layout measures text: 0.6 of the size a character.
-                let length = pair[1].chars().count() as f64 * 11.5 * 0.6;
-                let x: f64 = attr("x").parse().unwrap();
-                let (from, to) = match attr("text-anchor").as_str() {
+                let length = content.chars().count() as f64 * 11.5 * 0.6;
+                let x: f64 = attr(tag, "x").parse().unwrap();
+                let (from, to) = match attr(tag, "text-anchor").as_str() {
                     "end" => (x - length, x),
                     _ => (x, x + length),
                 };
-                (attr("y"), from, to, pair[1].to_owned())
+                (attr(tag, "y"), from, to, content.to_owned())
             })
             .collect();
         labels.sort_by(|a, b| a.3.cmp(&b.3));
