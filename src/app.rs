@@ -2,6 +2,7 @@
 //! [`Output`], and write it.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -265,12 +266,59 @@ fn write_out(
     match &config.output {
         None => write_paged(config.pager.clone(), write),
         Some(path) => {
-            let context = || format!("cannot write {}", path.display());
-            let file = std::fs::File::create(path).with_context(context)?;
-            let mut out = BufWriter::new(file);
-            write(&mut out).with_context(context)?;
-            out.flush().with_context(context)
+            write_file(path, write).with_context(|| format!("cannot write {}", path.display()))
         }
+    }
+}
+
+// Writes a file whole or not at all: into a temporary file beside it, renamed over it once
+// complete, so that a full disk, a signal or a parallel run never leaves it cut short, and the
+// old content stays until the new is whole. A symbolic link is written through, as `cp` does;
+// what is not a regular file (`/dev/null`, a pipe) is written to directly.
+fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let existing = std::fs::metadata(&target).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
+        let mut out = BufWriter::new(std::fs::File::create(&target)?);
+        write(&mut out)?;
+        return out.flush();
+    }
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".karabakh-");
+    // A new file gets the mode any new file gets (0666 less the umask), not a temporary
+    // file's 0600; a file replaced keeps its mode.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temporary = builder.tempfile_in(dir).map_err(without_temporary_name)?;
+    if let Some(existing) = existing {
+        temporary
+            .as_file()
+            .set_permissions(existing.permissions())?;
+    }
+    let mut out = BufWriter::new(temporary);
+    write(&mut out)?;
+    let temporary = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    temporary.as_file().sync_all()?;
+    temporary
+        .persist(&target)
+        .map_err(|e| without_temporary_name(e.error))?;
+    Ok(())
+}
+
+// An error of the temporary file as the user's file's own: tempfile ends its message with
+// " at path" and the temporary name, which the user never gave.
+fn without_temporary_name(err: io::Error) -> io::Error {
+    let message = err.to_string();
+    match message.rsplit_once(" at path ") {
+        Some((cause, _)) => io::Error::new(err.kind(), cause),
+        None => err,
     }
 }
 

@@ -3,7 +3,7 @@
 //! pager and unit, and where the output goes. A combination that cannot work is refused here.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
@@ -106,8 +106,19 @@ impl Config {
             Some(Command::Report(_) | Command::Cite(_) | Command::Data(_)) => false,
             _ => listing.format == Format::Table,
         };
+        let data = data_path(cli);
+        if let (Some(out), Some(data)) = (&output, &data)
+            && same_file(out, data)
+        {
+            bail!(
+                "--output {} is the dataset being read ({}): it would be replaced by the output; \
+                 write to another file",
+                out.display(),
+                data.display()
+            );
+        }
         Ok(Config {
-            data: data_path(cli),
+            data,
             max_bytes: data_limit()?,
             unit,
             terminal,
@@ -311,6 +322,26 @@ fn data_path(cli: &Cli) -> Option<PathBuf> {
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
     })
+}
+
+/// Whether `a` and `b` are one file, however named (a link, `./`, another path): on Unix the
+/// same device and inode, as `cp` checks.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let (Ok(a), Ok(b)) = (std::fs::canonicalize(a), std::fs::canonicalize(b)) else {
+            return false;
+        };
+        a == b
+    }
 }
 
 /// The largest dataset file read, in bytes: `KARABAKH_MAX_DATA_MB` megabytes, else `None` for

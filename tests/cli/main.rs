@@ -14,6 +14,7 @@ mod fields_and_units;
 mod fuzz_regressions;
 mod hostile_input;
 mod hostile_text;
+mod output_files;
 mod pipes;
 mod properties;
 mod publish;

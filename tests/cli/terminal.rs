@@ -7,7 +7,7 @@ use std::process::Command;
 
 use common::shown_width;
 
-const BIN: &str = env!("CARGO_BIN_EXE_karabakh");
+use common::BIN;
 
 /// Runs `karabakh ARGS` on a pseudo-terminal `columns` wide; its output, with the terminal's
 /// line ends made plain.

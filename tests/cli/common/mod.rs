@@ -4,6 +4,9 @@
 
 use assert_cmd::cargo::cargo_bin_cmd;
 
+/// The program under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_karabakh");
+
 /// `karabakh` with `args`, in a clean environment: no dataset, colour or width variables from
 /// the machine running the tests.
 pub fn karabakh(args: &[&str]) -> assert_cmd::Command {
