@@ -99,8 +99,8 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
                     .collect();
                 let line = format!(
                     "{} ({}).{marks}",
-                    markdown_text(&c.statement()),
-                    markdown_text(&c.basis())
+                    super::markdown::literal(&c.statement()),
+                    super::markdown::literal(&c.basis())
                 );
                 writeln!(out, "{}", escape_for_terminal(&line))?;
                 for s in &c.sources {
@@ -189,9 +189,9 @@ pub fn reader_reference(s: &Source) -> String {
 }
 
 fn markdown_reference(s: &Source) -> String {
-    let mut text = format!("*{}*", markdown_text(&s.title));
+    let mut text = format!("*{}*", super::markdown::literal(&s.title));
     for part in [
-        s.publisher_beyond_title().map(markdown_text),
+        s.publisher_beyond_title().map(super::markdown::literal),
         s.date.map(When::iso),
     ]
     .into_iter()
@@ -202,9 +202,9 @@ fn markdown_reference(s: &Source) -> String {
     if let Some(url) = s.url.as_deref() {
         // Only an address with its scheme is a link in Markdown.
         if url.starts_with("http://") || url.starts_with("https://") {
-            text.push_str(&format!(", <{}>", url.replace('>', "%3E")));
+            text.push_str(&format!(", <{}>", super::text::link_target(url)));
         } else {
-            text.push_str(&format!(", {}", markdown_text(url)));
+            text.push_str(&format!(", {}", super::markdown::literal(url)));
         }
     }
     if let Some(accessed) = s.accessed {
@@ -212,21 +212,6 @@ fn markdown_reference(s: &Source) -> String {
     }
     text.push('.');
     text
-}
-
-// Markdown's special characters as literal text.
-fn markdown_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(if c == '\n' { ' ' } else { c });
-    }
-    out
 }
 
 // A footnote label: letters, digits and hyphens.

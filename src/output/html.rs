@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use super::text::link_target;
 use super::{Listing, Origin, Shape, Value};
 use crate::data::Source;
 
@@ -179,7 +180,7 @@ fn render(page: &Page<'_>) -> Markup {
                                     @if let Some(url) = s.url.as_deref() {
                                         ", "
                                         @if url.starts_with("http://") || url.starts_with("https://") {
-                                            a href=(href(url)) { (url) }
+                                            a href=(link_target(url)) { (url) }
                                         } @else {
                                             (url)
                                         }
@@ -193,24 +194,6 @@ fn render(page: &Page<'_>) -> Markup {
             }
         }
     }
-}
-
-// An address as a link's target: the characters an address may not hold as they are (spaces,
-// quotes, angle brackets and the like, which a dataset may have) percent-encoded, so that the
-// link goes where the text says.
-fn href(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        if c.is_control() || c.is_whitespace() || "\"<>\\^`{|}".contains(c) {
-            let mut bytes = [0; 4];
-            for b in c.encode_utf8(&mut bytes).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 impl Section {

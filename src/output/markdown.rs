@@ -33,7 +33,7 @@ pub fn write(report: &Listing, out: &mut dyn Write) -> io::Result<()> {
     if !report.notes.is_empty() {
         writeln!(out)?;
         for note in &report.notes {
-            writeln!(out, "- {}", escape_for_terminal(note))?;
+            writeln!(out, "- {}", literal(&escape_for_terminal(note)))?;
         }
     }
     Ok(())
@@ -45,5 +45,20 @@ fn row(out: &mut dyn Write, cells: impl Iterator<Item = String>) -> io::Result<(
 }
 
 fn cell(text: &str) -> String {
-    escape_for_terminal(text).replace('|', "\\|")
+    literal(&escape_for_terminal(text))
+}
+
+/// `s` as literal text in Markdown: every character that could start markup (emphasis, code, a
+/// link or image, raw HTML, an entity, a table's cell, a heading or quote) is escaped, so that
+/// a value from a dataset is read as the words it is, in any renderer.
+pub fn literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let starts_block = i == 0 && matches!(c, '-' | '+' | '=');
+        if starts_block || "\\`*_[]<>#|&~!".contains(c) {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out
 }

@@ -50,7 +50,7 @@ fn markdown_escapes_controls_and_pipes() {
     let out = run(&file, &["districts", "--format", "markdown"]);
     assert_no_raw_controls(&out);
     assert!(
-        out.contains(r"| Evil\u{1b}[31mRed\u{202e}Txet\tTab\nLine\Back\|Pipe,Comma"),
+        out.contains(r"| Evil\\u{1b}\[31mRed\\u{202e}Txet\\tTab\\nLine\\Back\|Pipe,Comma"),
         "{out}"
     );
     assert!(
@@ -125,4 +125,69 @@ fn citations_for_people_show_control_characters_escaped_and_bibtex_keeps_its_bra
         bib.matches('}').count() - bib.matches("\\}").count(),
         "{bib}"
     );
+}
+
+/// A dataset whose name, title and address are Markdown and HTML that would go live.
+const MARKUP_TOML: &str = r#"schema = 1
+[country]
+name = "Testland"
+area_km2 = 1000
+source = "atlas"
+[[sources]]
+id = "atlas"
+title = "An *atlas* ![i](http://evil.example/i.png)"
+url = "http://evil.example/<img src=x onerror=alert(1)>"
+[[territories]]
+id = "t1"
+name = "<script>alert(1)</script><svg onload=alert(2)> ![i](http://evil.example/t.png) **bold** &amp;"
+kind = "district"
+occupied = 1993-01-01
+area_km2 = 100
+source = "atlas"
+"#;
+
+#[test]
+fn markdown_writes_markup_from_a_dataset_as_literal_text() {
+    let file = dataset_file(MARKUP_TOML);
+    let out = run(
+        &file,
+        &["districts", "--format", "markdown", "--fields", "name"],
+    );
+    assert_eq!(
+        out.lines().nth(2).unwrap(),
+        r"| \<script\>alert(1)\</script\>\<svg onload=alert(2)\> \!\[i\](http://evil.example/t.png) \*\*bold\*\* \&amp; |"
+    );
+    let cited = run(&file, &["cite", "t1", "area", "--format", "markdown"]);
+    assert!(
+        cited.contains(
+            r"[^atlas]: *An \*atlas\* \!\[i\](http://evil.example/i.png)*, <http://evil.example/%3Cimg%20src=x%20onerror=alert(1)%3E>."
+        ),
+        "{cited}"
+    );
+}
+
+#[test]
+#[ignore = "needs pandoc"]
+fn pandoc_renders_markup_from_a_dataset_as_text_and_no_tag() {
+    common::require("pandoc", &["--version"]);
+    let file = dataset_file(MARKUP_TOML);
+    for args in [
+        &["districts", "--format", "markdown"][..],
+        &["show", "t1", "--format", "markdown"],
+        &["cite", "t1", "area", "--format", "markdown"],
+    ] {
+        let page = tempfile::Builder::new().suffix(".md").tempfile().unwrap();
+        std::fs::write(page.path(), run(&file, args)).unwrap();
+        let mut pandoc = std::process::Command::new("pandoc");
+        pandoc.args(["-f", "gfm", "-t", "html"]).arg(page.path());
+        let html = String::from_utf8(common::succeeded(&mut pandoc, "pandoc").stdout).unwrap();
+        // (A title is in italics by design, and an address a link.)
+        for tag in ["<script", "<svg", "<img", "<strong"] {
+            assert!(!html.contains(tag), "{args:?}: {tag} in\n{html}");
+        }
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{args:?}:\n{html}"
+        );
+    }
 }
