@@ -192,11 +192,15 @@ fn check(
         |p| p.display().to_string(),
     );
     let loaded = match path {
-        Some(path) => DataFile::read(path, config.max_bytes).and_then(|file| file.parse()),
-        None => data::embedded(),
+        Some(path) => DataFile::read(path, config.max_bytes).and_then(|file| {
+            let ds = file.parse()?;
+            let warnings = file.warnings(&ds);
+            Ok((ds, warnings))
+        }),
+        None => data::embedded().map(|ds| (ds, Vec::new())),
     };
     let checked = match loaded {
-        Ok(ds) => commands::dataset::check(&origin, Ok(&ds), all)?,
+        Ok((ds, warnings)) => commands::dataset::check(&origin, Ok((&ds, &warnings)), all)?,
         Err(e) => commands::dataset::check(&origin, Err(e), all)?,
     };
     Ok(Output::Checked(checked))
@@ -242,7 +246,11 @@ pub fn write(output: Output<'_>, config: &Config) -> anyhow::Result<ExitCode> {
         })?,
         Output::Page(page) => write_out(config, |out| output::html::write(&page, out))?,
         Output::Text(text) => write_out(config, |out| out.write_all(text.as_bytes()))?,
-        Output::Checked(Checked::Valid(summary)) => {
+        Output::Checked(Checked::Valid { summary, warnings }) => {
+            let mut err = io::stderr().lock();
+            for warning in &warnings {
+                writeln!(err, "warning: {warning}").context("cannot write the warnings")?;
+            }
             write_out(config, |out| writeln!(out, "{summary}"))?
         }
         Output::Checked(Checked::Invalid { problems, summary }) => {

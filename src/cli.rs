@@ -95,8 +95,9 @@ pub struct OutputArgs {
     #[arg(long = "output", short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Start CSV with a UTF-8 byte order mark, for spreadsheet programs that need one to read
-    /// names such as Kəlbəcər
+    /// CSV for a spreadsheet: start with a UTF-8 byte order mark, which some need to read names
+    /// such as Kəlbəcər, and write text that starts with =, +, -, @ or a tab after a ', so that
+    /// it is not run as a formula
     #[arg(long = "bom")]
     pub bom: bool,
 }

@@ -1,13 +1,19 @@
 //! `karabakh data check` and `karabakh data export`: the dataset itself.
 
-use crate::data::{self, DataError, Dataset, LISTED_PROBLEMS, Syntax, unlisted};
+use crate::data::{self, DataError, Dataset, LISTED_PROBLEMS, LocatedProblem, Syntax, unlisted};
 use crate::output::escape_for_terminal;
 
 /// What `data check` found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Checked {
-    /// The dataset is valid: a line that says so, with what it holds.
-    Valid(String),
+    /// The dataset is valid: a line that says so, with what it holds, and what is worth a
+    /// warning, one line each, escaped for a terminal.
+    Valid {
+        /// The line that says it is valid.
+        summary: String,
+        /// The warnings, for standard error.
+        warnings: Vec<String>,
+    },
     /// The dataset has problems: one line for each, placed in the file, and their count.
     Invalid {
         /// One line a problem, escaped for a terminal.
@@ -17,22 +23,27 @@ pub enum Checked {
     },
 }
 
-/// `data check` of the dataset named `origin`, as it loaded: the first 100 problems and how
-/// many more there are, or every problem if `all`. A file that could not be read at all stays
-/// an error.
+/// `data check` of the dataset named `origin`, as it loaded (with the warnings of its file):
+/// the first 100 problems and how many more there are, or every problem if `all`. A file that
+/// could not be read at all stays an error.
 pub fn check(
     origin: &str,
-    loaded: Result<&Dataset, DataError>,
+    loaded: Result<(&Dataset, &[LocatedProblem]), DataError>,
     all: bool,
 ) -> Result<Checked, DataError> {
     match loaded {
-        Ok(ds) => Ok(Checked::Valid(format!(
-            "{origin}: ok: {} territories, {} figures, {} events, {} sources",
-            ds.territories.len(),
-            ds.figures.len(),
-            ds.events.len(),
-            ds.sources.len()
-        ))),
+        Ok((ds, warnings)) => Ok(Checked::Valid {
+            summary: format!(
+                "{origin}: ok: {} territories, {} figures, {} events, {} sources",
+                ds.territories.len(),
+                ds.figures.len(),
+                ds.events.len(),
+                ds.sources.len()
+            ),
+            warnings: (warnings.iter())
+                .map(|w| escape_for_terminal(&w.to_string()))
+                .collect(),
+        }),
         Err(DataError::Invalid(problems)) => {
             let s = if problems.len() == 1 { "" } else { "s" };
             let shown = if all { problems.len() } else { LISTED_PROBLEMS };

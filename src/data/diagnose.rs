@@ -17,6 +17,57 @@ pub(super) fn locate(
     syntax: Syntax,
     problems: Vec<Problem>,
 ) -> DataError {
+    DataError::Invalid(place(origin, text, syntax, problems))
+}
+
+/// The text values of a valid dataset that a spreadsheet would run as a formula, placed as
+/// problems are: those that start with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's
+/// list for CSV injection).
+pub(super) fn formula_warnings(
+    origin: &str,
+    text: &str,
+    syntax: Syntax,
+    ds: &super::Dataset,
+) -> Vec<LocatedProblem> {
+    fn walk(value: &serde_json::Value, at: DocPath, found: &mut Vec<Problem>) {
+        match value {
+            serde_json::Value::String(s) => {
+                if let Some(first) = s.chars().next().filter(|c| FORMULA_STARTS.contains(c)) {
+                    found.push(Problem::at(
+                        at,
+                        format!(
+                            "starts with {first:?}, which a spreadsheet opening a CSV file may run \
+                             as a formula; CSV for spreadsheets (--bom) writes it after a ', and \
+                             a workbook as text"
+                        ),
+                    ));
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, at.index(i), found);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (key, item) in map {
+                    walk(item, at.key(key), found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    if let Ok(tree) = serde_json::to_value(RawDataset::from(ds)) {
+        walk(&tree, DocPath::root(), &mut found);
+    }
+    place(origin, text, syntax, found)
+}
+
+/// The first characters of a cell that a spreadsheet takes for a formula.
+pub const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+// Problems placed at lines and columns, in the order they stand in the text.
+fn place(origin: &str, text: &str, syntax: Syntax, problems: Vec<Problem>) -> Vec<LocatedProblem> {
     let tree = match syntax {
         Syntax::Toml => Some(DeTable::parse_recoverable(text).0),
         Syntax::Json => None,
@@ -37,7 +88,7 @@ pub(super) fn locate(
         })
         .collect();
     located.sort_by(|a, b| (a.position, &a.path).cmp(&(b.position, &b.path)));
-    DataError::Invalid(located)
+    located
 }
 
 // The start of the deepest value on `path` that the document has; none for the whole document.

@@ -92,6 +92,12 @@ impl DataFile {
     pub fn parse(&self) -> Result<Dataset, DataError> {
         parse(&self.text, &self.origin, self.syntax)
     }
+
+    /// What is valid in `ds`, the dataset of this file, but worth a warning: text a
+    /// spreadsheet would run as a formula.
+    pub fn warnings(&self, ds: &Dataset) -> Vec<LocatedProblem> {
+        super::diagnose::formula_warnings(&self.origin, &self.text, self.syntax, ds)
+    }
 }
 
 /// The text of a file as editors save it: UTF-8 with or without a byte order mark, or UTF-16

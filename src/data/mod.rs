@@ -10,6 +10,7 @@ mod raw;
 mod validate;
 
 pub use date::{Precision, When, WhenError};
+pub use diagnose::FORMULA_STARTS;
 pub use error::{
     DataError, DocPath, LISTED_PROBLEMS, LineIndex, LocatedProblem, Problem, Segment, line_column,
     unlisted,

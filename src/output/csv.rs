@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use super::{Listing, Options};
+use super::{Listing, Options, Value};
+use crate::data::FORMULA_STARTS;
 
 /// Writes `report` as CSV.
 pub fn write(report: &Listing, options: Options, out: &mut dyn Write) -> io::Result<()> {
@@ -18,9 +19,19 @@ pub fn write(report: &Listing, options: Options, out: &mut dyn Write) -> io::Res
             .map_err(io_error)?;
     }
     for row in report.rows() {
-        writer
-            .write_record(row.iter().map(|v| v.machine().into_owned()))
-            .map_err(io_error)?;
+        let cells = row.iter().map(|v| {
+            let text = v.machine();
+            // CSV for a spreadsheet (--bom) writes text that a spreadsheet would run as a
+            // formula after a ', which shows it as the text it is (OWASP's advice); numbers
+            // and dates are never formulas. Without --bom, values stay exact.
+            let is_number = matches!(v, Value::Int(_) | Value::Decimal(..) | Value::Date(_));
+            if options.bom && !is_number && text.starts_with(FORMULA_STARTS) {
+                format!("'{text}")
+            } else {
+                text.into_owned()
+            }
+        });
+        writer.write_record(cells).map_err(io_error)?;
     }
     writer.flush()
 }

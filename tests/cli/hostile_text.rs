@@ -191,3 +191,85 @@ fn pandoc_renders_markup_from_a_dataset_as_text_and_no_tag() {
         );
     }
 }
+
+/// A dataset whose title and name a spreadsheet would run as formulas.
+const FORMULA_TOML: &str = r#"schema = 1
+[country]
+name = "Testland"
+area_km2 = 1000
+source = "atlas"
+[[sources]]
+id = "atlas"
+title = "=HYPERLINK(\"http://evil.example\",\"click\")"
+[[territories]]
+id = "t1"
+name = "@SUM(1+1)*cmd|' /C calc'!A0"
+kind = "district"
+occupied = 1993-01-01
+area_km2 = 100
+source = "atlas"
+[[territories]]
+id = "t2"
+name = "-2+3"
+kind = "district"
+occupied = 1994-01-01
+area_km2 = 5
+source = "atlas"
+"#;
+
+#[test]
+fn csv_for_spreadsheets_writes_formulas_as_text_and_plain_csv_keeps_them_exact() {
+    let file = dataset_file(FORMULA_TOML);
+    let args = [
+        "districts",
+        "--format",
+        "csv",
+        "--fields",
+        "id,name,area_km2,occupied",
+    ];
+    let bom = run(&file, &[&args[..], &["--bom"]].concat());
+    assert_eq!(
+        bom,
+        "\u{feff}id,name,area_km2,occupied\r\nt1,'@SUM(1+1)*cmd|' /C calc'!A0,100,1993-01-01\r\n\
+         t2,'-2+3,5,1994-01-01\r\n"
+    );
+    let exact = run(&file, &args);
+    assert_eq!(
+        exact,
+        "id,name,area_km2,occupied\r\nt1,@SUM(1+1)*cmd|' /C calc'!A0,100,1993-01-01\r\n\
+         t2,-2+3,5,1994-01-01\r\n"
+    );
+}
+
+#[test]
+fn data_check_warns_of_text_a_spreadsheet_would_run_as_a_formula() {
+    let file = dataset_file(FORMULA_TOML);
+    let path = file.path().to_str().unwrap();
+    let out = common::karabakh(&["data", "check", path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{path}: ok: 2 territories, 0 figures, 0 events, 1 sources\n")
+    );
+    let warning = |place: &str, what: &str, first: &str| {
+        format!(
+            "warning: {path}:{place}: {what}: starts with {first}, which a spreadsheet opening a \
+             CSV file may run as a formula; CSV for spreadsheets (--bom) writes it after a ', \
+             and a workbook as text\n"
+        )
+    };
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        [
+            warning("8:9", "sources[0].title", "'='"),
+            warning("11:8", "territories[0].name", "'@'"),
+            warning("18:8", "territories[1].name", "'-'"),
+        ]
+        .concat()
+    );
+    // The dataset karabakh carries has none.
+    let out = common::karabakh(&["data", "check", "data.toml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stderr.is_empty());
+}
