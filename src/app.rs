@@ -214,9 +214,14 @@ pub fn write(output: Output<'_>, config: &Config) -> anyhow::Result<ExitCode> {
             if let Some(fields) = &listing.fields {
                 report.select_fields(fields)?;
             }
-            write_out(config, |out| {
+            let render = |out: &mut dyn Write| {
                 output::render(&report, listing.format, listing.options, sources, out)
-            })?;
+            };
+            // A table escapes the dataset's text itself, around its own colours.
+            match listing.format {
+                Format::Table => write_out(config, render)?,
+                _ => write_machine_out(config, render)?,
+            }
             // Tables and Markdown carry their notes; the machine formats have no room for them.
             if listing.notes && !matches!(listing.format, Format::Table | Format::Markdown) {
                 let mut err = io::stderr().lock();
@@ -233,7 +238,7 @@ pub fn write(output: Output<'_>, config: &Config) -> anyhow::Result<ExitCode> {
             ChartStyle::Svg(size) => {
                 let picture =
                     output::svg::element(&chart, size, config.unit).map_err(anyhow::Error::msg)?;
-                write_out(config, |out| writeln!(out, "{picture}"))?
+                write_machine_out(config, |out| writeln!(out, "{picture}"))?
             }
             ChartStyle::Png(size) => {
                 let picture =
@@ -241,10 +246,10 @@ pub fn write(output: Output<'_>, config: &Config) -> anyhow::Result<ExitCode> {
                 write_out(config, |out| out.write_all(&picture))?
             }
         },
-        Output::Citations(citations) => write_out(config, |out| {
+        Output::Citations(citations) => write_machine_out(config, |out| {
             output::cite::write(&citations, config.cite, out)
         })?,
-        Output::Page(page) => write_out(config, |out| output::html::write(&page, out))?,
+        Output::Page(page) => write_machine_out(config, |out| output::html::write(&page, out))?,
         Output::Text(text) => write_out(config, |out| out.write_all(text.as_bytes()))?,
         Output::Checked(Checked::Valid { summary, warnings }) => {
             let mut err = io::stderr().lock();
@@ -277,6 +282,22 @@ fn write_out(
             write_file(path, write).with_context(|| format!("cannot write {}", path.display()))
         }
     }
+}
+
+// Writes output of a machine format (CSV, TSV, JSON, a citation, the page, an SVG picture) as
+// [`write_out`] does, but on a terminal with the dataset's control characters escaped, as a
+// table escapes them; into a pipe or a file it stays exact.
+fn write_machine_out(
+    config: &Config,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    if !config.terminal {
+        return write_out(config, write);
+    }
+    let mut bytes = Vec::new();
+    write(&mut bytes).context("cannot write the output")?;
+    let shown = crate::escape::escape_output_for_terminal(&String::from_utf8_lossy(&bytes));
+    write_out(config, |out| out.write_all(shown.as_bytes()))
 }
 
 // Writes a file whole or not at all: into a temporary file beside it, renamed over it once

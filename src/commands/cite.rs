@@ -1,8 +1,8 @@
 //! `karabakh cite NAME [FIELD]`: a value with the sources it comes from, ready to paste.
 
 use crate::data::{Dataset, Source, SourceRef};
-use crate::output::Listing;
 use crate::output::cite::Citation;
+use crate::output::{Listing, escape_for_terminal};
 use crate::query::{self, AreaUnit, Computation, Fact, Filter};
 
 use super::{NotFound, YEARS_HELD_NOTE, show, sources_of};
@@ -188,8 +188,10 @@ fn pick(fields: &[String], asked: &str, unit: AreaUnit, of: &str) -> Result<Stri
     match starting.as_slice() {
         [one] => Ok((*one).clone()),
         _ => Err(NotFound::new(format!(
-            "{of} has no field \"{asked}\"; it has: {}",
-            fields.join(", ")
+            "{} has no field \"{}\"; it has: {}",
+            escape_for_terminal(of),
+            escape_for_terminal(asked),
+            escape_for_terminal(&fields.join(", "))
         ))),
     }
 }

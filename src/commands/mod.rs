@@ -15,7 +15,7 @@ pub mod totals;
 use chrono::NaiveDate;
 
 use crate::data::{Dataset, Scope, Source, SourceRef, Territory, TerritoryRef};
-use crate::output::{Column, Naming, columns_of};
+use crate::output::{Column, Naming, columns_of, escape_for_terminal};
 use crate::query::{AreaUnit, Filter};
 
 /// A listing, named by the command line that makes it, with its columns.
@@ -130,10 +130,14 @@ impl NotFound {
         let hint = if close.is_empty() {
             String::new()
         } else {
-            format!("\n\ndid you mean: {}?", close.join(", "))
+            format!(
+                "\n\ndid you mean: {}?",
+                escape_for_terminal(&close.join(", "))
+            )
         };
         NotFound::new(format!(
-            "no {what} has the id \"{id}\"{hint}\n\n`{list}` lists them all"
+            "no {what} has the id \"{}\"{hint}\n\n`{list}` lists them all",
+            escape_for_terminal(id)
         ))
     }
 }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::output::{Column, Listing, Value, area_text};
+use crate::output::{Column, Listing, Value, area_text, escape_for_terminal};
 use crate::query::{self, AreaUnit, Computation, Fact, FactValue, Lookup, Partly};
 
 use super::{NotFound, YEARS_HELD_NOTE};
@@ -27,9 +27,10 @@ pub fn territory(ds: &Dataset, name: &str) -> Result<TerritoryRef, NotFound> {
     match query::lookup(ds, name) {
         Lookup::Found(r) => Ok(r),
         Lookup::Ambiguous(refs) => Err(NotFound::new(format!(
-            "\"{name}\" names more than one territory: {}; give the id instead",
+            "\"{}\" names more than one territory: {}; give the id instead",
+            escape_for_terminal(name),
             refs.iter()
-                .map(|&r| ds.territory(r).id.as_str())
+                .map(|&r| escape_for_terminal(&ds.territory(r).id))
                 .collect::<Vec<_>>()
                 .join(", ")
         ))),
@@ -41,14 +42,19 @@ pub fn territory(ds: &Dataset, name: &str) -> Result<TerritoryRef, NotFound> {
                     refs.iter()
                         .map(|&r| {
                             let t = ds.territory(r);
-                            format!("{} ({})", t.name, t.id)
+                            format!(
+                                "{} ({})",
+                                escape_for_terminal(&t.name),
+                                escape_for_terminal(&t.id)
+                            )
                         })
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
             };
             Err(NotFound::new(format!(
-                "no territory is called \"{name}\"{hint}\n\n`karabakh districts` lists every territory"
+                "no territory is called \"{}\"{hint}\n\n`karabakh districts` lists every territory",
+                escape_for_terminal(name)
             )))
         }
     }

@@ -116,16 +116,19 @@ pub struct LocatedProblem {
     pub message: String,
 }
 
+// A problem quotes the dataset (its keys and values) and is one line: what it quotes is
+// escaped, so that it can neither act on a terminal nor start a line of its own.
 impl fmt::Display for LocatedProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.origin)?;
+        use crate::escape::escape_for_terminal;
+        write!(f, "{}", escape_for_terminal(&self.origin))?;
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
         if !self.path.segments().is_empty() {
-            write!(f, ": {}", self.path)?;
+            write!(f, ": {}", escape_for_terminal(&self.path.to_string()))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", escape_for_terminal(&self.message))
     }
 }
 

@@ -202,7 +202,7 @@ fn markdown_reference(s: &Source) -> String {
     if let Some(url) = s.url.as_deref() {
         // Only an address with its scheme is a link in Markdown.
         if url.starts_with("http://") || url.starts_with("https://") {
-            text.push_str(&format!(", <{}>", super::text::link_target(url)));
+            text.push_str(&format!(", <{}>", crate::escape::link_target(url)));
         } else {
             text.push_str(&format!(", {}", super::markdown::literal(url)));
         }
@@ -349,7 +349,13 @@ fn date_parts(when: When) -> Vec<u32> {
 
 fn write_ris(out: &mut dyn Write, s: &Source) -> io::Result<()> {
     let kind = if s.url.is_some() { "ELEC" } else { "GEN" };
-    let line = |tag: &str, value: &str| format!("{tag}  - {}", value.replace(['\n', '\r'], " "));
+    // A tag's value is one line to any reader: whatever some reader takes for a line break
+    // (Python's `splitlines()` takes all of these) becomes a space, so no value forges a tag.
+    let breaks = [
+        '\n', '\r', '\u{b}', '\u{c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}',
+        '\u{2029}',
+    ];
+    let line = |tag: &str, value: &str| format!("{tag}  - {}", value.replace(breaks, " "));
     let mut lines = vec![line("TY", kind), line("ID", &s.id), line("TI", &s.title)];
     if let Some(p) = s.publisher_beyond_title() {
         lines.push(line("PB", p));

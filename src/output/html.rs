@@ -6,9 +6,9 @@ use std::io::{self, Write};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::text::link_target;
 use super::{Listing, Origin, Shape, Value};
 use crate::data::Source;
+use crate::escape::link_target;
 
 /// What the page shows, in order.
 #[derive(Debug)]

@@ -79,11 +79,11 @@ pub struct Options {
     pub bom: bool,
 }
 
+pub use crate::escape::{escape_for_terminal, escape_lines_for_terminal};
 pub use listing::{
     Column, Context, Field, FieldError, Listing, Naming, Origin, Shape, Structured, Value,
     area_text, columns_of, numeric_columns, thousands,
 };
-pub use text::{escape_for_terminal, escape_lines_for_terminal};
 
 /// Writes `report` to `out` in `format`; `sources` are the dataset's, which a workbook lists.
 pub fn render(

@@ -273,3 +273,64 @@ fn data_check_warns_of_text_a_spreadsheet_would_run_as_a_formula() {
         .unwrap();
     assert!(out.status.success() && out.stderr.is_empty());
 }
+
+#[test]
+fn ris_values_hold_no_character_that_a_reader_splits_lines_at() {
+    // Each of Python's `splitlines()` breaks, followed by a forged tag.
+    let breaks = [
+        "\\n", "\\r", "\\u000b", "\\u000c", "\\u001c", "\\u001d", "\\u001e", "\\u0085", "\\u2028",
+        "\\u2029",
+    ];
+    let title: String = breaks.iter().map(|b| format!("A{b}ER  - ")).collect();
+    let text = MINIMAL.replacen(
+        "title = \"An atlas\"",
+        &format!("title = \"{title}\"\nurl = \"https://example.org/\\u2028TY  - X\""),
+        1,
+    );
+    let file = dataset_file(&text);
+    let ris = run(&file, &["cite", "north", "area", "--format", "ris"]);
+    // What every reader sees as lines: the Unicode line breaks included.
+    let lines: Vec<&str> = ris
+        .split([
+            '\n', '\r', '\u{b}', '\u{c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}',
+            '\u{2029}',
+        ])
+        .filter(|l| !l.is_empty())
+        .collect();
+    let tags: Vec<&str> = lines.iter().map(|l| &l[..2]).collect();
+    assert_eq!(tags, ["TY", "ID", "TI", "UR", "ER"], "{ris:?}");
+    assert!(lines[2].starts_with("TI  - A ER  - A ER  - "), "{ris:?}");
+}
+
+#[test]
+fn no_message_quoting_the_dataset_starts_a_line_of_its_own() {
+    let forged = r#""North\nerror: forged\u001b[31m""#;
+    let text = MINIMAL.replacen("name = \"North\"", &format!("name = {forged}"), 1);
+    let file = dataset_file(&text);
+    let data = file.path().to_str().unwrap();
+    let bad = dataset_file(
+        &text.replacen("area_km2 = 100", "area_km2 = 0", 1).replacen(
+            "id = \"south\"",
+            "id = \"north\"",
+            1,
+        ),
+    );
+    let bad_data = bad.path().to_str().unwrap();
+    for args in [
+        vec!["--data", data, "show", "nort"],
+        vec!["--data", data, "cite", "nort"],
+        vec!["--data", data, "cite", "north", "nosuch"],
+        vec!["--data", data, "show", "North\nerror: typed"],
+        vec!["--data", bad_data, "districts"],
+    ] {
+        let out = common::karabakh(&args).output().unwrap();
+        assert_eq!(out.status.code().map(|c| c > 0), Some(true), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            stderr.lines().filter(|l| l.starts_with("error:")).count(),
+            1,
+            "{args:?}:\n{stderr}"
+        );
+        assert!(!stderr.contains('\u{1b}'), "{args:?}:\n{stderr}");
+    }
+}

@@ -5,9 +5,7 @@ use crate::common;
 
 use std::process::Command;
 
-use common::shown_width;
-
-use common::BIN;
+use common::{BIN, shown_width};
 
 /// Runs `karabakh ARGS` on a pseudo-terminal `columns` wide; its output, with the terminal's
 /// line ends made plain.
@@ -354,4 +352,57 @@ fn the_overview_without_a_command_fits_the_terminal() {
             );
         }
     }
+}
+
+#[test]
+fn on_a_terminal_every_format_escapes_control_characters_and_into_a_pipe_keeps_them() {
+    let text = common::MINIMAL
+        .replacen(
+            "name = \"North\"",
+            r#"name = "North\u001b]0;title\u0007\u202eEnd""#,
+            1,
+        )
+        .replacen(
+            "title = \"An atlas\"",
+            r#"title = "An atlas\u001b[31m\u202e""#,
+            1,
+        );
+    let file = common::dataset_file(&text);
+    let data = file.path().to_str().unwrap();
+    for args in [
+        "districts --format csv",
+        "districts --format tsv",
+        "districts --format json",
+        "districts --format jsonl",
+        "districts --format markdown",
+        "show north --format csv",
+        "cite north area --format ris",
+        "cite north area --format bibtex",
+        "cite north area --format csl-json",
+        "report",
+        "chart --format svg",
+    ] {
+        let shown = on_terminal(80, &format!("--data {data} {args}"), &[]);
+        for raw in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(
+                !shown.contains(raw),
+                "{args}: raw {raw:?} on the terminal:\n{shown}"
+            );
+        }
+        assert!(shown.contains(r"\u{202e}"), "{args}:\n{shown}");
+    }
+    // Into a pipe, machine formats keep the value exact.
+    let piped = common::stdout(&[
+        "--data",
+        data,
+        "districts",
+        "--format",
+        "tsv",
+        "--fields",
+        "name",
+    ]);
+    assert!(
+        piped.contains("North\u{1b}]0;title\u{7}\u{202e}End"),
+        "{piped}"
+    );
 }
