@@ -12,6 +12,7 @@ use clap_complete::{ArgValueCandidates, CompletionCandidate};
 use crate::cli::Cli;
 use crate::commands;
 use crate::data::{self, DataFile, Dataset};
+use crate::escape::escape_for_terminal;
 use crate::query::AreaUnit;
 
 /// The variable through which the shell asks for completions.
@@ -67,13 +68,26 @@ pub fn command() -> clap::Command {
     cli
 }
 
-// The dataset completions come from: KARABAKH_DATA's, if it names one that loads, else the
-// built-in one. `--data` on the line being completed is not seen.
-static DATASET: LazyLock<Option<Dataset>> = LazyLock::new(|| {
-    let path = std::env::var_os("KARABAKH_DATA").filter(|v| !v.is_empty());
-    let from_file = path.and_then(|path| DataFile::read(path.as_ref(), None).ok()?.parse().ok());
-    from_file.or_else(|| data::embedded().ok())
-});
+// The dataset completions come from: KARABAKH_DATA's, else the built-in one. Where
+// KARABAKH_DATA names one that does not load, nothing is offered (the shell shows no
+// candidates), since the command would refuse whatever was offered and say why. `--data` on
+// the line being completed is not seen.
+static DATASET: LazyLock<Option<Dataset>> =
+    LazyLock::new(
+        || match std::env::var_os("KARABAKH_DATA").filter(|v| !v.is_empty()) {
+            Some(path) => DataFile::read(path.as_ref(), None).ok()?.parse().ok(),
+            None => data::embedded().ok(),
+        },
+    );
+
+// A candidate for `value`, described by `help`; none where the value holds what a shell would
+// act on or split at, or a terminal show wrongly (a control or invisible character, a line
+// break, a bidirectional override), since it could not be offered as it is. The help is
+// escaped as a table escapes it.
+fn offered(value: &str, help: &str) -> Option<CompletionCandidate> {
+    (escape_for_terminal(value) == value)
+        .then(|| CompletionCandidate::new(value).help(Some(escape_for_terminal(help).into())))
+}
 
 fn territories() -> ArgValueCompleter {
     folded(territory_names)
@@ -98,14 +112,12 @@ fn territory_names() -> Vec<CompletionCandidate> {
         };
         let mut candidates = Vec::new();
         for t in &ds.territories {
-            let help = Some(t.name.to_string().into());
-            candidates.push(CompletionCandidate::new(t.id.as_str()).help(help));
+            candidates.extend(offered(&t.id, &t.name));
             let names = [Some(&t.name), t.name_az.as_ref().map(|a| &a.name)]
                 .into_iter()
                 .flatten();
             for name in names.chain(t.aliases.iter().map(|a| &a.name)) {
-                let help = Some(t.id.to_string().into());
-                candidates.push(CompletionCandidate::new(name.as_str()).help(help));
+                candidates.extend(offered(name, &t.id));
             }
         }
         candidates
@@ -141,7 +153,7 @@ fn figure_ids() -> Vec<CompletionCandidate> {
         return Vec::new();
     };
     (ds.figures.iter())
-        .map(|f| CompletionCandidate::new(f.id.as_str()).help(Some(f.label.to_string().into())))
+        .filter_map(|f| offered(&f.id, &f.label))
         .collect()
 }
 
@@ -150,7 +162,7 @@ fn source_ids() -> Vec<CompletionCandidate> {
         return Vec::new();
     };
     (ds.sources.iter())
-        .map(|s| CompletionCandidate::new(s.id.as_str()).help(Some(s.title.to_string().into())))
+        .filter_map(|s| offered(&s.id, &s.title))
         .collect()
 }
 

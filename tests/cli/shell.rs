@@ -319,3 +319,70 @@ fn completion_ignores_case_and_diacritics_as_show_does() {
         ["shusha", "Shusha", "Shushi"]
     );
 }
+
+/// The candidates `karabakh` gives bash for `show WORD`, asked as the bash script asks, with
+/// `KARABAKH_DATA` set to `data`.
+fn show_candidates(data: &str, word: &str) -> Vec<String> {
+    let out = common::karabakh(&["--", "karabakh", "show", word])
+        .env("COMPLETE", "bash")
+        .env("KARABAKH_DATA", data)
+        .env("_CLAP_IFS", "\u{b}")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "false")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split(['\u{b}', '\n'])
+        // Options are offered too; only the values are of interest here.
+        .filter(|c| !c.is_empty() && !c.starts_with('-'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn completion_leaves_out_names_a_shell_or_terminal_would_act_on_and_offers_nothing_from_a_broken_dataset()
+ {
+    let mut text = common::MINIMAL.to_owned();
+    for (i, name) in [
+        r"Evil\u001b[31m",
+        r"Nor\u000bth",
+        r"Two\nLines",
+        r"Ri\u202egh",
+        r"Zero\u200bwidth",
+        "Plain",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!(
+            "\n[[territories]]\nid = \"t{i}\"\nname = \"{name}\"\nkind = \"district\"\n\
+             occupied = 2001-02-03\narea_km2 = 1\nsource = \"atlas\"\n"
+        ));
+    }
+    let file = common::dataset_file(&text);
+    let data = file.path().to_str().unwrap();
+    assert_eq!(
+        show_candidates(data, "t"),
+        ["t0", "t1", "t2", "t3", "t4", "t5"]
+    );
+    assert_eq!(
+        show_candidates(data, ""),
+        [
+            "north", "North", "south", "South", "t0", "t1", "t2", "t3", "t4", "t5", "Plain"
+        ]
+    );
+    // A dataset that does not load: nothing, rather than the built-in territories.
+    let broken = common::dataset_file("schema = 1\n[country\n");
+    assert_eq!(
+        show_candidates(broken.path().to_str().unwrap(), "ka"),
+        Vec::<String>::new()
+    );
+    assert!(
+        !show_candidates("/nonexistent.toml", "")
+            .iter()
+            .any(|c| c == "kalbajar")
+    );
+}
