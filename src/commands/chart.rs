@@ -116,8 +116,10 @@ fn credit(ds: &Dataset, selected: &[crate::data::TerritoryRef], sources: &[&Sour
             }
         })
         .collect();
+    let primary_ids: std::collections::HashSet<&str> =
+        primary.iter().map(|&r| ds.source(r).id.as_str()).collect();
     let others = (sources.iter())
-        .filter(|s| !primary.iter().any(|&r| ds.source(r).id == s.id))
+        .filter(|s| !primary_ids.contains(s.id.as_str()))
         .count();
     let lead = match named.len() {
         0 => "Source: none".to_owned(),

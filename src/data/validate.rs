@@ -489,31 +489,12 @@ impl Validator {
         if !self.problems.is_empty() {
             return;
         }
-        // 0: not visited, 1: on the current walk, 2: known to end.
-        let mut state = vec![0u8; territories.len()];
-        for start in 0..territories.len() {
-            let mut walk = Vec::new();
-            let mut next = Some(start);
-            while let Some(i) = next {
-                match state[i] {
-                    2 => break,
-                    1 => {
-                        self.problem(
-                            &|| DocPath::root().key("territories").index(i).key("within"),
-                            format!("`within` of `{}` goes round in a circle", territories[i].id),
-                        );
-                        break;
-                    }
-                    _ => {
-                        state[i] = 1;
-                        walk.push(i);
-                        next = territories[i].within.as_ref().map(|w| w.territory.0);
-                    }
-                }
-            }
-            for i in walk {
-                state[i] = 2;
-            }
+        let within = |i: usize| territories[i].within.as_ref().map(|w| w.territory.0);
+        for i in cycles(territories.len(), within) {
+            self.problem(
+                &|| DocPath::root().key("territories").index(i).key("within"),
+                format!("`within` of `{}` goes round in a circle", territories[i].id),
+            );
         }
     }
 
@@ -624,7 +605,7 @@ impl Validator {
             });
         }
         // Only parts that all check out can be followed without going astray.
-        if self.problems.len() == before && (0..parts.len()).any(|i| of_chain_loops(&parts, i)) {
+        if self.problems.len() == before && !cycles(parts.len(), |i| parts[i].of).is_empty() {
             self.problem(
                 &|| at().key("parts"),
                 "the parts' `of` references go round in a circle",
@@ -712,16 +693,33 @@ impl Validator {
     }
 }
 
-// Whether following `of` from part `start` comes back to it.
-fn of_chain_loops(parts: &[Part], start: usize) -> bool {
-    let mut next = parts[start].of;
-    for _ in 0..parts.len() {
-        match next {
-            Some(i) if i == start => return true,
-            Some(i) => next = parts[i].of,
-            None => return false,
+// Where following `next` from each of `n` items goes round in a circle: for each circle, the
+// item at which a walk first came back to itself. Each item is walked once, so the work is
+// linear however long the chains.
+fn cycles(n: usize, next: impl Fn(usize) -> Option<usize>) -> Vec<usize> {
+    // 0: not visited, 1: on the current walk, 2: known to end or to be in a circle found.
+    let mut state = vec![0u8; n];
+    let mut found = Vec::new();
+    for start in 0..n {
+        let mut walk = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at.filter(|&i| i < n) {
+            match state[i] {
+                2 => break,
+                1 => {
+                    found.push(i);
+                    break;
+                }
+                _ => {
+                    state[i] = 1;
+                    walk.push(i);
+                    at = next(i);
+                }
+            }
+        }
+        for i in walk {
+            state[i] = 2;
         }
     }
-    // A longer walk than there are parts means a circle that does not pass `start`.
-    next.is_some()
+    found
 }

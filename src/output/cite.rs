@@ -92,7 +92,6 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
             Ok(())
         }
         Style::Markdown => {
-            let mut notes: Vec<&Source> = Vec::new();
             for c in citations {
                 let marks: String = (c.sources.iter())
                     .map(|s| format!("[^{}]", footnote_label(&s.id)))
@@ -103,12 +102,8 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
                     super::markdown::literal(&c.basis())
                 );
                 writeln!(out, "{}", escape_for_terminal(&line))?;
-                for s in &c.sources {
-                    if !notes.iter().any(|n| n.id == s.id) {
-                        notes.push(s);
-                    }
-                }
             }
+            let notes = unique_sources(citations);
             if !notes.is_empty() {
                 writeln!(out)?;
             }
@@ -151,13 +146,11 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
 
 // Every source of `citations`, once, in the order they are cited.
 fn unique_sources<'c, 'a>(citations: &'c [Citation<'a>]) -> Vec<&'c Source> {
-    let mut sources: Vec<&Source> = Vec::new();
-    for s in citations.iter().flat_map(|c| &c.sources) {
-        if !sources.iter().any(|k| k.id == s.id) {
-            sources.push(s);
-        }
-    }
-    sources
+    let mut seen = std::collections::HashSet::new();
+    (citations.iter().flat_map(|c| &c.sources))
+        .filter(|s| seen.insert(s.id.as_str()))
+        .map(|s| &**s)
+        .collect()
 }
 
 /// A source in one line: "[id] title, publisher, date, address", leaving out what is not

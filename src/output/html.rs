@@ -2,6 +2,7 @@
 //! every value links to. maud escapes everything written into it; nothing is loaded from the
 //! network, and the page's Content-Security-Policy forbids it.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -117,7 +118,7 @@ pub fn write(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn render(page: &Page<'_>) -> Markup {
-    let numbers = Numbers(&page.sources);
+    let numbers = Numbers::new(&page.sources);
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -147,8 +148,8 @@ fn render(page: &Page<'_>) -> Markup {
                         @for sentence in &page.lead {
                             p.lead { @for piece in sentence { (numbers.piece(piece)) } }
                         }
-                        (shares(&page.totals, numbers))
-                        (record(&page.totals, numbers))
+                        (shares(&page.totals, &numbers))
+                        (record(&page.totals, &numbers))
                         (notes(&page.totals))
                     }
                     @for section in &page.sections {
@@ -156,7 +157,7 @@ fn render(page: &Page<'_>) -> Markup {
                             Section::Table { id, heading, report } => {
                                 section id=(id) {
                                     h2 { (heading) }
-                                    (table(report, numbers))
+                                    (table(report, &numbers))
                                     (notes(report))
                                 }
                             }
@@ -206,15 +207,22 @@ impl Section {
     }
 }
 
-// The number of each source in the list at the end, by id.
-#[derive(Clone, Copy)]
-struct Numbers<'p, 'a>(&'p [&'a Source]);
+// The number and title of each source in the list at the end, by id.
+struct Numbers<'a>(HashMap<&'a str, (usize, &'a str)>);
 
-impl Numbers<'_, '_> {
+impl<'a> Numbers<'a> {
+    fn new(sources: &[&'a Source]) -> Self {
+        let numbered = sources.iter().enumerate();
+        Numbers(
+            numbered
+                .map(|(i, s)| (s.id.as_str(), (i + 1, s.title.as_str())))
+                .collect(),
+        )
+    }
+
     // Its number and title.
-    fn of(&self, id: &str) -> Option<(usize, &str)> {
-        let i = self.0.iter().position(|s| s.id == id)?;
-        Some((i + 1, &self.0[i].title))
+    fn of(&self, id: &str) -> Option<(usize, &'a str)> {
+        self.0.get(id).copied()
     }
 
     // A piece of a sentence: its words, or links to its sources.
@@ -245,7 +253,7 @@ impl Numbers<'_, '_> {
 }
 
 // The stated share beside the computed ones.
-fn shares(totals: &Listing, numbers: Numbers<'_, '_>) -> Markup {
+fn shares(totals: &Listing, numbers: &Numbers<'_>) -> Markup {
     let value = |key: &str| totals.value_of(key);
     let stated = value("stated_share_percent");
     let stated_source = value("stated_share_source");
@@ -274,7 +282,7 @@ fn shares(totals: &Listing, numbers: Numbers<'_, '_>) -> Markup {
 }
 
 // A single record as a table of field and value.
-fn record(report: &Listing, numbers: Numbers<'_, '_>) -> Markup {
+fn record(report: &Listing, numbers: &Numbers<'_>) -> Markup {
     let row = report.rows().next().unwrap_or_default();
     html! {
         div.scroll {
@@ -294,7 +302,7 @@ fn record(report: &Listing, numbers: Numbers<'_, '_>) -> Markup {
 }
 
 // A listing as a table with a header row.
-fn table(report: &Listing, numbers: Numbers<'_, '_>) -> Markup {
+fn table(report: &Listing, numbers: &Numbers<'_>) -> Markup {
     if report.shape == Shape::Record {
         return record(report, numbers);
     }
@@ -328,7 +336,7 @@ fn notes(report: &Listing) -> Markup {
 }
 
 // A value's cell: links to its sources in a column that cites, else the value for people.
-fn cell(column: &super::Column, value: &Value, numbers: Numbers<'_, '_>) -> Markup {
+fn cell(column: &super::Column, value: &Value, numbers: &Numbers<'_>) -> Markup {
     html! {
         @if column.cites {
             td { (numbers.links(value)) }
