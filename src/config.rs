@@ -117,9 +117,20 @@ impl Config {
                 data.display()
             );
         }
+        // The limit is of a file read, so it is read only where one is: the built-in data has
+        // none.
+        let reads_file = data.is_some()
+            || matches!(
+                &cli.command,
+                Some(Command::Data(crate::cli::DataCommand::Check {
+                    file: Some(_),
+                    ..
+                }))
+            );
+        let max_bytes = if reads_file { data_limit()? } else { None };
         Ok(Config {
             data,
-            max_bytes: data_limit()?,
+            max_bytes,
             unit,
             terminal,
             pager: pager(cli.global.no_pager, terminal && paged),
@@ -350,13 +361,21 @@ fn data_limit() -> anyhow::Result<Option<u64>> {
     let Some(value) = std::env::var_os("KARABAKH_MAX_DATA_MB").filter(|v| !v.is_empty()) else {
         return Ok(None);
     };
-    let mb = value.to_str().and_then(|v| v.trim().parse::<u64>().ok());
-    match mb.filter(|&mb| mb > 0) {
-        Some(mb) => Ok(Some(mb.saturating_mul(1_000_000))),
-        None => bail!(
+    let digits = value
+        .to_str()
+        .map(str::trim)
+        .filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+    let Some(digits) = digits else {
+        bail!(
             "KARABAKH_MAX_DATA_MB is {value:?}; it must be a whole number of megabytes, such as 4000"
-        ),
+        );
+    };
+    // A number too large to count in bytes is no limit at all.
+    let mb = digits.parse::<u64>().unwrap_or(u64::MAX);
+    if mb == 0 {
+        bail!("KARABAKH_MAX_DATA_MB is 0; it must be at least 1 megabyte, such as 4000");
     }
+    Ok(Some(mb.saturating_mul(1_000_000)))
 }
 
 /// The pager to send output through: on a terminal only, unless `--no-pager`;

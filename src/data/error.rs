@@ -163,14 +163,16 @@ fn too_large(path: &Path, max_bytes: u64, syntax: Syntax) -> String {
     let (path, mb) = (path.display(), max_bytes / 1_000_000);
     match syntax {
         Syntax::Toml => format!(
-            "{path} holds more than {mb} MB, more than a TOML dataset may be: reading TOML takes \
-             some 30 times the file's size in memory, JSON some 3 times. JSON is the format for \
-             large datasets; convert it once with `KARABAKH_MAX_DATA_MB=N karabakh --data \
-             {path} data export --format json > data.json`, N the file's size in MB"
+            "{path} holds more than {mb} MB, more than a TOML dataset may be: a TOML dataset \
+             takes up to some 45 times the file's size in memory. JSON is the format for large \
+             datasets, read several times faster; convert it once with \
+             `KARABAKH_MAX_DATA_MB=N karabakh --data {path} data export --format json > \
+             data.json`, N the file's size in MB"
         ),
         Syntax::Json => format!(
-            "{path} holds more than {mb} MB, more than a dataset may be; if it really is a \
-             dataset, allow more with KARABAKH_MAX_DATA_MB"
+            "{path} holds more than {mb} MB, more than a dataset may be: a JSON dataset takes up \
+             to some 35 times the file's size in memory; if it really is a dataset and there is \
+             the memory, allow more with KARABAKH_MAX_DATA_MB=N, N in MB"
         ),
     }
 }

@@ -28,15 +28,17 @@ impl Syntax {
         }
     }
 
-    /// The largest file of this syntax read unless the user allows more: one that loads within
-    /// about 3 GB. Reading TOML takes some 30 times the file's size in memory (the toml crate
-    /// holds the whole document before the dataset is made), JSON some 3 times (BENCHMARKS.md).
-    /// The limit also stops an endless input (`/dev/zero`, a pipe that never ends) before it
-    /// takes all the memory there is.
+    /// The largest file of this syntax read unless the user allows more: one that every
+    /// command can load and use within about 3 GB, whichever section holds its bulk. A TOML
+    /// dataset takes up to some 45 times its size in memory (the toml crate holds the whole
+    /// document before the dataset is made), a JSON one up to some 35 times (the page of a
+    /// large dataset; listings take 6 to 13 times); docs/data.md has the figures. The limit
+    /// also stops an endless input (`/dev/zero`, a pipe that never ends) before it takes all
+    /// the memory there is.
     pub const fn default_max_bytes(self) -> u64 {
         match self {
-            Syntax::Toml => 100_000_000,
-            Syntax::Json => 1_000_000_000,
+            Syntax::Toml => 64_000_000,
+            Syntax::Json => 100_000_000,
         }
     }
 }

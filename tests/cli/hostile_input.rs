@@ -190,16 +190,17 @@ fn writes_that_fail_give_a_non_zero_exit_and_say_so_where_they_can() {
 
 #[test]
 fn an_endless_input_is_refused_before_memory_runs_out() {
-    // Read as TOML, which takes some 30 times its size in memory: refused at 100 MB, with
-    // the way to JSON, which takes some 3 times and may be ten times larger.
+    // Read as TOML, which takes up to some 45 times its size in memory: refused at 64 MB,
+    // with the way to JSON, which takes up to some 35 times and may be larger.
     let (code, out, err) = run(&["districts", "--data", "/dev/zero"]);
     assert_eq!((code, out.as_str()), (Some(2), ""));
     assert_eq!(
         err,
-        "error: /dev/zero holds more than 100 MB, more than a TOML dataset may be: reading TOML \
-         takes some 30 times the file's size in memory, JSON some 3 times. JSON is the format \
-         for large datasets; convert it once with `KARABAKH_MAX_DATA_MB=N karabakh --data \
-         /dev/zero data export --format json > data.json`, N the file's size in MB\n"
+        "error: /dev/zero holds more than 64 MB, more than a TOML dataset may be: a TOML \
+         dataset takes up to some 45 times the file's size in memory. JSON is the format for \
+         large datasets, read several times faster; convert it once with \
+         `KARABAKH_MAX_DATA_MB=N karabakh --data /dev/zero data export --format json > \
+         data.json`, N the file's size in MB\n"
     );
     let endless_json = std::env::temp_dir().join(format!("endless-{}.json", std::process::id()));
     std::os::unix::fs::symlink("/dev/zero", &endless_json).unwrap();
@@ -209,8 +210,9 @@ fn an_endless_input_is_refused_before_memory_runs_out() {
     assert_eq!(
         err,
         format!(
-            "error: {} holds more than 1000 MB, more than a dataset may be; if it really is a \
-             dataset, allow more with KARABAKH_MAX_DATA_MB\n",
+            "error: {} holds more than 100 MB, more than a dataset may be: a JSON dataset takes \
+             up to some 35 times the file's size in memory; if it really is a dataset and there \
+             is the memory, allow more with KARABAKH_MAX_DATA_MB=N, N in MB\n",
             endless_json.display()
         )
     );
@@ -228,6 +230,45 @@ fn an_endless_input_is_refused_before_memory_runs_out() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("a whole number of megabytes"));
+}
+
+#[test]
+fn the_data_size_limit_is_said_in_its_own_terms_and_never_limits_the_built_in_data() {
+    let file = dataset_file(MINIMAL);
+    let path = file.path().to_str().unwrap();
+    let with = |value: &str, args: &[&str]| {
+        let out = karabakh(args)
+            .env("KARABAKH_MAX_DATA_MB", value)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert_eq!(
+        with("0", &["districts", "--data", path]),
+        (
+            Some(2),
+            "error: KARABAKH_MAX_DATA_MB is 0; it must be at least 1 megabyte, such as 4000\n"
+                .to_owned()
+        )
+    );
+    assert_eq!(with("0", &["data", "check", path]).0, Some(2));
+    // More megabytes than there are bytes to count is no limit.
+    assert_eq!(
+        with("99999999999999999999999", &["districts", "--data", path]),
+        (Some(0), String::new())
+    );
+    // The built-in data is not a file the limit is for.
+    for value in ["0", "1", "lots"] {
+        assert_eq!(
+            with(value, &["totals"]),
+            (Some(0), String::new()),
+            "{value}"
+        );
+        assert_eq!(with(value, &["data", "check"]).0, Some(0), "{value}");
+    }
 }
 
 #[test]
