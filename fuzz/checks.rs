@@ -8,18 +8,65 @@ use std::sync::LazyLock;
 use karabakh::commands;
 use karabakh::data::{self, Dataset, Syntax};
 use karabakh::output::chart::ChartOptions;
+use karabakh::output::cite::Style;
 use karabakh::output::{self, Format, Naming, Options};
 use karabakh::query::{self, AreaUnit, Filter, Lookup, SortKey};
 
-/// How large an input the `load` target makes of one whose first byte asks for it.
-pub const AMPLIFIED_BYTES: usize = 1 << 20;
+/// How large an input the `load` target makes of one whose first byte asks for it: large
+/// enough that quadratic work takes seconds (`-timeout=3` catches it), linear well under one.
+pub const AMPLIFIED_BYTES: usize = 4 << 20;
+
+/// An input made about `size` bytes long. Each piece between a line `#repeat` and a line
+/// `#end` (or the whole input, if it has none) is repeated, all of them the same number of
+/// times, with `{n}` the number of the repetition (from 1) and `{p}` the one before: so a
+/// dataset can have a head kept once and records with ids of their own (`id = "t{n}"`), a list
+/// that names them all, and chains of references (`of = "p{p}"`), which is where quadratic
+/// work hides.
+pub fn amplified(input: &[u8], size: usize) -> Vec<u8> {
+    let input = String::from_utf8_lossy(input);
+    // Literal text and pieces, in turn: literal, piece, literal, piece, ...
+    let mut parts: Vec<&str> = Vec::new();
+    let mut rest: &str = &input;
+    while let Some((literal, after)) = rest.split_once("#repeat\n") {
+        let (piece, tail) = after.split_once("#end\n").unwrap_or((after, ""));
+        parts.extend([literal, piece]);
+        rest = tail;
+    }
+    if parts.is_empty() {
+        parts.extend(["", rest]);
+    } else {
+        parts.push(rest);
+    }
+    let pieces: usize = parts.iter().skip(1).step_by(2).map(|p| p.len()).sum();
+    let times = size / pieces.max(1);
+    let mut text = String::with_capacity(size + input.len());
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 0 {
+            text.push_str(part);
+            continue;
+        }
+        for n in 1..=times {
+            let numbered = part
+                .replace("{n}", &n.to_string())
+                .replace("{p}", &(n - 1).to_string());
+            text.push_str(&numbered);
+        }
+    }
+    text.into_bytes()
+}
 
 /// Loads arbitrary bytes as a dataset (the first byte picks TOML or JSON, and with its top bit
-/// set, the rest is repeated to a megabyte: work that grows faster than the input then takes
-/// long enough for libFuzzer's `-timeout` to catch); whatever loads is listed, summed and
-/// rendered in every format, and exports to a dataset that loads back unchanged. Panics on any
-/// fault.
+/// set, the rest is [`amplified`] to a megabyte: work that grows faster than the input then
+/// takes long enough for libFuzzer's `-timeout` to catch); whatever loads is listed, summed,
+/// cited, put on the page and rendered in every format, and exports to a dataset that loads
+/// back unchanged. Panics on any fault.
 pub fn load(bytes: &[u8]) {
+    load_amplified_to(bytes, AMPLIFIED_BYTES);
+}
+
+/// [`load`], with an input that asks for it amplified to `size` bytes: the regression tests
+/// replay inputs smaller, since they look for faults, not for time.
+pub fn load_amplified_to(bytes: &[u8], size: usize) {
     let Some((&first, rest)) = bytes.split_first() else {
         return;
     };
@@ -28,12 +75,11 @@ pub fn load(bytes: &[u8]) {
     } else {
         Syntax::Json
     };
-    let mut text = rest.to_vec();
-    if first & 0x80 != 0 && !rest.is_empty() {
-        while text.len() < AMPLIFIED_BYTES {
-            text.extend_from_slice(rest);
-        }
-    }
+    let text = if first & 0x80 != 0 && !rest.is_empty() {
+        amplified(rest, size)
+    } else {
+        rest.to_vec()
+    };
     let Ok(file) = data::DataFile::from_bytes(text, "fuzz", syntax) else {
         return;
     };
@@ -103,6 +149,24 @@ pub fn load(bytes: &[u8]) {
             let mut sink = Vec::new();
             output::chart::write(chart, options, &mut sink).expect("writing to memory works");
         }
+    }
+    if let Some(t) = ds.territories.first() {
+        let cited = commands::cite::cite(&ds, &t.id, Some("area"), AreaUnit::Km2)
+            .expect("a territory's area is cited");
+        for style in [
+            Style::Text,
+            Style::Markdown,
+            Style::Bibtex,
+            Style::CslJson,
+            Style::Ris,
+        ] {
+            let mut sink = Vec::new();
+            output::cite::write(&cited, style, &mut sink).expect("writing to memory works");
+        }
+    }
+    if let Ok(page) = commands::report::page(&ds, AreaUnit::Km2) {
+        let mut sink = Vec::new();
+        output::html::write(&page, &mut sink).expect("writing to memory works");
     }
     let toml = data::to_toml(&ds).expect("a valid dataset exports as TOML");
     let again = data::parse(&toml, "export", Syntax::Toml).expect("the export loads");
