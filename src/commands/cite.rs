@@ -94,7 +94,7 @@ pub fn cite<'a>(
             Citation {
                 subject: t.name.to_string(),
                 what: fact_words(fact.field, on_day(fact)),
-                value: with_unit(&show::value(fact, unit).human(), &field, unit),
+                value: with_unit(&show::value(fact, unit).human(), &field),
                 about: (computed.is_none() && !own)
                     .then(|| qualified(&note, &field, unit))
                     .flatten(),
@@ -148,7 +148,7 @@ fn from_record<'a>(
     Citation {
         subject: subject.to_owned(),
         what: what.to_owned(),
-        value: with_unit(&value, field, unit),
+        value: with_unit(&value, field),
         about: computed
             .is_none()
             .then(|| qualified("", field, unit))
@@ -162,7 +162,7 @@ fn from_record<'a>(
 // A sourced value's qualification: its note, and that an area in another unit than the
 // source's was converted.
 fn qualified(note: &str, field: &str, unit: AreaUnit) -> Option<String> {
-    let converted = (!unit.is_source_unit() && field.contains(unit.key()))
+    let converted = (!unit.is_source_unit() && AreaUnit::of_field(field) == Some(unit))
         .then(|| "converted by karabakh from the km² the source states".to_owned());
     let parts: Vec<String> = (!note.is_empty())
         .then(|| note.to_owned())
@@ -201,11 +201,11 @@ fn refs<'a>(ds: &'a Dataset, refs: &[SourceRef]) -> Vec<&'a Source> {
 }
 
 // A value with its unit where the field's name gives one.
-fn with_unit(value: &str, field: &str, unit: AreaUnit) -> String {
+fn with_unit(value: &str, field: &str) -> String {
     if value == "—" {
         return value.to_owned();
     }
-    if field.contains(unit.key()) {
+    if let Some(unit) = AreaUnit::of_field(field) {
         format!("{value} {}", unit.symbol())
     } else if field.contains("percent") {
         format!("{value}%")

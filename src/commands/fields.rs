@@ -44,12 +44,8 @@ pub fn listings(ds: &Dataset, unit: AreaUnit) -> Vec<super::ListingColumns> {
 
 // The unit of a field, from the name it has in every format.
 fn unit_of(key: &str) -> Option<&'static str> {
-    if key.ends_with("_km2") || key.contains("_km2_") {
-        Some("km²")
-    } else if key.ends_with("_mi2") || key.contains("_mi2_") {
-        Some("mi²")
-    } else if key.ends_with("_ha") || key.contains("_ha_") {
-        Some("ha")
+    if let Some(unit) = AreaUnit::of_field(key) {
+        Some(unit.symbol())
     } else if key.contains("percent") {
         Some("%")
     } else if key == "years_held" {

@@ -86,6 +86,15 @@ impl AreaUnit {
             .replace("km²", self.symbol())
     }
 
+    /// The unit of areas a field's name holds as one of its words (`area_ha`, `area_mi2_other`,
+    /// `country_area_km2`); none for any other field, whatever letters it has (`share_percent`
+    /// holds "ha" but no unit of area).
+    pub fn of_field(field: &str) -> Option<AreaUnit> {
+        [AreaUnit::Km2, AreaUnit::Mi2, AreaUnit::Ha]
+            .into_iter()
+            .find(|unit| field.split('_').skip(1).any(|word| word == unit.key()))
+    }
+
     /// A field's name without the unit in it, so that one name serves every unit:
     /// `area_mi2_other` is `area_other`, `area_km2` is `area`.
     pub fn unitless(field: &str) -> String {
@@ -100,6 +109,16 @@ impl AreaUnit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_of_area_is_a_word_of_a_field_name_never_letters_inside_one() {
+        assert_eq!(AreaUnit::of_field("area_ha"), Some(AreaUnit::Ha));
+        assert_eq!(AreaUnit::of_field("area_mi2_other"), Some(AreaUnit::Mi2));
+        assert_eq!(AreaUnit::of_field("country_area_km2"), Some(AreaUnit::Km2));
+        assert_eq!(AreaUnit::of_field("share_percent"), None);
+        assert_eq!(AreaUnit::of_field("stated_share_percent"), None);
+        assert_eq!(AreaUnit::of_field("ha"), None);
+    }
 
     #[test]
     fn square_miles_are_correctly_rounded_to_hundredths() {

@@ -385,6 +385,27 @@ fn cite_gives_a_sourced_value_with_its_reference() {
              from the km² the source states).\n"
         )
     );
+    // A share is a percentage in any unit of area ("share" holds "ha", which is no unit), and
+    // the stated share is never said to be converted.
+    for unit in ["km2", "mi2", "ha"] {
+        let share = stdout(&["cite", "totals", "share_percent", "--units", unit]);
+        assert!(
+            share.starts_with("Totals of every territory, share of the country: 16.62% (computed"),
+            "{share}"
+        );
+        let stated = stdout(&["cite", "totals", "stated_share_percent", "--units", unit]);
+        assert!(
+            stated.starts_with(
+                "Totals of every territory, share stated by the source: 20% (as stated by the \
+                 source).\n"
+            ),
+            "{stated}"
+        );
+    }
+    assert!(
+        stdout(&["cite", "totals", "area", "--units", "ha"])
+            .starts_with("Totals of every territory, area counted once: 1,439,300 ha (computed")
+    );
     // Every spelling `show` accepts.
     assert_eq!(
         stdout(&["cite", "Kəlbəcər", "area_km2"]),
