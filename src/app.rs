@@ -11,6 +11,7 @@ use crate::cli::{Cli, Command, DataCommand, ExportFormat, GroupBy};
 use crate::commands::{self, NotFound, dataset::Checked};
 use crate::config::{ChartStyle, ColorEnv, Config, resolve_color};
 use crate::data::{self, DataFile, Dataset, Source, Syntax};
+use crate::escape::escape_for_terminal;
 use crate::help;
 use crate::output::{self, Format};
 
@@ -358,9 +359,11 @@ fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow:
     out.flush().context("cannot write the output")
 }
 
-// Writes through `pager` if there is one and it starts, as git does: the pager reads the
-// output on its standard input and shows it on the terminal. Quitting it early is a normal
-// end, as a closed pipe is.
+// Writes through `pager` if there is one, as git does: the pager reads the output on its
+// standard input and shows it on the terminal. Quitting it early is a normal end, as a closed
+// pipe is. A pager that cannot be started or fails (not installed, a typo, a broken quote:
+// the shell exits 127 or 2) would lose the output, so then it is written to the terminal
+// directly, after a one-line warning.
 fn write_paged(
     pager: Option<String>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -369,6 +372,9 @@ fn write_paged(
     let Some(pager) = pager else {
         return write_stdout(write);
     };
+    // What is paged is a table for a terminal, small enough to hold while the pager starts.
+    let mut text = Vec::new();
+    write(&mut text).context("cannot write the output")?;
     let mut command = if cfg!(windows) {
         let mut c = Command::new("cmd");
         c.args(["/C", &pager]);
@@ -382,26 +388,30 @@ fn write_paged(
     if std::env::var_os("LESS").is_none() {
         command.env("LESS", "FRX");
     }
-    let Ok(mut child) = command.stdin(Stdio::piped()).spawn() else {
-        return write_stdout(write);
+    let failed = match command.stdin(Stdio::piped()).spawn() {
+        Err(e) => format!("cannot be started ({e})"),
+        Ok(mut child) => {
+            let written = match child.stdin.take() {
+                Some(mut stdin) => stdin.write_all(&text).and_then(|()| stdin.flush()),
+                None => Ok(()),
+            };
+            let status = child.wait().context("the pager failed")?;
+            match written {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    return Err(e).context("cannot write the output to the pager");
+                }
+                _ if status.success() || status.code().is_none() => return Ok(()),
+                _ => format!("failed ({status})"),
+            }
+        }
     };
-    let written = match child.stdin.take() {
-        Some(stdin) => {
-            let mut out = BufWriter::new(stdin);
-            write(&mut out).and_then(|()| out.flush())
-        }
-        None => Ok(()),
-    };
-    let waited = child.wait();
-    match written {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(e).context("cannot write the output to the pager")
-        }
-        _ => {
-            waited.context("the pager failed")?;
-            Ok(())
-        }
-    }
+    let _ = writeln!(
+        io::stderr().lock(),
+        "warning: the pager `{}` {failed}; writing to the terminal directly (set \
+         KARABAKH_PAGER, or use --no-pager)",
+        escape_for_terminal(&pager)
+    );
+    write_stdout(|out| out.write_all(&text))
 }
 
 /// What clap has to say when the command line is not one to run: help and the version go to

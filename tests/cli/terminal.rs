@@ -406,3 +406,34 @@ fn on_a_terminal_every_format_escapes_control_characters_and_into_a_pipe_keeps_t
         "{piped}"
     );
 }
+
+#[test]
+fn a_pager_that_cannot_run_leaves_the_output_on_the_terminal_with_a_warning() {
+    let direct = on_terminal(120, "timeline --color never --no-pager", &[]);
+    for pager in ["no-such-pager-anywhere", "less 'unclosed", "exit 3"] {
+        let out = on_terminal(120, "timeline --color never", &[("KARABAKH_PAGER", pager)]);
+        let warning = out
+            .lines()
+            .find(|l| l.starts_with("warning: the pager"))
+            .unwrap_or_else(|| panic!("{pager}: no warning in\n{out}"));
+        assert!(
+            warning.starts_with(&format!(
+                "warning: the pager `{pager}` failed (exit status: "
+            )),
+            "{warning}"
+        );
+        assert!(
+            warning.ends_with(
+                "; writing to the terminal directly (set KARABAKH_PAGER, or use --no-pager)"
+            ),
+            "{warning}"
+        );
+        // Everything else is the output, whole.
+        let rest: String = out
+            .lines()
+            .filter(|l| !l.starts_with("warning:") && !l.starts_with("sh: "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(rest, direct, "{pager}");
+    }
+}
