@@ -197,12 +197,28 @@ fn check<'i, T: Deserialize<'i>>(
     let deserializer = ValueDeserializer::from(value.clone());
     if let Err(e) = serde_path_to_error::deserialize::<_, T>(deserializer) {
         let inner = DocPath::from_serde(e.path());
-        // serde sees a TOML date as a table; the user wrote a date.
-        let date = matches!(value_at(value, &inner).get_ref(), DeValue::Datetime(_));
+        let found = value_at(value, &inner).get_ref();
         let error = e.into_inner();
         let mut message = error.message().to_owned();
-        if date {
-            message = message.replace("invalid type: map", "invalid type: a date");
+        match found {
+            // serde sees a TOML date as a table; the user wrote a date.
+            DeValue::Datetime(_) => {
+                message = message.replace("invalid type: map", "invalid type: a date");
+            }
+            // The parser takes `0x`, or digits of another script, for an integer it cannot
+            // read, and says it overflowed.
+            DeValue::Integer(n) if message == "integer number overflowed" => {
+                let radix = n.radix();
+                let digits = n.as_str().trim_start_matches(['+', '-']);
+                message = if !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix)) {
+                    "a whole number too large to hold".to_owned()
+                } else {
+                    "not a number: a whole number is written with the digits 0 to 9 (or 0x, 0o \
+                     or 0b and digits after it)"
+                        .to_owned()
+                };
+            }
+            _ => {}
         }
         problems.push(Problem {
             path: at.join(&inner),
@@ -246,6 +262,7 @@ fn in_user_terms(message: &str) -> String {
         ("invalid type: map", "invalid type: table"),
         ("invalid type: sequence", "invalid type: array"),
         ("wanted string or table", "expected a string"),
+        (" as i128", ""),
     ] {
         s = s.replace(rust, user);
     }

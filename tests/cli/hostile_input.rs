@@ -498,3 +498,38 @@ fn a_missing_section_is_diagnosed_alike_in_a_small_file_and_a_large_one() {
         );
     }
 }
+
+#[test]
+fn a_prefix_without_digits_is_not_a_number_and_a_number_too_large_says_so() {
+    for (written, message) in [
+        (
+            "0x",
+            "not a number: a whole number is written with the digits 0 to 9 (or 0x, 0o or 0b and digits after it)",
+        ),
+        (
+            "0b",
+            "not a number: a whole number is written with the digits 0 to 9 (or 0x, 0o or 0b and digits after it)",
+        ),
+        (
+            "0o",
+            "not a number: a whole number is written with the digits 0 to 9 (or 0x, 0o or 0b and digits after it)",
+        ),
+        (
+            "0xffffffffffffffffffffffffffffffffffffffff",
+            "a whole number too large to hold",
+        ),
+    ] {
+        let text = MINIMAL.replacen("area_km2 = 100\n", &format!("area_km2 = {written}\n"), 1);
+        let file = dataset_file(&text);
+        let (code, out, err) = run(&["districts", "--data", file.path().to_str().unwrap()]);
+        assert_eq!((code, out.as_str()), (Some(2), ""), "{written}");
+        assert_eq!(
+            err,
+            format!(
+                "error: {}:17:12: territories[0].area_km2: {message}\n",
+                file.path().display()
+            ),
+            "{written}"
+        );
+    }
+}
