@@ -377,10 +377,17 @@ fn pixels(text: &str) -> Result<u16, String> {
     at_least(text, MIN_PIXELS, "pixels", "too few", "height")
 }
 
-// A chart's width: at least the narrowest a chart can be drawn.
+// A chart's width, a whole number: its unit, and so its minimum, is the format's (columns of
+// text, or pixels), which the configuration checks once the format is known.
 fn chart_width(text: &str) -> Result<u16, String> {
-    const CHART_MIN_WIDTH: u16 = crate::output::chart::MIN_WIDTH as u16;
-    at_least(text, CHART_MIN_WIDTH, "columns", "too narrow", "width")
+    match text.trim().parse::<u16>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(
+            "the width is a whole number: of columns for a text chart, of pixels for a \
+                  picture"
+                .to_owned(),
+        ),
+    }
 }
 
 // A chart's `what` as a whole number of `unit`, at least `min`.
@@ -523,8 +530,8 @@ pub struct ChartArgs {
     #[arg(long = "ascii")]
     pub ascii: bool,
 
-    /// The width to fit: columns for text [default: the terminal's, else $COLUMNS, else 80],
-    /// pixels for SVG [default: 800]
+    /// The width to fit: columns for text, at least 30 [default: the terminal's, else
+    /// $COLUMNS, else 80], pixels for SVG or PNG, at least 200 [default: 800]
     #[arg(long = "width", value_name = "N", value_parser = chart_width)]
     pub width: Option<u16>,
 

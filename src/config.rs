@@ -273,9 +273,16 @@ fn chart_style(
     };
     Ok(match args.format.or(by_name).unwrap_or(ChartFormat::Text) {
         ChartFormat::Text => ChartStyle::Text(ChartOptions {
-            width: (args.width.map(usize::from))
-                .or_else(|| output::text::terminal_width(terminal))
-                .unwrap_or(80),
+            width: match args.width.map(usize::from) {
+                Some(width) if width < output::chart::MIN_WIDTH => bail!(
+                    "a text chart {width} columns wide is too narrow; --width needs at least {} \
+                     columns",
+                    output::chart::MIN_WIDTH
+                ),
+                width => width,
+            }
+            .or_else(|| output::text::terminal_width(terminal))
+            .unwrap_or(80),
             ascii: args.ascii,
             color,
             unit,

@@ -84,9 +84,18 @@ fn input_that_cannot_mean_anything_is_refused_with_the_reason() {
     assert!(err.starts_with("error: invalid value '-5' for '--min-area <N>': an area is a positive whole number of km²"), "{err}");
     let (code, err) = refused(&["chart", "--width", "5"]);
     assert_eq!(code, Some(2));
-    assert!(
-        err.contains("5 columns are too narrow to draw a chart; it needs at least 30"),
-        "{err}"
+    assert_eq!(
+        err,
+        "error: a text chart 5 columns wide is too narrow; --width needs at least 30 columns\n"
+    );
+    // Each format has its own minimum, in its own unit.
+    assert_eq!(
+        refused(&["chart", "--format", "svg", "--width", "29"]).1,
+        "error: an SVG chart 29 pixels wide is too narrow; --width needs at least 200 pixels\n"
+    );
+    assert_eq!(
+        refused(&["chart", "--format", "svg", "--width", "30"]).1,
+        "error: an SVG chart 30 pixels wide is too narrow; --width needs at least 200 pixels\n"
     );
     // A table's heading given as a field: the message names the field.
     let (code, err) = refused(&["districts", "--fields", "area km²"]);
