@@ -1,4 +1,4 @@
-//! A dataset of 10,000 territories loads (enough to show that nothing is quadratic), every command works on it, and a data file is
+//! A dataset of 10,000 territories loads (enough to show that nothing is quadratic), every command works on it, long chains, long lists and long cells are worked through whole, and a data file is
 //! read afresh at every run.
 
 use crate::common;
@@ -80,4 +80,71 @@ fn run_on(path: &str, args: &[&str]) -> String {
     let mut full = args.to_vec();
     full.extend(["--data", path]);
     stdout(&full)
+}
+
+#[test]
+fn long_chains_many_sources_and_long_cells_are_worked_through_whole() {
+    // A figure whose 20,000 parts each count within the one before.
+    let mut text = common::MINIMAL.to_owned();
+    text.push_str(
+        "\n[[figures]]\nid = \"f\"\nlabel = \"F\"\nunit = \"people\"\n\
+         [[figures.observations]]\nvalue = 100\nsource = \"atlas\"\n",
+    );
+    for i in 0..20_000 {
+        let of = if i == 0 {
+            String::new()
+        } else {
+            format!("of = \"p{}\"\n", i - 1)
+        };
+        text.push_str(&format!(
+            "[[figures.observations.parts]]\nid = \"p{i}\"\nvalue = 1\n{of}"
+        ));
+    }
+    let file = common::dataset_file(&text);
+    let parts = run_on(
+        file.path().to_str().unwrap(),
+        &["figures", "--fields", "parts", "--no-header"],
+    );
+    assert!(
+        parts.ends_with("; p19999 (of p19998): 1\n"),
+        "{}",
+        &parts[parts.len() - 80..]
+    );
+    // A territory citing 20,000 sources, on the page and in a citation.
+    let mut text = common::MINIMAL.to_owned();
+    let ids: Vec<String> = (0..20_000).map(|i| format!("\"s{i}\"")).collect();
+    text = text.replacen(
+        "area_km2 = 100\nsource = \"atlas\"",
+        &format!("area_km2 = 100\nsource = [\"atlas\", {}]", ids.join(", ")),
+        1,
+    );
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "\n[[sources]]\nid = \"s{i}\"\ntitle = \"Source {i}\"\n"
+        ));
+    }
+    let file = common::dataset_file(&text);
+    let path = file.path().to_str().unwrap();
+    let page = run_on(path, &["report"]);
+    assert!(page.contains("Source 19999"));
+    let cited = run_on(path, &["cite", "north", "area", "--format", "ris"]);
+    assert_eq!(cited.matches("ER  - ").count(), 20_001);
+    // A name of 50,000 words, in a table written to a file.
+    let words: Vec<String> = (0..50_000).map(|i| format!("w{i}")).collect();
+    let text = common::MINIMAL.replacen(
+        "name = \"North\"",
+        &format!("name = \"{}\"", words.join(" ")),
+        1,
+    );
+    let file = common::dataset_file(&text);
+    let table = run_on(
+        file.path().to_str().unwrap(),
+        &["districts", "--format", "table", "--fields", "name"],
+    );
+    let shown: Vec<&str> = table
+        .split(|c: char| c.is_whitespace() || c == '│')
+        .filter(|w| w.len() > 1 && w.starts_with('w') && w[1..].bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    assert_eq!(shown.len(), 50_000);
+    assert_eq!(shown.last(), Some(&"w49999"));
 }
