@@ -4,6 +4,7 @@
 mod facts;
 mod held;
 mod names;
+mod quoted;
 mod select;
 mod timeline;
 mod totals;
@@ -12,6 +13,7 @@ mod units;
 pub use facts::{Computation, Fact, FactValue, Partly, territory_facts};
 pub use held::{Change, Held, HeldArea, held_area, held_on, parts_released, series};
 pub use names::{Lookup, fold, lookup};
+pub use quoted::{Claim, Quantity, Quoted, quoted};
 pub use select::{DateRange, Filter, SortKey, YearsHeld, select, years_held};
 pub use timeline::{Entry, EntryKind, timeline};
 pub use totals::{Totals, YearRow, by_year, counted_area_of, overlaps, percent, totals};
