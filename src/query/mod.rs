@@ -1,6 +1,7 @@
 //! Queries over a validated dataset: selecting, sorting, summing, matching names and
 //! building the timeline. Nothing here prints.
 
+mod check;
 mod facts;
 mod held;
 mod names;
@@ -10,6 +11,7 @@ mod timeline;
 mod totals;
 mod units;
 
+pub use check::{Checked, Compared, Verdict, check};
 pub use facts::{Computation, Fact, FactValue, Partly, territory_facts};
 pub use held::{Change, Held, HeldArea, held_area, held_on, parts_released, series};
 pub use names::{Lookup, fold, lookup};

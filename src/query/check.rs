@@ -1,0 +1,448 @@
+//! The verdict on each figure a text quotes: whether it is one of the values the dataset holds
+//! for what the sentence speaks of (a territory's facts, as `show` and `cite` read them, the
+//! totals, or a figure's observations), at the precision the text claims.
+
+use crate::data::{Cited, Dataset, TerritoryRef, When};
+
+use super::facts::{Fact, FactValue, territory_facts};
+use super::names::fold;
+use super::quoted::{Claim, Quantity, Quoted, quoted};
+use super::{AreaUnit, totals};
+
+/// What the dataset says of a quoted figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The figure is one of the values the dataset holds for what the sentence speaks of.
+    Matches,
+    /// The sentence speaks of something the dataset holds, and the figure is none of its values.
+    Differs,
+    /// The dataset holds nothing the figure could be about.
+    Unknown,
+}
+
+/// A value a quoted figure was compared with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compared<'a> {
+    /// What the value is of, in words: "Kalbajar: area".
+    pub what: String,
+    /// The value, in the quoted figure's unit.
+    pub value: Quantity,
+    /// Its sources; none for a value karabakh computes.
+    pub sources: Option<&'a Cited>,
+    /// The day it is of, for an observation of a series.
+    pub as_of: Option<When>,
+    /// Whether karabakh computed it (a total, a share).
+    pub computed: bool,
+}
+
+/// A quoted figure, its verdict and what it was compared with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked<'a> {
+    /// The figure as the text quotes it.
+    pub quoted: Quoted,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The values it was compared with; the first is the one it matches, if it matches.
+    pub compared: Vec<Compared<'a>>,
+}
+
+// The words that say a date is of an occupation, or of a restoration.
+const OCCUPIED: [&str; 6] = [
+    "occupied",
+    "captured",
+    "fell",
+    "taken",
+    "seized",
+    "occupation",
+];
+const RESTORED: [&str; 8] = [
+    "restored",
+    "returned",
+    "handed",
+    "regained",
+    "liberated",
+    "retaken",
+    "recaptured",
+    "restoration",
+];
+
+/// The verdict on every figure `text` quotes, sentence by sentence.
+pub fn check<'a>(ds: &'a Dataset, text: &str) -> Vec<Checked<'a>> {
+    let mut checked = Vec::new();
+    for (offset, sentence) in sentences(text) {
+        let words = words_of(sentence);
+        let named = territories_named(ds, &words);
+        for mut q in quoted(sentence) {
+            let compared = candidates(ds, &words, &named, &q);
+            let verdict = match compared.iter().position(|c| agrees(&q, &c.value)) {
+                Some(i) => {
+                    let mut compared = compared;
+                    let matched = compared.remove(i);
+                    compared.insert(0, matched);
+                    q.start += offset;
+                    q.end += offset;
+                    checked.push(Checked {
+                        quoted: q,
+                        verdict: Verdict::Matches,
+                        compared,
+                    });
+                    continue;
+                }
+                None if compared.is_empty() => Verdict::Unknown,
+                None => Verdict::Differs,
+            };
+            q.start += offset;
+            q.end += offset;
+            checked.push(Checked {
+                quoted: q,
+                verdict,
+                compared,
+            });
+        }
+    }
+    checked
+}
+
+// The sentences of `text` with where each starts: a sentence ends at `.`, `!` or `?` before a
+// space or the end, or at a line break; a decimal point ends nothing.
+fn sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = match b {
+            b'\n' => true,
+            b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
+            _ => false,
+        };
+        if ends {
+            found.push((start, &text[start..=i]));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        found.push((start, &text[start..]));
+    }
+    found
+}
+
+// The words of a sentence, folded as names are.
+fn words_of(sentence: &str) -> Vec<String> {
+    sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect()
+}
+
+// The territories a sentence names, in any spelling `show` accepts.
+fn territories_named(ds: &Dataset, words: &[String]) -> Vec<TerritoryRef> {
+    let joined = format!(" {} ", words.join(" "));
+    ds.territory_refs()
+        .filter(|&r| {
+            let t = ds.territory(r);
+            let names = [
+                Some(&t.id),
+                Some(&t.name),
+                t.name_az.as_ref().map(|a| &a.name),
+            ];
+            (names.into_iter().flatten())
+                .chain(t.aliases.iter().map(|a| &a.name))
+                .any(|name| {
+                    let name = words_of(name).join(" ");
+                    !name.is_empty() && joined.contains(&format!(" {name} "))
+                })
+        })
+        .collect()
+}
+
+// The values a quoted figure may be about, from what its sentence speaks of.
+fn candidates<'a>(
+    ds: &'a Dataset,
+    words: &[String],
+    named: &[TerritoryRef],
+    q: &Quoted,
+) -> Vec<Compared<'a>> {
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let mut found = Vec::new();
+    for &r in named {
+        let t = ds.territory(r);
+        for fact in territory_facts(ds, r, None) {
+            if let Some(value) = fact_value(&fact, q, has(&OCCUPIED), has(&RESTORED)) {
+                found.push(Compared {
+                    what: format!("{}: {}", t.name, fact.field.replace('_', " ")),
+                    value,
+                    sources: fact.sources,
+                    as_of: None,
+                    computed: fact.computed.is_some(),
+                });
+            }
+        }
+    }
+    if named.is_empty() {
+        let every: Vec<TerritoryRef> = ds.territory_refs().collect();
+        let sum = totals(ds, &every);
+        match q.value {
+            Quantity::Area(_, unit) => {
+                for (what, km2) in [
+                    ("area counted once", sum.area_km2),
+                    ("area as listed", sum.area_km2_listed),
+                ] {
+                    found.push(Compared {
+                        what: format!("totals: {what}"),
+                        value: area(km2, unit),
+                        sources: None,
+                        as_of: None,
+                        computed: true,
+                    });
+                }
+            }
+            Quantity::Percent(_) => {
+                if let Some(f) = ds.country.occupied_share {
+                    let o = ds.figure(f).latest();
+                    found.push(Compared {
+                        what: "totals: share stated by the source".to_owned(),
+                        value: Quantity::Percent(o.value as f64),
+                        sources: Some(&o.source),
+                        as_of: o.as_of,
+                        computed: false,
+                    });
+                    for alt in &o.alternatives {
+                        found.extend(alt.value.map(|v| Compared {
+                            what: "totals: share according to another source".to_owned(),
+                            value: Quantity::Percent(v as f64),
+                            sources: Some(&alt.source),
+                            as_of: alt.as_of,
+                            computed: false,
+                        }));
+                    }
+                }
+                for (what, share) in [
+                    ("share counted once", sum.share_percent),
+                    ("share as listed", sum.share_percent_listed),
+                ] {
+                    found.push(Compared {
+                        what: format!("totals: {what}"),
+                        value: Quantity::Percent((share * 100.0).round() / 100.0),
+                        sources: None,
+                        as_of: None,
+                        computed: true,
+                    });
+                }
+            }
+            Quantity::Number(_) => found.extend(figure_values(ds, words)),
+            Quantity::Date(_) => {}
+        }
+    }
+    found
+}
+
+// A fact of a territory as a value to compare `q` with, if it is of the same kind: an area,
+// a share, or a date of occupation or restoration (the one the sentence's words speak of).
+fn fact_value(fact: &Fact<'_>, q: &Quoted, occupied: bool, restored: bool) -> Option<Quantity> {
+    match (&fact.value, &q.value) {
+        (FactValue::AreaKm2(km2), Quantity::Area(_, unit)) => Some(area(*km2, *unit)),
+        (FactValue::Percent(p), Quantity::Percent(_)) => {
+            Some(Quantity::Percent((p * 100.0).round() / 100.0))
+        }
+        (FactValue::Date(when), Quantity::Date(_)) => {
+            let of_occupation = fact.field == "occupied";
+            let of_restoration = fact.field.starts_with("restored");
+            let wanted = match (occupied, restored) {
+                (true, false) => of_occupation,
+                (false, true) => of_restoration,
+                _ => of_occupation || of_restoration,
+            };
+            wanted.then_some(Quantity::Date(*when))
+        }
+        _ => None,
+    }
+}
+
+// An area of `km2` in `unit`, as karabakh converts it.
+fn area(km2: u64, unit: AreaUnit) -> Quantity {
+    Quantity::Area(unit.convert(km2).value(), unit)
+}
+
+// The observations of the figures whose own words the sentence uses: words of a figure's id
+// and label that no other figure has.
+fn figure_values<'a>(ds: &'a Dataset, words: &[String]) -> Vec<Compared<'a>> {
+    let words_of_figure = |i: usize| -> Vec<String> {
+        let f = &ds.figures[i];
+        words_of(&format!("{} {}", f.id.replace('-', " "), f.label))
+            .into_iter()
+            .filter(|w| w.len() >= 5)
+            .collect()
+    };
+    let all: Vec<Vec<String>> = (0..ds.figures.len()).map(words_of_figure).collect();
+    let mut found = Vec::new();
+    for (i, f) in ds.figures.iter().enumerate() {
+        let own = all[i]
+            .iter()
+            .filter(|w| (all.iter().enumerate()).all(|(j, other)| j == i || !other.contains(w)));
+        if !own.clone().any(|w| words.contains(w)) {
+            continue;
+        }
+        for o in &f.observations {
+            found.push(Compared {
+                what: f.label.clone(),
+                value: Quantity::Number(o.value as f64),
+                sources: Some(&o.source),
+                as_of: o.as_of,
+                computed: false,
+            });
+            for alt in &o.alternatives {
+                found.extend(alt.value.map(|v| Compared {
+                    what: format!("{} (another source)", f.label),
+                    value: Quantity::Number(v as f64),
+                    sources: Some(&alt.source),
+                    as_of: alt.as_of.or(o.as_of),
+                    computed: false,
+                }));
+            }
+        }
+    }
+    found
+}
+
+// Whether the quoted figure agrees with `value` at the precision the text claims: as written
+// (to its last digit), rounded ("about 4,000": to the thousand), or as a bound.
+fn agrees(q: &Quoted, value: &Quantity) -> bool {
+    let (quoted, actual) = match (&q.value, value) {
+        (Quantity::Number(a), Quantity::Number(b))
+        | (Quantity::Percent(a), Quantity::Percent(b)) => (*a, *b),
+        (Quantity::Area(a, ua), Quantity::Area(b, ub)) if ua == ub => (*a, *b),
+        (Quantity::Date(a), Quantity::Date(b)) => {
+            // The same day, month or year, or one the other's period holds.
+            return a.first_day() <= b.last_day() && b.first_day() <= a.last_day();
+        }
+        _ => return false,
+    };
+    let step = written_step(&q.text);
+    match q.precision {
+        Claim::Exact => (quoted - actual).abs() < step / 2.0 + 1e-9,
+        Claim::About => (quoted - actual).abs() <= rounding_step(&q.text).max(step) / 2.0,
+        Claim::MoreThan => actual > quoted,
+        Claim::LessThan => actual < quoted,
+    }
+}
+
+// The place of the last digit written: 1 for "3,054", 0.01 for "1,179.16".
+fn written_step(text: &str) -> f64 {
+    let number: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' '))
+        .collect();
+    let number = number.trim_end_matches([' ', ',', '.']);
+    match number.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => 1.0,
+    }
+}
+
+// The rounding a round number claims: 1,000 for "some 4,000", 10 for "about 3,050", and 1
+// for a number with no trailing zero.
+fn rounding_step(text: &str) -> f64 {
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | ' '))
+        .filter(char::is_ascii_digit)
+        .collect();
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    let zeros = zeros.min(digits.len().saturating_sub(1));
+    10f64.powi(zeros as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdicts(text: &str) -> Vec<(String, Verdict)> {
+        let ds = crate::data::embedded().unwrap();
+        check(&ds, text)
+            .into_iter()
+            .map(|c| (c.quoted.text, c.verdict))
+            .collect()
+    }
+
+    fn one(text: &str) -> Verdict {
+        let found = verdicts(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found[0].1
+    }
+
+    #[test]
+    fn an_area_matches_the_documents_or_another_sources_and_differs_from_neither() {
+        assert_eq!(one("Kalbajar covers 3,054 km²."), Verdict::Matches);
+        assert_eq!(
+            one("Kelbajar, an area of 1,936 km², was taken."),
+            Verdict::Matches
+        );
+        assert_eq!(one("Kalbajar covers 2,500 km²."), Verdict::Differs);
+        assert_eq!(
+            one("Kalbajar covers 1,179.16 square miles."),
+            Verdict::Matches
+        );
+        assert_eq!(one("Kalbajar covers about 3,000 km²."), Verdict::Matches);
+    }
+
+    #[test]
+    fn a_date_is_compared_with_the_occupation_or_restoration_its_words_name() {
+        assert_eq!(
+            one("Jabrayil was taken on 23 August 1993."),
+            Verdict::Matches
+        );
+        assert_eq!(
+            one("Gubadli was returned on 30 October 2020."),
+            Verdict::Differs
+        );
+        assert_eq!(
+            one("Gubadli was returned on 25 October 2020."),
+            Verdict::Matches
+        );
+        assert_eq!(one("Shusha fell in May 1992."), Verdict::Matches);
+    }
+
+    #[test]
+    fn shares_and_counts_are_compared_with_the_totals_and_the_figures() {
+        assert_eq!(
+            one("Armenian forces occupied 20% of Azerbaijan."),
+            Verdict::Matches
+        );
+        assert_eq!(one("They hold 16.62% of the country."), Verdict::Matches);
+        assert_eq!(one("They hold 18% of the country."), Verdict::Differs);
+        assert_eq!(
+            one("Some 4,000 people are still missing."),
+            Verdict::Matches
+        );
+        assert_eq!(
+            one("More than 5,000 people are still missing."),
+            Verdict::Differs
+        );
+        assert_eq!(
+            one("Exactly 3,000 people are still missing."),
+            Verdict::Differs
+        );
+    }
+
+    #[test]
+    fn a_figure_about_nothing_the_dataset_holds_is_unknown() {
+        assert_eq!(
+            verdicts("The war lasted 44 days. Three leaders signed."),
+            [("44".to_owned(), Verdict::Unknown)]
+        );
+    }
+
+    #[test]
+    fn places_are_in_the_whole_text() {
+        let ds = crate::data::embedded().unwrap();
+        let text = "A first sentence. Kalbajar covers 3,054 km².";
+        let found = check(&ds, text);
+        assert_eq!(
+            &text[found[0].quoted.start..found[0].quoted.end],
+            "3,054 km²"
+        );
+    }
+}
