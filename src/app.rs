@@ -19,6 +19,8 @@ use crate::output::{self, Format};
 pub enum Output<'a> {
     /// A listing of records, or one record, with the dataset's sources, which a workbook lists.
     Listing(output::Listing, &'a [Source]),
+    /// The verdicts of `check`, and whether any figure differs (exit status 1).
+    Verdicts(output::Listing, &'a [Source], bool),
     /// A chart, drawn with text or as a picture.
     Chart(output::chart::Chart<'a>),
     /// Values with their citations.
@@ -108,6 +110,20 @@ fn produce<'a>(
                 (None, false) => commands::figures::latest(ds),
             };
             Output::Listing(report, &ds.sources)
+        }
+        Command::Check(args) => {
+            let text = match args.text.as_slice() {
+                [dash] if dash == "-" => {
+                    let mut text = String::new();
+                    io::Read::read_to_string(&mut io::stdin().lock(), &mut text)
+                        .context("cannot read the text to check from standard input")?;
+                    text
+                }
+                words => words.join(" "),
+            };
+            let ds = load(slot, config)?;
+            let (report, differs) = commands::check::report(ds, &text, args.all);
+            Output::Verdicts(report, &ds.sources, differs)
         }
         Command::Fields(args) => {
             let ds = load(slot, config)?;
@@ -210,6 +226,10 @@ fn check(
 /// Writes `output` where and as `config` says.
 pub fn write(output: Output<'_>, config: &Config) -> anyhow::Result<ExitCode> {
     match output {
+        Output::Verdicts(report, sources, differs) => {
+            write(Output::Listing(report, sources), config)?;
+            return Ok(ExitCode::from(if differs { 1 } else { 0 }));
+        }
         Output::Listing(mut report, sources) => {
             let listing = &config.listing;
             if let Some(fields) = &listing.fields {

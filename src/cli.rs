@@ -185,6 +185,27 @@ Examples:
   karabakh cite shusha restored --format csl-json | jq '.[0].title'")]
     Cite(CiteArgs),
 
+    /// Check the figures a text quotes against the dataset: for each, whether it matches a
+    /// value the dataset holds for what the sentence speaks of, differs from all of them, or is
+    /// about nothing the dataset holds, with the values and sources it rests on
+    #[command(after_help = "\
+TEXT is one or more sentences, or - to read them from standard input. A figure is a number
+(3,054 or 3 054), a share (20%, 20 per cent), an area (km², sq km, square miles, hectares) or a
+date (8 May 1992, May 8, 1992, 1992-05-08, May 1992, 1993); \"about\", \"some\", \"more than\"
+and the like set the precision it is compared at. What it is about comes from its sentence:
+the territories it names, in any spelling `show` accepts, the words of the dates (taken, fell,
+returned, handed over), or else the totals and the figures whose words it uses. The verdicts
+come from rules, not from reading: check what they rest on.
+
+Exit status: 0 when no figure differs, 1 when one does, 2 on bad input.
+
+Examples:
+  karabakh check \"Kalbajar, an area of 1,936 km², was occupied on 2 April 1993.\"
+  karabakh check \"Some 4,000 people are still missing.\"
+  echo \"Gubadli was returned on 30 October 2020.\" | karabakh check -
+  karabakh check --all --format json \"The 44-day war\" | jq '.[].verdict'")]
+    Check(CheckArgs),
+
     /// Write one self-contained HTML page: the totals, the territories, the charts, the
     /// figures, the timeline and the numbered sources that every value links to
     #[command(after_help = "\
@@ -557,6 +578,22 @@ pub struct ChartArgs {
     /// Which territories to draw.
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// Options of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// How to write the listing.
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// List the figures about nothing the dataset holds too (verdict `unknown`)
+    #[arg(long = "all")]
+    pub all: bool,
+
+    /// The text to check: one or more words, or - for standard input
+    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+    pub text: Vec<String>,
 }
 
 /// Options of `cite`.

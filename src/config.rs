@@ -158,6 +158,7 @@ fn listing_args(command: Option<&Command>) -> Option<&OutputArgs> {
         Command::Totals(args) => &args.output,
         Command::Show(args) => &args.output,
         Command::Figures(args) => &args.output,
+        Command::Check(args) => &args.output,
         Command::Fields(args) => &args.output,
         Command::Timeline(args) => &args.output,
         Command::Sources(args) => &args.output,

@@ -93,7 +93,7 @@ pub fn cite<'a>(
             let own = computed.is_none() && sources.is_empty();
             Citation {
                 subject: t.name.to_string(),
-                what: fact_words(fact.field, on_day(fact)),
+                what: fact.words(),
                 value: with_unit(&show::value(fact, unit).human(), &field),
                 about: (computed.is_none() && !own)
                     .then(|| qualified(&note, &field, unit))
@@ -105,28 +105,6 @@ pub fn cite<'a>(
         })
         .collect();
     Ok(citations)
-}
-
-// What a fact of a territory is, in words people read.
-fn fact_words(field: &str, day: Option<chrono::NaiveDate>) -> String {
-    match field {
-        "area_km2" => "area".to_owned(),
-        "area_km2_other" => "area according to another source".to_owned(),
-        "name_az" => "name in Azerbaijani".to_owned(),
-        "restored" => "control restored".to_owned(),
-        "restored_later" => "control restored, a later stage".to_owned(),
-        "share_percent" => "share of the country".to_owned(),
-        "held_on" => day.map_or("held".to_owned(), |d| format!("held on {d}")),
-        other => other.replace('_', " "),
-    }
-}
-
-// The day a fact of whether the territory was held is of.
-fn on_day(fact: &Fact<'_>) -> Option<chrono::NaiveDate> {
-    match fact.computed {
-        Some(Computation::HeldOn { day, .. }) => Some(day),
-        _ => None,
-    }
 }
 
 // The citation of `field` of the single record of `report`.

@@ -1,6 +1,7 @@
 //! One module per command: each turns query results into an [`output::Listing`](crate::output::Listing).
 
 pub mod chart;
+pub mod check;
 pub mod cite;
 pub mod dataset;
 pub mod districts;
@@ -88,6 +89,11 @@ pub const LISTING_COMMANDS: &[ListingCommand] = &[
         name: "timeline",
         about: "The dated events",
         listings: |_, _| vec![("timeline", columns_of(&timeline::fields()))],
+    },
+    ListingCommand {
+        name: "check",
+        about: "The verdicts on the figures of a text",
+        listings: |_, _| vec![("check", columns_of(&check::fields()))],
     },
     ListingCommand {
         name: "sources",

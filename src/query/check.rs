@@ -73,20 +73,17 @@ pub fn check<'a>(ds: &'a Dataset, text: &str) -> Vec<Checked<'a>> {
         let words = words_of(sentence);
         let named = territories_named(ds, &words);
         for mut q in quoted(sentence) {
-            let compared = candidates(ds, &words, &named, &q);
-            let verdict = match compared.iter().position(|c| agrees(&q, &c.value)) {
+            let mut compared = candidates(ds, &words, &named, &q);
+            // Of the values it agrees with, the nearest, which then comes first.
+            let nearest = (compared.iter().enumerate())
+                .filter(|(_, c)| agrees(&q, &c.value))
+                .min_by(|(_, a), (_, b)| distance(&q, &a.value).total_cmp(&distance(&q, &b.value)))
+                .map(|(i, _)| i);
+            let verdict = match nearest {
                 Some(i) => {
-                    let mut compared = compared;
                     let matched = compared.remove(i);
                     compared.insert(0, matched);
-                    q.start += offset;
-                    q.end += offset;
-                    checked.push(Checked {
-                        quoted: q,
-                        verdict: Verdict::Matches,
-                        compared,
-                    });
-                    continue;
+                    Verdict::Matches
                 }
                 None if compared.is_empty() => Verdict::Unknown,
                 None => Verdict::Differs,
@@ -170,7 +167,7 @@ fn candidates<'a>(
         for fact in territory_facts(ds, r, None) {
             if let Some(value) = fact_value(&fact, q, has(&OCCUPIED), has(&RESTORED)) {
                 found.push(Compared {
-                    what: format!("{}: {}", t.name, fact.field.replace('_', " ")),
+                    what: format!("{}: {}", t.name, fact.words()),
                     value,
                     sources: fact.sources,
                     as_of: None,
@@ -303,6 +300,19 @@ fn figure_values<'a>(ds: &'a Dataset, words: &[String]) -> Vec<Compared<'a>> {
         }
     }
     found
+}
+
+// How far `value` is from the quoted figure; dates by their first days.
+fn distance(q: &Quoted, value: &Quantity) -> f64 {
+    match (&q.value, value) {
+        (Quantity::Number(a), Quantity::Number(b))
+        | (Quantity::Percent(a), Quantity::Percent(b))
+        | (Quantity::Area(a, _), Quantity::Area(b, _)) => (a - b).abs(),
+        (Quantity::Date(a), Quantity::Date(b)) => {
+            (a.first_day() - b.first_day()).num_days().abs() as f64
+        }
+        _ => f64::INFINITY,
+    }
 }
 
 // Whether the quoted figure agrees with `value` at the precision the text claims: as written

@@ -72,6 +72,24 @@ pub enum Computation {
 }
 
 impl Fact<'_> {
+    /// What the fact is, in words people read: "area according to another source", "held on
+    /// 2021-01-01".
+    pub fn words(&self) -> String {
+        match self.field {
+            "area_km2" => "area".to_owned(),
+            "area_km2_other" => "area according to another source".to_owned(),
+            "name_az" => "name in Azerbaijani".to_owned(),
+            "restored" => "control restored".to_owned(),
+            "restored_later" => "control restored, a later stage".to_owned(),
+            "share_percent" => "share of the country".to_owned(),
+            "held_on" => match self.computed {
+                Some(Computation::HeldOn { day, .. }) => format!("held on {day}"),
+                _ => "held".to_owned(),
+            },
+            other => other.replace('_', " "),
+        }
+    }
+
     /// The sources a value is stated by, in the order the dataset names them, or for a computed
     /// value every source of what it is computed from, in the dataset's order.
     pub fn basis(&self, ds: &Dataset, r: TerritoryRef) -> Vec<SourceRef> {

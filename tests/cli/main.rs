@@ -6,6 +6,7 @@ mod common;
 
 mod bad_data;
 mod chart;
+mod check;
 mod commands;
 mod data_commands;
 mod docs;

@@ -6,7 +6,7 @@ use crate::common;
 use common::{karabakh, stdout};
 
 /// Every command, as the overview and the manual page must name them.
-const COMMANDS: [&str; 13] = [
+const COMMANDS: [&str; 14] = [
     "districts",
     "totals",
     "show",
@@ -15,6 +15,7 @@ const COMMANDS: [&str; 13] = [
     "sources",
     "chart",
     "cite",
+    "check",
     "report",
     "fields",
     "data",

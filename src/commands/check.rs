@@ -1,0 +1,125 @@
+//! `karabakh check TEXT`: each figure a text quotes, with its verdict and the values and
+//! sources it was compared with.
+
+use crate::data::{Dataset, SourceRef};
+use crate::output::{Column, Context, Field, Listing, Value, thousands};
+use crate::query::{self, Checked, Compared, Quantity, Verdict};
+
+/// A quoted figure with its place in the text, as `line:column`.
+pub struct Row<'a> {
+    checked: Checked<'a>,
+    at: String,
+}
+
+/// The fields of the listing.
+pub fn fields<'a, 'r>() -> Vec<Field<&'r Row<'a>>> {
+    vec![
+        Field::new(
+            Column::new("text", "figure").about("the figure as the text writes it, with its unit and any word of approximation"),
+            |_, r| Value::owned(r.checked.quoted.text.clone()),
+        ),
+        Field::new(
+            Column::new("verdict", "verdict").about("matches: it is a value the dataset holds for what the sentence speaks of; differs: it is none of them; unknown: the dataset holds nothing it could be about"),
+            |_, r| Value::word(match r.checked.verdict {
+                Verdict::Matches => "matches",
+                Verdict::Differs => "differs",
+                Verdict::Unknown => "unknown",
+            }),
+        ),
+        Field::new(
+            Column::new("compared", "compared with").about("what it matches, or else every value it was compared with, with what each is of and when").computed(),
+            |c, r| Value::List(compared(&r.checked).iter().map(|v| shown(c.ds, v)).collect()),
+        ),
+        Field::new(
+            Column::new("source", "source").about("the ids of the sources of the values it was compared with; none for a value karabakh computes").cites().caveat().optional(1),
+            |c, r| {
+                let mut refs: Vec<SourceRef> = (compared(&r.checked).iter())
+                    .flat_map(|v| v.sources.map(|s| s.refs().to_vec()).unwrap_or_default())
+                    .collect();
+                refs.dedup();
+                Value::List(refs.iter().map(|&s| c.ds.source(s).id.clone()).collect())
+            },
+        ),
+        Field::new(
+            Column::new("others", "other values").about("for a figure that matches, the other values it was compared with, such as the document's where it matches another source's, or the latest observation where it matches an earlier one").computed().caveat().optional(2),
+            |c, r| match r.checked.verdict {
+                // What the matched value is of is said once, in the column before.
+                Verdict::Matches => {
+                    let of = &r.checked.compared[0].what;
+                    let others = r.checked.compared[1..].iter().map(|v| {
+                        let text = shown(c.ds, v);
+                        match text.strip_prefix(of.as_str()) {
+                            Some(rest) if v.what == *of => rest.trim_start().to_owned(),
+                            _ => text,
+                        }
+                    });
+                    Value::List(others.collect())
+                }
+                _ => Value::List(Vec::new()),
+            },
+        ),
+        Field::new(
+            Column::new("at", "at").about("where the figure stands in the text: line and column").optional(0),
+            |_, r| Value::owned(r.at.clone()),
+        ),
+    ]
+}
+
+// The values a verdict rests on: the one matched, or every value compared with.
+fn compared<'c, 'a>(checked: &'c Checked<'a>) -> &'c [Compared<'a>] {
+    match checked.verdict {
+        Verdict::Matches => &checked.compared[..1],
+        _ => &checked.compared,
+    }
+}
+
+// A value compared with, as people read it, with its sources: "Kalbajar: area 3,054 km²
+// [occupation-in-figures]", "… 3,983 (as of 2025-03-10) [caspian-news-2025-03-10]", "…
+// (computed)".
+fn shown(ds: &Dataset, c: &Compared<'_>) -> String {
+    let value = match c.value {
+        Quantity::Number(n) => thousands(n as u64),
+        Quantity::Percent(p) => format!("{p}%"),
+        Quantity::Area(v, unit) => match unit {
+            query::AreaUnit::Mi2 => format!("{v:.2} {}", unit.symbol()),
+            _ => format!("{} {}", thousands(v as u64), unit.symbol()),
+        },
+        Quantity::Date(when) => when.human(),
+    };
+    let mut text = format!("{} {value}", c.what);
+    if let Some(as_of) = c.as_of {
+        text.push_str(&format!(" (as of {})", as_of.iso()));
+    }
+    if c.computed {
+        text.push_str(" (computed)");
+    }
+    if let Some(sources) = c.sources {
+        text.push_str(&format!(" [{}]", ds.source_ids(sources).join(", ")));
+    }
+    text
+}
+
+/// The verdicts on the figures of `text`; with `all`, those about nothing the dataset holds
+/// too. Whether any differs is the listing's exit status.
+pub fn report(ds: &Dataset, text: &str, all: bool) -> (Listing, bool) {
+    let rows: Vec<Row> = (query::check(ds, text).into_iter())
+        .filter(|c| all || c.verdict != Verdict::Unknown)
+        .map(|checked| {
+            let before = &text[..checked.quoted.start];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Row {
+                checked,
+                at: format!("{line}:{column}"),
+            }
+        })
+        .collect();
+    let differs = rows.iter().any(|r| r.checked.verdict == Verdict::Differs);
+    let listing = Listing::of(&Context::of(ds), &fields(), &rows).note(
+        "a figure matches when it is a value the dataset holds for what its sentence speaks \
+             of (a territory it names, the totals, or a figure whose words it uses), at the \
+             precision its words claim (\"about 4,000\" to the thousand); verdicts come from \
+             rules, not from reading: check what they rest on",
+    );
+    (listing, differs)
+}

@@ -1,0 +1,155 @@
+//! `karabakh check`: each figure a sentence quotes gets a verdict with what it rests on.
+
+use crate::common;
+
+use common::{karabakh, snapshot_every_format, stdout};
+
+/// The figures and verdicts `check` gives `text`, with `--all`.
+fn verdicts(text: &str) -> Vec<(String, String)> {
+    let out = karabakh(&[
+        "check",
+        "--all",
+        "--format",
+        "tsv",
+        "--no-header",
+        "--fields",
+        "text,verdict",
+        text,
+    ])
+    .output()
+    .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let (text, verdict) = l.split_once('\t').unwrap();
+            (text.to_owned(), verdict.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn check_renders_in_every_format() {
+    snapshot_every_format(
+        "check",
+        &[
+            "check",
+            "Kalbajar, an area of 1,936 km², was occupied on 2 April 1993. Some 4,000 people are \
+             still missing.",
+        ],
+    );
+}
+
+#[test]
+fn sentences_as_news_reports_write_them_get_the_verdicts_their_figures_deserve() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Armenian forces occupied 20% of Azerbaijan.",
+            &[("20%", "matches")],
+        ),
+        (
+            "Kalbajar, an area of 1,936 km², fell in 1993.",
+            &[("1,936 km²", "matches"), ("1993", "matches")],
+        ),
+        (
+            "Kəlbəcər covers 3,054 square kilometres.",
+            &[("3,054 square kilometres", "matches")],
+        ),
+        ("Kalbajar covers 2,500 km².", &[("2,500 km²", "differs")]),
+        (
+            "Jabrayil was taken on 23 August 1993.",
+            &[("23 August 1993", "matches")],
+        ),
+        (
+            "Gubadli was returned on 30 October 2020.",
+            &[("30 October 2020", "differs")],
+        ),
+        (
+            "Shusha fell on May 8, 1992 and was retaken on 8 November 2020.",
+            &[("May 8, 1992", "matches"), ("8 November 2020", "matches")],
+        ),
+        (
+            "Some 4,000 people are still missing.",
+            &[("Some 4,000", "matches")],
+        ),
+        (
+            "More than 5,000 people are still missing.",
+            &[("More than 5,000", "differs")],
+        ),
+        (
+            "The occupied districts total 14,393 km².",
+            &[("14,393 km²", "matches")],
+        ),
+        ("They hold 18% of the country.", &[("18%", "differs")]),
+        (
+            "The 44-day war ended with a statement three leaders signed.",
+            &[("44", "unknown")],
+        ),
+        (
+            "Aghdam (1,150 km²) and Fizuli (1,390 km²) were partly occupied.",
+            &[("1,150 km²", "matches"), ("1,390 km²", "matches")],
+        ),
+    ];
+    for (sentence, expected) in cases {
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(t, v)| ((*t).to_owned(), (*v).to_owned()))
+            .collect();
+        assert_eq!(verdicts(sentence), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn every_area_and_date_of_occupation_matches_and_one_changed_differs() {
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["districts", "--format", "json"])).unwrap();
+    for t in json.as_array().unwrap() {
+        let (name, area) = (t["name"].as_str().unwrap(), t["area_km2"].as_u64().unwrap());
+        let said = |km2: u64| format!("{name} covers {km2} km².");
+        assert_eq!(
+            verdicts(&said(area)),
+            [(format!("{area} km²"), "matches".to_owned())]
+        );
+        assert_eq!(verdicts(&said(area + 1))[0].1, "differs", "{name}");
+        let occupied = t["occupied"].as_str().unwrap();
+        if occupied.len() == 10 {
+            let said = format!("{name} was occupied on {occupied}.");
+            assert_eq!(
+                verdicts(&said),
+                [(occupied.to_owned(), "matches".to_owned())],
+                "{said}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_exit_status_says_whether_a_figure_differs_and_standard_input_is_read_with_a_dash() {
+    let status = |args: &[&str], input: &str| {
+        karabakh(args)
+            .write_stdin(input)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(
+        status(&["check", "Kalbajar covers 3,054 km²."], ""),
+        Some(0)
+    );
+    assert_eq!(
+        status(&["check", "Kalbajar covers 3,055 km²."], ""),
+        Some(1)
+    );
+    assert_eq!(
+        status(&["check", "-"], "Kalbajar covers 3,055 km²."),
+        Some(1)
+    );
+    assert_eq!(
+        status(&["check", "-"], "Kalbajar covers 3,054 km²."),
+        Some(0)
+    );
+    assert_eq!(status(&["check"], ""), Some(2));
+    // A figure about nothing the dataset holds is listed only with --all.
+    assert_eq!(stdout(&["check", "--no-header", "The 44-day war."]), "");
+}
