@@ -21,6 +21,8 @@ pub enum Output<'a> {
     Listing(output::Listing, &'a [Source]),
     /// The verdicts of `check`, and whether any figure differs (exit status 1).
     Verdicts(output::Listing, &'a [Source], bool),
+    /// The report of `audit`, and whether any figure differs (exit status 1).
+    Audited(String, bool),
     /// A chart, drawn with text or as a picture.
     Chart(output::chart::Chart<'a>),
     /// Values with their citations.
@@ -125,6 +127,29 @@ fn produce<'a>(
             let (report, differs) = commands::check::report(ds, &text, args.all);
             Output::Verdicts(report, &ds.sources, differs)
         }
+        Command::Audit(args) => {
+            let mut documents = Vec::new();
+            for path in &args.files {
+                let name = path.display().to_string();
+                let text = if name == "-" {
+                    let mut text = String::new();
+                    io::Read::read_to_string(&mut io::stdin().lock(), &mut text)
+                        .context("cannot read the text to audit from standard input")?;
+                    text
+                } else {
+                    std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?
+                };
+                documents.push(commands::audit::Document { name, text });
+            }
+            let style = match args.format {
+                crate::cli::AuditFormat::Text => commands::audit::Style::Lines,
+                crate::cli::AuditFormat::Json => commands::audit::Style::Json,
+                crate::cli::AuditFormat::Jsonl => commands::audit::Style::Jsonl,
+            };
+            let ds = load(slot, config)?;
+            let (text, differs) = commands::audit::audit(ds, &documents, style, args.all);
+            Output::Audited(text, differs)
+        }
         Command::Fields(args) => {
             let ds = load(slot, config)?;
             let listing = args.command.as_deref();
@@ -226,6 +251,10 @@ fn check(
 /// Writes `output` where and as `config` says.
 pub fn write(output: Output<'_>, config: &Config) -> anyhow::Result<ExitCode> {
     match output {
+        Output::Audited(text, differs) => {
+            write_out(config, |out| out.write_all(text.as_bytes()))?;
+            return Ok(ExitCode::from(if differs { 1 } else { 0 }));
+        }
         Output::Verdicts(report, sources, differs) => {
             write(Output::Listing(report, sources), config)?;
             return Ok(ExitCode::from(if differs { 1 } else { 0 }));

@@ -206,6 +206,22 @@ Examples:
   karabakh check --all --format json \"The 44-day war\" | jq '.[].verdict'")]
     Check(CheckArgs),
 
+    /// Check every figure of whole files of prose (Markdown or plain text), reported as a
+    /// linter reports: FILE:LINE:COLUMN: differs: …, and a summary
+    #[command(after_help = "\
+Each figure is checked as `check` checks it. Markdown's code blocks, code spans and link
+targets are not read as text; a sentence wrapped over lines is read whole. Only the figures
+that differ are listed, unless --all is given.
+
+Exit status: 0 when no figure differs, 1 when one does, 2 on bad input.
+
+Examples:
+  karabakh audit draft.md
+  karabakh audit --all notes/*.md
+  pandoc -t plain article.docx | karabakh audit -
+  karabakh audit --format jsonl draft.md | jq -r 'select(.verdict == \"differs\") | .text'")]
+    Audit(AuditArgs),
+
     /// Write one self-contained HTML page: the totals, the territories, the charts, the
     /// figures, the timeline and the numbered sources that every value links to
     #[command(after_help = "\
@@ -594,6 +610,33 @@ pub struct CheckArgs {
     /// The text to check: one or more words, or - for standard input
     #[arg(value_name = "TEXT", required = true, num_args = 1..)]
     pub text: Vec<String>,
+}
+
+/// Options of `audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// List every figure, not only those that differ
+    #[arg(long = "all")]
+    pub all: bool,
+
+    /// How to write the report: a line a figure and a summary, or JSON
+    #[arg(long = "format", short = 'f', value_enum, default_value_t = AuditFormat::Text)]
+    pub format: AuditFormat,
+
+    /// The files to audit, or - for standard input
+    #[arg(value_name = "FILE", required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
+}
+
+/// `audit --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    /// FILE:LINE:COLUMN: verdict: …, a line a figure, and a summary
+    Text,
+    /// A JSON array of the figures, each with its file, line and column
+    Json,
+    /// One JSON object a line
+    Jsonl,
 }
 
 /// Options of `cite`.

@@ -20,11 +20,7 @@ pub fn fields<'a, 'r>() -> Vec<Field<&'r Row<'a>>> {
         ),
         Field::new(
             Column::new("verdict", "verdict").about("matches: it is a value the dataset holds for what the sentence speaks of; differs: it is none of them; unknown: the dataset holds nothing it could be about"),
-            |_, r| Value::word(match r.checked.verdict {
-                Verdict::Matches => "matches",
-                Verdict::Differs => "differs",
-                Verdict::Unknown => "unknown",
-            }),
+            |_, r| Value::word(verdict_word(r.checked.verdict)),
         ),
         Field::new(
             Column::new("compared", "compared with").about("what it matches, or else every value it was compared with, with what each is of and when").computed(),
@@ -65,18 +61,27 @@ pub fn fields<'a, 'r>() -> Vec<Field<&'r Row<'a>>> {
     ]
 }
 
-// The values a verdict rests on: the one matched, or every value compared with.
-fn compared<'c, 'a>(checked: &'c Checked<'a>) -> &'c [Compared<'a>] {
+/// A verdict as the output writes it.
+pub(super) fn verdict_word(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Matches => "matches",
+        Verdict::Differs => "differs",
+        Verdict::Unknown => "unknown",
+    }
+}
+
+/// The values a verdict rests on: the one matched, or every value compared with.
+pub(super) fn compared<'c, 'a>(checked: &'c Checked<'a>) -> &'c [Compared<'a>] {
     match checked.verdict {
         Verdict::Matches => &checked.compared[..1],
         _ => &checked.compared,
     }
 }
 
-// A value compared with, as people read it, with its sources: "Kalbajar: area 3,054 km²
-// [occupation-in-figures]", "… 3,983 (as of 2025-03-10) [caspian-news-2025-03-10]", "…
-// (computed)".
-fn shown(ds: &Dataset, c: &Compared<'_>) -> String {
+/// A value compared with, as people read it, with its sources: "Kalbajar: area 3,054 km²
+/// [occupation-in-figures]", "… 3,983 (as of 2025-03-10) [caspian-news-2025-03-10]", "…
+/// (computed)".
+pub(super) fn shown(ds: &Dataset, c: &Compared<'_>) -> String {
     let value = match c.value {
         Quantity::Number(n) => thousands(n as u64),
         Quantity::Percent(p) => format!("{p}%"),

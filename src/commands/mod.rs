@@ -1,5 +1,6 @@
 //! One module per command: each turns query results into an [`output::Listing`](crate::output::Listing).
 
+pub mod audit;
 pub mod chart;
 pub mod check;
 pub mod cite;

@@ -66,6 +66,20 @@ const RESTORED: [&str; 8] = [
     "restoration",
 ];
 
+// The words that say a sentence speaks of the whole occupied territory or the country.
+const TOTAL: [&str; 10] = [
+    "total",
+    "totals",
+    "together",
+    "combined",
+    "altogether",
+    "overall",
+    "occupied",
+    "territory",
+    "territories",
+    "country",
+];
+
 /// The verdict on every figure `text` quotes, sentence by sentence.
 pub fn check<'a>(ds: &'a Dataset, text: &str) -> Vec<Checked<'a>> {
     let mut checked = Vec::new();
@@ -176,7 +190,11 @@ fn candidates<'a>(
             }
         }
     }
-    if named.is_empty() {
+    // The totals, where the sentence speaks of the whole: of the occupied territory, of the
+    // country, or of a total; a figure in a sentence about something else stays unknown.
+    let country = fold(&ds.country.name);
+    let of_the_whole = has(&TOTAL) || words.contains(&country);
+    if named.is_empty() && (of_the_whole || matches!(q.value, Quantity::Number(_))) {
         let every: Vec<TerritoryRef> = ds.territory_refs().collect();
         let sum = totals(ds, &every);
         match q.value {

@@ -153,3 +153,75 @@ fn the_exit_status_says_whether_a_figure_differs_and_standard_input_is_read_with
     // A figure about nothing the dataset holds is listed only with --all.
     assert_eq!(stdout(&["check", "--no-header", "The 44-day war."]), "");
 }
+
+/// A draft in Markdown: a heading, a wrapped sentence, a list, code and a link.
+const DRAFT: &str = "# Notes on the districts\n\nKalbajar, an area of\n2,500 km², was taken on 2 April 1993. Shusha fell on\n8 May 1992.\n\n- Gubadli was returned on 30 October 2020.\n- Some 4,000 people are still missing.\n\nRun `karabakh show kalbajar 1,936 km²` or read [the page](http://example.org/9,999).\n\n```\nAghdam 9,999 km²\n```\n";
+
+#[test]
+fn audit_reports_each_figure_that_differs_at_its_line_and_column_as_a_linter_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.md");
+    std::fs::write(&draft, DRAFT).unwrap();
+    let path = draft.to_str().unwrap();
+    let out = karabakh(&["audit", path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "{path}:4:1: differs: \"2,500 km²\"; the dataset gives Kalbajar: area 3,054 km² \
+             [occupation-in-figures]; Kalbajar: area according to another source 1,936 km² \
+             [trend-2018-04-02, trend-3216948, azernews-163609]; Kalbajar: area according to \
+             another source 3,050 km² [wikipedia-ru-kelbajar]\n\
+             {path}:7:27: differs: \"30 October 2020\"; the dataset gives Gubadli: control \
+             restored 2020-10-25 [news-az, azernews-171411]\n\
+             5 figures checked in 1 file: 2 differ\n"
+        )
+    );
+    // With --all, those that match too; code and link targets are never read.
+    let all = karabakh(&["audit", "--all", "--format", "jsonl", path])
+        .output()
+        .unwrap();
+    assert_eq!(all.status.code(), Some(1));
+    let all = String::from_utf8(all.stdout).unwrap();
+    let places: Vec<(u64, u64, String)> = all
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["line"].as_u64().unwrap(),
+                v["column"].as_u64().unwrap(),
+                format!(
+                    "{} {}",
+                    v["text"].as_str().unwrap(),
+                    v["verdict"].as_str().unwrap()
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (4, 1, "2,500 km² differs".to_owned()),
+            (4, 25, "2 April 1993 matches".to_owned()),
+            (5, 1, "8 May 1992 matches".to_owned()),
+            (7, 27, "30 October 2020 differs".to_owned()),
+            (8, 3, "Some 4,000 matches".to_owned()),
+        ]
+    );
+    // Standard input, and a text with nothing that differs.
+    let out = karabakh(&["audit", "-"])
+        .write_stdin("Shusha fell on 8 May 1992.\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "1 figure checked in 1 file: 0 differ\n"
+    );
+    let (code, err) = common::refused(&["audit", "/nonexistent/draft.md"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("error: cannot read /nonexistent/draft.md: "),
+        "{err}"
+    );
+}

@@ -6,7 +6,7 @@ use crate::common;
 use common::{karabakh, stdout};
 
 /// Every command, as the overview and the manual page must name them.
-const COMMANDS: [&str; 14] = [
+const COMMANDS: [&str; 15] = [
     "districts",
     "totals",
     "show",
@@ -16,6 +16,7 @@ const COMMANDS: [&str; 14] = [
     "chart",
     "cite",
     "check",
+    "audit",
     "report",
     "fields",
     "data",
