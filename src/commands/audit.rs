@@ -7,7 +7,7 @@ use crate::data::Dataset;
 use crate::escape::escape_for_terminal;
 use crate::query::{self, Checked, Verdict};
 
-use super::check::{compared, shown, verdict_word};
+use super::check::{as_json, compared, shown, verdict_word};
 
 /// A file to audit: its name in messages and its text.
 pub struct Document {
@@ -54,7 +54,7 @@ pub fn audit(ds: &Dataset, documents: &[Document], style: Style, all: bool) -> (
                 "column": column,
                 "text": c.quoted.text,
                 "verdict": verdict_word(c.verdict),
-                "compared": compared(&c).iter().map(|v| shown(ds, v)).collect::<Vec<_>>(),
+                "compared": compared(&c).iter().map(|v| as_json(ds, v)).collect::<Vec<_>>(),
                 "sources": compared(&c)
                     .iter()
                     .flat_map(|v| v.sources.map(|s| ds.source_ids(s)).unwrap_or_default())

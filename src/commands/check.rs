@@ -24,7 +24,13 @@ pub fn fields<'a, 'r>() -> Vec<Field<&'r Row<'a>>> {
         ),
         Field::new(
             Column::new("compared", "compared with").about("what it matches, or else every value it was compared with, with what each is of and when").computed(),
-            |c, r| Value::List(compared(&r.checked).iter().map(|v| shown(c.ds, v)).collect()),
+            |c, r| {
+                let values = compared(&r.checked);
+                let text: Vec<String> = values.iter().map(|v| shown(c.ds, v)).collect();
+                // In JSON, each value with what it is of, its number, unit, sources and date.
+                let json = values.iter().map(|v| as_json(c.ds, v)).collect();
+                Value::structured(text.join("; "), serde_json::Value::Array(json))
+            },
         ),
         Field::new(
             Column::new("source", "source").about("the ids of the sources of the values it was compared with; none for a value karabakh computes").cites().caveat().optional(1),
@@ -49,7 +55,9 @@ pub fn fields<'a, 'r>() -> Vec<Field<&'r Row<'a>>> {
                             _ => text,
                         }
                     });
-                    Value::List(others.collect())
+                    let text: Vec<String> = others.collect();
+                    let json = (r.checked.compared[1..].iter()).map(|v| as_json(c.ds, v)).collect();
+                    Value::structured(text.join("; "), serde_json::Value::Array(json))
                 }
                 _ => Value::List(Vec::new()),
             },
@@ -59,6 +67,35 @@ pub fn fields<'a, 'r>() -> Vec<Field<&'r Row<'a>>> {
             |_, r| Value::owned(r.at.clone()),
         ),
     ]
+}
+
+/// A value compared with, for machines: `{"what", "value", "unit", "sources", "as_of",
+/// "computed", "converted"}`, the value a number (an ISO date for a date); `converted` says an
+/// area is in another unit than the km² its source states.
+pub(super) fn as_json(ds: &Dataset, c: &Compared<'_>) -> serde_json::Value {
+    // A whole number is written as one: 3983, not 3983.0.
+    let number = |v: f64| {
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            serde_json::json!(v as i64)
+        } else {
+            serde_json::json!(v)
+        }
+    };
+    let (value, unit) = match c.value {
+        Quantity::Number(n) => (number(n), None),
+        Quantity::Percent(p) => (number(p), Some("%")),
+        Quantity::Area(v, unit) => (number(v), Some(unit.symbol())),
+        Quantity::Date(when) => (serde_json::json!(when.iso()), None),
+    };
+    serde_json::json!({
+        "what": c.what,
+        "value": value,
+        "unit": unit,
+        "sources": c.sources.map(|s| ds.source_ids(s)).unwrap_or_default(),
+        "as_of": c.as_of.map(|w| w.iso()),
+        "computed": c.computed,
+        "converted": !c.computed && matches!(c.value, Quantity::Area(_, u) if !u.is_source_unit()),
+    })
 }
 
 /// A verdict as the output writes it.
@@ -85,10 +122,16 @@ pub(super) fn shown(ds: &Dataset, c: &Compared<'_>) -> String {
     let value = match c.value {
         Quantity::Number(n) => thousands(n as u64),
         Quantity::Percent(p) => format!("{p}%"),
-        Quantity::Area(v, unit) => match unit {
-            query::AreaUnit::Mi2 => format!("{v:.2} {}", unit.symbol()),
-            _ => format!("{} {}", thousands(v as u64), unit.symbol()),
-        },
+        Quantity::Area(v, unit) => {
+            let hundredths = (v * 100.0).round() as u64;
+            let whole = thousands(hundredths / 100);
+            match unit {
+                query::AreaUnit::Mi2 => {
+                    format!("{whole}.{:02} {}", hundredths % 100, unit.symbol())
+                }
+                _ => format!("{whole} {}", unit.symbol()),
+            }
+        }
         Quantity::Date(when) => when.human(),
     };
     let mut text = format!("{} {value}", c.what);
@@ -97,6 +140,8 @@ pub(super) fn shown(ds: &Dataset, c: &Compared<'_>) -> String {
     }
     if c.computed {
         text.push_str(" (computed)");
+    } else if matches!(c.value, Quantity::Area(_, unit) if !unit.is_source_unit()) {
+        text.push_str(" (converted by karabakh from the km² the source states)");
     }
     if let Some(sources) = c.sources {
         text.push_str(&format!(" [{}]", ds.source_ids(sources).join(", ")));

@@ -225,3 +225,30 @@ fn audit_reports_each_figure_that_differs_at_its_line_and_column_as_a_linter_doe
         "{err}"
     );
 }
+
+#[test]
+fn an_area_in_another_unit_is_compared_converted_and_says_so() {
+    assert_eq!(
+        stdout(&[
+            "check",
+            "--no-header",
+            "--fields",
+            "verdict,compared",
+            "Kalbajar covers 305,400 hectares."
+        ]),
+        "matches\tKalbajar: area 305,400 ha (converted by karabakh from the km² the source states) \
+         [occupation-in-figures]\n"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&[
+        "check",
+        "--format",
+        "json",
+        "Kalbajar covers 1,179.16 square miles.",
+    ]))
+    .unwrap();
+    let matched = &json[0]["compared"][0];
+    assert_eq!(matched["value"], 1179.16);
+    assert_eq!(matched["unit"], "mi²");
+    assert_eq!(matched["converted"], true);
+    assert_eq!(matched["sources"][0], "occupation-in-figures");
+}
