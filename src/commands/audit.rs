@@ -35,6 +35,7 @@ pub fn audit(ds: &Dataset, documents: &[Document], style: Style, all: bool) -> (
     let mut items = Vec::new();
     let (mut figures, mut differ) = (0, 0);
     for doc in documents {
+        let mut places = Places::new(&doc.text);
         for c in query::check(ds, &prose(&doc.text)) {
             figures += 1;
             if c.verdict == Verdict::Differs {
@@ -42,7 +43,7 @@ pub fn audit(ds: &Dataset, documents: &[Document], style: Style, all: bool) -> (
             } else if !all {
                 continue;
             }
-            let (line, column) = place(&doc.text, c.quoted.start);
+            let (line, column) = places.of(c.quoted.start);
             lines.push(format!(
                 "{}:{line}:{column}: {}",
                 escape_for_terminal(&doc.name),
@@ -95,12 +96,43 @@ fn message(ds: &Dataset, c: &Checked<'_>) -> String {
     }
 }
 
-// The 1-based line and column (in characters) of byte `offset` of `text`.
-fn place(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+/// Where in a text a byte offset stands, as a 1-based line and column (in characters), found
+/// by walking forward from the last offset asked about: places asked in order cost one walk of
+/// the text, however many there are.
+pub(super) struct Places<'t> {
+    text: &'t str,
+    at: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'t> Places<'t> {
+    /// Places in `text`, from its start.
+    pub(super) fn new(text: &'t str) -> Self {
+        Places {
+            text,
+            at: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The line and column of byte `offset`, at or after the last one asked about.
+    pub(super) fn of(&mut self, offset: usize) -> (usize, usize) {
+        if offset < self.at {
+            *self = Places::new(self.text);
+        }
+        for c in self.text[self.at..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.at = offset;
+        (self.line, self.column)
+    }
 }
 
 /// The prose of a Markdown or plain text, each byte at its place: code blocks, code spans and
@@ -164,7 +196,12 @@ pub fn prose(text: &str) -> String {
     }
     // Line breaks within a paragraph.
     let starts_block = |rest: &[u8]| {
-        let rest = rest.trim_ascii_start();
+        // Only the spaces of the next line: never a walk past its end.
+        let indent = rest
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        let rest = &rest[indent..];
         rest.is_empty()
             || rest[0] == b'\n'
             || matches!(rest[0], b'#' | b'-' | b'*' | b'+' | b'>' | b'|')
@@ -199,5 +236,14 @@ mod tests {
             p.contains("[see]") && p.contains(".\n\n") && p.ends_with("\n# 1993\n"),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn places_asked_in_order_or_not_are_lines_and_columns_in_characters() {
+        let text = "ab\nKəl 1\n\nx 2";
+        let mut places = Places::new(text);
+        assert_eq!(places.of(text.find('1').unwrap()), (2, 5));
+        assert_eq!(places.of(text.find('2').unwrap()), (4, 3));
+        assert_eq!(places.of(1), (1, 2));
     }
 }

@@ -152,12 +152,11 @@ pub(super) fn shown(ds: &Dataset, c: &Compared<'_>) -> String {
 /// The verdicts on the figures of `text`; with `all`, those about nothing the dataset holds
 /// too. Whether any differs is the listing's exit status.
 pub fn report(ds: &Dataset, text: &str, all: bool) -> (Listing, bool) {
+    let mut places = super::audit::Places::new(text);
     let rows: Vec<Row> = (query::check(ds, text).into_iter())
         .filter(|c| all || c.verdict != Verdict::Unknown)
         .map(|checked| {
-            let before = &text[..checked.quoted.start];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, column) = places.of(checked.quoted.start);
             Row {
                 checked,
                 at: format!("{line}:{column}"),
