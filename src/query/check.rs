@@ -2,7 +2,7 @@
 //! for what the sentence speaks of (a territory's facts, as `show` and `cite` read them, the
 //! totals, or a figure's observations), at the precision the text claims.
 
-use crate::data::{Cited, Dataset, TerritoryRef, When};
+use crate::data::{Cited, Dataset, Observation, TerritoryRef, When};
 
 use super::facts::{Fact, FactValue, territory_facts};
 use super::names::fold;
@@ -214,23 +214,12 @@ fn candidates<'a>(
             }
             Quantity::Percent(_) => {
                 if let Some(f) = ds.country.occupied_share {
-                    let o = ds.figure(f).latest();
-                    found.push(Compared {
-                        what: "totals: share stated by the source".to_owned(),
-                        value: Quantity::Percent(o.value as f64),
-                        sources: Some(&o.source),
-                        as_of: o.as_of,
-                        computed: false,
-                    });
-                    for alt in &o.alternatives {
-                        found.extend(alt.value.map(|v| Compared {
-                            what: "totals: share according to another source".to_owned(),
-                            value: Quantity::Percent(v as f64),
-                            sources: Some(&alt.source),
-                            as_of: alt.as_of,
-                            computed: false,
-                        }));
-                    }
+                    found.extend(observed(
+                        ds.figure(f).latest(),
+                        "totals: share stated by the source",
+                        "totals: share according to another source",
+                        Quantity::Percent,
+                    ));
                 }
                 for (what, share) in [
                     ("share counted once", sum.share_percent),
@@ -299,22 +288,8 @@ fn figure_values<'a>(ds: &'a Dataset, words: &[String]) -> Vec<Compared<'a>> {
             continue;
         }
         for o in &f.observations {
-            found.push(Compared {
-                what: f.label.clone(),
-                value: Quantity::Number(o.value as f64),
-                sources: Some(&o.source),
-                as_of: o.as_of,
-                computed: false,
-            });
-            for alt in &o.alternatives {
-                found.extend(alt.value.map(|v| Compared {
-                    what: format!("{} (another source)", f.label),
-                    value: Quantity::Number(v as f64),
-                    sources: Some(&alt.source),
-                    as_of: alt.as_of.or(o.as_of),
-                    computed: false,
-                }));
-            }
+            let other = format!("{} (another source)", f.label);
+            found.extend(observed(o, &f.label, &other, Quantity::Number));
         }
     }
     found
@@ -331,6 +306,33 @@ fn distance(q: &Quoted, value: &Quantity) -> f64 {
         }
         _ => f64::INFINITY,
     }
+}
+
+// An observation and what other sources give for it, as values to compare with: `what` and
+// `other` say what each is of, `quantity` what kind of value.
+fn observed<'a>(
+    o: &'a Observation,
+    what: &str,
+    other: &str,
+    quantity: fn(f64) -> Quantity,
+) -> Vec<Compared<'a>> {
+    let first = Compared {
+        what: what.to_owned(),
+        value: quantity(o.value as f64),
+        sources: Some(&o.source),
+        as_of: o.as_of,
+        computed: false,
+    };
+    let alternatives = o.alternatives.iter().filter_map(|alt| {
+        Some(Compared {
+            what: other.to_owned(),
+            value: quantity(alt.value? as f64),
+            sources: Some(&alt.source),
+            as_of: alt.as_of.or(o.as_of),
+            computed: false,
+        })
+    });
+    std::iter::once(first).chain(alternatives).collect()
 }
 
 // Whether the quoted figure agrees with `value` at the precision the text claims: as written
