@@ -62,8 +62,8 @@ fn produce<'a>(
                 .with_context(|| format!("cannot write the manual pages to {}", dir.display()))?;
             Output::Text(String::new())
         }
-        Command::Data(DataCommand::Check { file, all }) => {
-            check(file.as_deref().or(config.data.as_deref()), *all, config)?
+        Command::Data(DataCommand::Check { all, .. }) => {
+            check(config.data.as_deref(), *all, config)?
         }
         Command::Data(DataCommand::Export { format }) => {
             let syntax = match format {

@@ -106,7 +106,13 @@ impl Config {
             Some(Command::Report(_) | Command::Cite(_) | Command::Data(_)) => false,
             _ => listing.format == Format::Table,
         };
-        let data = data_path(cli);
+        // The file `data check FILE` checks is the dataset that command reads.
+        let data = match &cli.command {
+            Some(Command::Data(crate::cli::DataCommand::Check {
+                file: Some(file), ..
+            })) => Some(file.clone()),
+            _ => data_path(cli),
+        };
         if let (Some(out), Some(data)) = (&output, &data)
             && same_file(out, data)
         {
@@ -119,15 +125,7 @@ impl Config {
         }
         // The limit is of a file read, so it is read only where one is: the built-in data has
         // none.
-        let reads_file = data.is_some()
-            || matches!(
-                &cli.command,
-                Some(Command::Data(crate::cli::DataCommand::Check {
-                    file: Some(_),
-                    ..
-                }))
-            );
-        let max_bytes = if reads_file { data_limit()? } else { None };
+        let max_bytes = if data.is_some() { data_limit()? } else { None };
         Ok(Config {
             data,
             max_bytes,

@@ -7,9 +7,17 @@
 /// hyphen) from a dataset are shown escaped, so that they neither act on the terminal nor make
 /// two names that differ look the same.
 pub fn escape_for_terminal(s: &str) -> String {
+    escape(s, |_, _| false)
+}
+
+// `s` with what would act on a terminal or hide escaped, but for the characters `kept` (a
+// character and the one after it) says are the text's own.
+fn escape(s: &str, kept: fn(char, Option<char>) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            c if kept(c, chars.peek().copied()) => out.push(c),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {
@@ -65,19 +73,9 @@ pub fn link_target(url: &str) -> String {
 /// escaped, but for the line breaks and tabs that are the format's own (a carriage return only
 /// before a line break, as CSV ends its lines).
 pub fn escape_output_for_terminal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' | '\t' => out.push(c),
-            '\r' if chars.peek() == Some(&'\n') => out.push(c),
-            c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {
-                out.extend(c.escape_unicode())
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    escape(s, |c, next| {
+        matches!(c, '\n' | '\t') || (c == '\r' && next == Some('\n'))
+    })
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::data::Dataset;
 use crate::escape::escape_for_terminal;
 use crate::query::{self, Checked, Verdict};
 
-use super::check::{as_json, compared, shown, verdict_word};
+use super::check::{Places, as_json, compared, shown, verdict_word};
 
 /// A file to audit: its name in messages and its text.
 pub struct Document {
@@ -93,45 +93,6 @@ fn message(ds: &Dataset, c: &Checked<'_>) -> String {
             values.join("; ")
         ),
         Verdict::Unknown => format!("{verdict}: \"{}\"", c.quoted.text),
-    }
-}
-
-/// Where in a text a byte offset stands, as a 1-based line and column (in characters), found
-/// by walking forward from the last offset asked about: places asked in order cost one walk of
-/// the text, however many there are.
-pub(super) struct Places<'t> {
-    text: &'t str,
-    at: usize,
-    line: usize,
-    column: usize,
-}
-
-impl<'t> Places<'t> {
-    /// Places in `text`, from its start.
-    pub(super) fn new(text: &'t str) -> Self {
-        Places {
-            text,
-            at: 0,
-            line: 1,
-            column: 1,
-        }
-    }
-
-    /// The line and column of byte `offset`, at or after the last one asked about.
-    pub(super) fn of(&mut self, offset: usize) -> (usize, usize) {
-        if offset < self.at {
-            *self = Places::new(self.text);
-        }
-        for c in self.text[self.at..offset].chars() {
-            if c == '\n' {
-                self.line += 1;
-                self.column = 1;
-            } else {
-                self.column += 1;
-            }
-        }
-        self.at = offset;
-        (self.line, self.column)
     }
 }
 
@@ -236,14 +197,5 @@ mod tests {
             p.contains("[see]") && p.contains(".\n\n") && p.ends_with("\n# 1993\n"),
             "{p:?}"
         );
-    }
-
-    #[test]
-    fn places_asked_in_order_or_not_are_lines_and_columns_in_characters() {
-        let text = "ab\nKəl 1\n\nx 2";
-        let mut places = Places::new(text);
-        assert_eq!(places.of(text.find('1').unwrap()), (2, 5));
-        assert_eq!(places.of(text.find('2').unwrap()), (4, 3));
-        assert_eq!(places.of(1), (1, 2));
     }
 }

@@ -152,7 +152,7 @@ pub(super) fn shown(ds: &Dataset, c: &Compared<'_>) -> String {
 /// The verdicts on the figures of `text`; with `all`, those about nothing the dataset holds
 /// too. Whether any differs is the listing's exit status.
 pub fn report(ds: &Dataset, text: &str, all: bool) -> (Listing, bool) {
-    let mut places = super::audit::Places::new(text);
+    let mut places = Places::new(text);
     let rows: Vec<Row> = (query::check(ds, text).into_iter())
         .filter(|c| all || c.verdict != Verdict::Unknown)
         .map(|checked| {
@@ -171,4 +171,57 @@ pub fn report(ds: &Dataset, text: &str, all: bool) -> (Listing, bool) {
              rules, not from reading: check what they rest on",
     );
     (listing, differs)
+}
+
+/// Where in a text a byte offset stands, as a 1-based line and column (in characters), found
+/// by walking forward from the last offset asked about: places asked in order cost one walk of
+/// the text, however many there are.
+pub(super) struct Places<'t> {
+    text: &'t str,
+    at: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'t> Places<'t> {
+    /// Places in `text`, from its start.
+    pub(super) fn new(text: &'t str) -> Self {
+        Places {
+            text,
+            at: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The line and column of byte `offset`, at or after the last one asked about.
+    pub(super) fn of(&mut self, offset: usize) -> (usize, usize) {
+        if offset < self.at {
+            *self = Places::new(self.text);
+        }
+        for c in self.text[self.at..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.at = offset;
+        (self.line, self.column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_asked_in_order_or_not_are_lines_and_columns_in_characters() {
+        let text = "ab\nKəl 1\n\nx 2";
+        let mut places = Places::new(text);
+        assert_eq!(places.of(text.find('1').unwrap()), (2, 5));
+        assert_eq!(places.of(text.find('2').unwrap()), (4, 3));
+        assert_eq!(places.of(1), (1, 2));
+    }
 }
