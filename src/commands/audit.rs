@@ -7,7 +7,7 @@ use crate::data::Dataset;
 use crate::escape::escape_for_terminal;
 use crate::query::{self, Checked, Verdict};
 
-use super::check::{Places, as_json, compared, shown, verdict_word};
+use super::check::{Places, as_json, compared, listed, note, verdict_word};
 
 /// A file to audit: its name in messages and its text.
 pub struct Document {
@@ -81,18 +81,22 @@ pub fn audit(ds: &Dataset, documents: &[Document], style: Style, all: bool) -> (
     (text, differ > 0)
 }
 
-// What the audit says of a figure: `differs: "2,500 km²"; the dataset gives …`.
+// What the audit says of a figure: `differs: "2,500 km²"; the dataset gives …`, and what
+// qualifies the values it rests on.
 fn message(ds: &Dataset, c: &Checked<'_>) -> String {
-    let values: Vec<String> = compared(c).iter().map(|v| shown(ds, v)).collect();
+    let values = listed(ds, compared(c), None);
     let verdict = verdict_word(c.verdict);
-    match c.verdict {
-        Verdict::Matches => format!("{verdict}: \"{}\": {}", c.quoted.text, values.join("; ")),
+    let said = match c.verdict {
+        Verdict::Matches => format!("{verdict}: \"{}\": {values}", c.quoted.text),
         Verdict::Differs => format!(
-            "{verdict}: \"{}\"; the dataset gives {}",
-            c.quoted.text,
-            values.join("; ")
+            "{verdict}: \"{}\"; the dataset gives {values}",
+            c.quoted.text
         ),
         Verdict::Unknown => format!("{verdict}: \"{}\"", c.quoted.text),
+    };
+    match note(ds, c) {
+        note if note.is_empty() => said,
+        note => format!("{said}; note: {note}"),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::data::{Dataset, SourceRef};
 use crate::output::{Column, Context, Field, Listing, Value, thousands};
-use crate::query::{self, Checked, Compared, Quantity, Verdict};
+use crate::query::{self, Checked, Compared, Quantity, Remark, Verdict};
 
 /// A quoted figure with its place in the text, as `line:column`.
 pub struct Row<'a> {
@@ -26,10 +26,9 @@ pub fn fields<'a, 'r>() -> Vec<Field<&'r Row<'a>>> {
             Column::new("compared", "compared with").about("what it matches, or else every value it was compared with, with what each is of and when").computed(),
             |c, r| {
                 let values = compared(&r.checked);
-                let text: Vec<String> = values.iter().map(|v| shown(c.ds, v)).collect();
                 // In JSON, each value with what it is of, its number, unit, sources and date.
                 let json = values.iter().map(|v| as_json(c.ds, v)).collect();
-                Value::structured(text.join("; "), serde_json::Value::Array(json))
+                Value::structured(listed(c.ds, values, None), serde_json::Value::Array(json))
             },
         ),
         Field::new(
@@ -47,19 +46,19 @@ pub fn fields<'a, 'r>() -> Vec<Field<&'r Row<'a>>> {
             |c, r| match r.checked.verdict {
                 // What the matched value is of is said once, in the column before.
                 Verdict::Matches => {
-                    let of = &r.checked.compared[0].what;
-                    let others = r.checked.compared[1..].iter().map(|v| {
-                        let text = shown(c.ds, v);
-                        match text.strip_prefix(of.as_str()) {
-                            Some(rest) if v.what == *of => rest.trim_start().to_owned(),
-                            _ => text,
-                        }
-                    });
-                    let text: Vec<String> = others.collect();
-                    let json = (r.checked.compared[1..].iter()).map(|v| as_json(c.ds, v)).collect();
-                    Value::structured(text.join("; "), serde_json::Value::Array(json))
+                    let (matched, others) = (&r.checked.compared[0], &r.checked.compared[1..]);
+                    let text = listed(c.ds, others, Some(&matched.what));
+                    let json = others.iter().map(|v| as_json(c.ds, v)).collect();
+                    Value::structured(text, serde_json::Value::Array(json))
                 }
                 _ => Value::List(Vec::new()),
+            },
+        ),
+        Field::new(
+            Column::new("note", "note").about("what qualifies the value it matches: that it is another source's and not the one the dataset states, that it is not the latest of its series, and the dataset's note on it; for a figure that differs, the notes on the values it was compared with").caveat(),
+            |c, r| match note(c.ds, &r.checked) {
+                note if note.is_empty() => Value::Null,
+                note => Value::owned(note),
             },
         ),
         Field::new(
@@ -69,9 +68,49 @@ pub fn fields<'a, 'r>() -> Vec<Field<&'r Row<'a>>> {
     ]
 }
 
+/// What qualifies the values a verdict rests on, in words: for a figure that matches, that the
+/// value is another source's or not the latest, then its note; otherwise the notes of the
+/// values compared with, each once.
+pub(super) fn note(ds: &Dataset, checked: &Checked<'_>) -> String {
+    let mut said: Vec<String> = (checked.remarks.iter())
+        .map(|remark| match remark {
+            Remark::NotTheStated(stated) => format!(
+                "not the value the dataset states: {}{}",
+                value_text(stated),
+                sources_text(ds, stated)
+            ),
+            Remark::NotTheLatest(latest) => format!(
+                "not the latest: {}{}{}",
+                value_text(latest),
+                qualifiers(latest),
+                sources_text(ds, latest)
+            ),
+        })
+        .collect();
+    // Of several values, a note that is not of them all says which it is of.
+    let values = compared(checked);
+    let mut notes: Vec<(&String, Vec<String>)> = Vec::new();
+    for value in values {
+        let Some(note) = &value.note else { continue };
+        match notes.iter_mut().find(|(n, _)| *n == note) {
+            Some((_, of)) => of.push(value_text(value)),
+            None => notes.push((note, vec![value_text(value)])),
+        }
+    }
+    for (note, of) in notes {
+        said.push(match of.len() == values.len() {
+            true => note.clone(),
+            false => format!("{}: {note}", of.join(" and ")),
+        });
+    }
+    said.join("; ")
+}
+
 /// A value compared with, for machines: `{"what", "value", "unit", "sources", "as_of",
-/// "computed", "converted"}`, the value a number (an ISO date for a date); `converted` says an
-/// area is in another unit than the km² its source states.
+/// "computed", "converted", "alternative", "note"}`, the value a number (an ISO date for a
+/// date, `{"at_least", "at_most"}` for years between dates that are not days); `converted` says
+/// an area is in another unit than the km² its source states, `alternative` that it is another
+/// source's value beside the one the dataset states.
 pub(super) fn as_json(ds: &Dataset, c: &Compared<'_>) -> serde_json::Value {
     // A whole number is written as one: 3983, not 3983.0.
     let number = |v: f64| {
@@ -86,6 +125,11 @@ pub(super) fn as_json(ds: &Dataset, c: &Compared<'_>) -> serde_json::Value {
         Quantity::Percent(p) => (number(p), Some("%")),
         Quantity::Area(v, unit) => (number(v), Some(unit.symbol())),
         Quantity::Date(when) => (serde_json::json!(when.iso()), None),
+        Quantity::Years(least, most) if least == most => (number(least), Some("years")),
+        Quantity::Years(least, most) => (
+            serde_json::json!({"at_least": least, "at_most": most}),
+            Some("years"),
+        ),
     };
     serde_json::json!({
         "what": c.what,
@@ -95,6 +139,8 @@ pub(super) fn as_json(ds: &Dataset, c: &Compared<'_>) -> serde_json::Value {
         "as_of": c.as_of.map(|w| w.iso()),
         "computed": c.computed,
         "converted": !c.computed && matches!(c.value, Quantity::Area(_, u) if !u.is_source_unit()),
+        "alternative": c.alternative,
+        "note": c.note,
     })
 }
 
@@ -115,11 +161,32 @@ pub(super) fn compared<'c, 'a>(checked: &'c Checked<'a>) -> &'c [Compared<'a>] {
     }
 }
 
-/// A value compared with, as people read it, with its sources: "Kalbajar: area 3,054 km²
-/// [occupation-in-figures]", "… 3,983 (as of 2025-03-10) [caspian-news-2025-03-10]", "…
-/// (computed)".
-pub(super) fn shown(ds: &Dataset, c: &Compared<'_>) -> String {
-    let value = match c.value {
+/// Values compared with, as people read them, with their sources: "Kalbajar: area 3,054 km²
+/// [occupation-in-figures]; 1,936 km² (another source's value) [trend-2018-04-02]", "…
+/// 3,983 (as of 2025-03-10) [caspian-news-2025-03-10]", "… (computed)". What a value is of is
+/// said once for values in a row of the same thing, and not at all where it is `said` before.
+pub(super) fn listed(ds: &Dataset, values: &[Compared<'_>], said: Option<&str>) -> String {
+    let mut last = said;
+    let mut text = Vec::new();
+    for c in values {
+        let of = match last == Some(c.what.as_str()) {
+            true => String::new(),
+            false => format!("{} ", c.what),
+        };
+        last = Some(&c.what);
+        text.push(format!(
+            "{of}{}{}{}",
+            value_text(c),
+            qualifiers(c),
+            sources_text(ds, c)
+        ));
+    }
+    text.join("; ")
+}
+
+// A value compared with and its unit: "3,054 km²", "1,179.16 mi²", "27.3", "2020-10-25".
+fn value_text(c: &Compared<'_>) -> String {
+    match c.value {
         Quantity::Number(n) => thousands(n as u64),
         Quantity::Percent(p) => format!("{p}%"),
         Quantity::Area(v, unit) => {
@@ -133,20 +200,34 @@ pub(super) fn shown(ds: &Dataset, c: &Compared<'_>) -> String {
             }
         }
         Quantity::Date(when) => when.human(),
-    };
-    let mut text = format!("{} {value}", c.what);
+        Quantity::Years(least, most) if least == most => format!("{least:.1}"),
+        Quantity::Years(least, most) => format!("{least:.1}–{most:.1}"),
+    }
+}
+
+// What is said of a value in brackets after it: its date, whether another source gives it,
+// whether karabakh computed or converted it.
+fn qualifiers(c: &Compared<'_>) -> String {
+    let mut said = Vec::new();
     if let Some(as_of) = c.as_of {
-        text.push_str(&format!(" (as of {})", as_of.iso()));
+        said.push(format!("as of {}", as_of.human()));
+    }
+    if c.alternative {
+        said.push("another source's value".to_owned());
     }
     if c.computed {
-        text.push_str(" (computed)");
+        said.push("computed".to_owned());
     } else if matches!(c.value, Quantity::Area(_, unit) if !unit.is_source_unit()) {
-        text.push_str(" (converted by karabakh from the km² the source states)");
+        said.push("converted by karabakh from the km² the source states".to_owned());
     }
-    if let Some(sources) = c.sources {
-        text.push_str(&format!(" [{}]", ds.source_ids(sources).join(", ")));
-    }
-    text
+    said.iter().map(|s| format!(" ({s})")).collect()
+}
+
+// The ids of a value's sources in brackets, or nothing for a computed value.
+fn sources_text(ds: &Dataset, c: &Compared<'_>) -> String {
+    c.sources
+        .map(|s| format!(" [{}]", ds.source_ids(s).join(", ")))
+        .unwrap_or_default()
 }
 
 /// The verdicts on the figures of `text`; with `all`, those about nothing the dataset holds

@@ -23,7 +23,8 @@ pub enum Verdict {
 /// A value a quoted figure was compared with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Compared<'a> {
-    /// What the value is of, in words: "Kalbajar: area".
+    /// What the value is of, in words: "Kalbajar: area"; the same for the value the dataset
+    /// states, other sources' values of it and each observation of a series.
     pub what: String,
     /// The value, in the quoted figure's unit.
     pub value: Quantity,
@@ -31,8 +32,21 @@ pub struct Compared<'a> {
     pub sources: Option<&'a Cited>,
     /// The day it is of, for an observation of a series.
     pub as_of: Option<When>,
-    /// Whether karabakh computed it (a total, a share).
+    /// Whether karabakh computed it (a total, a share, years held).
     pub computed: bool,
+    /// Whether it is another source's value beside the one the dataset states.
+    pub alternative: bool,
+    /// What qualifies it: the dataset's note on it, or a caveat of what it counts.
+    pub note: Option<String>,
+}
+
+/// What a reader of a figure that matches should know of the value it matches.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Remark<'a> {
+    /// It is another source's value; the dataset states this one.
+    NotTheStated(Compared<'a>),
+    /// It is an earlier observation of a series; this is the latest.
+    NotTheLatest(Compared<'a>),
 }
 
 /// A quoted figure, its verdict and what it was compared with.
@@ -44,6 +58,9 @@ pub struct Checked<'a> {
     pub verdict: Verdict,
     /// The values it was compared with; the first is the one it matches, if it matches.
     pub compared: Vec<Compared<'a>>,
+    /// For a figure that matches, whether the value is not the one the dataset states, or not
+    /// the latest of its series.
+    pub remarks: Vec<Remark<'a>>,
 }
 
 // The words that say a date is of an occupation, or of a restoration.
@@ -87,12 +104,14 @@ pub fn check<'a>(ds: &'a Dataset, text: &str) -> Vec<Checked<'a>> {
         let words = words_of(sentence);
         let named = territories_named(ds, &words);
         for mut q in quoted(sentence) {
-            let mut compared = candidates(ds, &words, &named, &q);
+            let after = &sentence[q.end..];
+            let mut compared = candidates(ds, &words, &named, &q, of_years(after));
             // Of the values it agrees with, the nearest, which then comes first.
             let nearest = (compared.iter().enumerate())
                 .filter(|(_, c)| agrees(&q, &c.value))
                 .min_by(|(_, a), (_, b)| distance(&q, &a.value).total_cmp(&distance(&q, &b.value)))
                 .map(|(i, _)| i);
+            let remarks = nearest.map(|i| remarks(&compared, i)).unwrap_or_default();
             let verdict = match nearest {
                 Some(i) => {
                     let matched = compared.remove(i);
@@ -108,14 +127,45 @@ pub fn check<'a>(ds: &'a Dataset, text: &str) -> Vec<Checked<'a>> {
                 quoted: q,
                 verdict,
                 compared,
+                remarks,
             });
         }
     }
     checked
 }
 
+// What a reader should know of the value a figure matches, `compared[i]`: that the dataset
+// states another value of the same thing (the value before it, as each value is listed before
+// other sources' values of it), or that a later observation of its series exists.
+fn remarks<'a>(compared: &[Compared<'a>], i: usize) -> Vec<Remark<'a>> {
+    let matched = &compared[i];
+    let stated = |c: &&Compared| c.what == matched.what && !c.alternative;
+    let mut remarks = Vec::new();
+    if matched.alternative
+        && let Some(value) = compared[..i].iter().rev().find(stated)
+    {
+        remarks.push(Remark::NotTheStated(value.clone()));
+    }
+    if let Some(as_of) = matched.as_of
+        && let Some(latest) = (compared.iter().filter(stated))
+            .filter(|c| c.as_of.is_some_and(|d| d.first_day() > as_of.last_day()))
+            .max_by_key(|c| c.as_of.map(|d| d.first_day()))
+    {
+        remarks.push(Remark::NotTheLatest(latest.clone()));
+    }
+    remarks
+}
+
+// Whether the words after a figure say it is a number of years: "27 years", "a 27-year".
+fn of_years(after: &str) -> bool {
+    let word: String = (after.trim_start_matches([' ', '-']).chars())
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    matches!(word.to_lowercase().as_str(), "year" | "years")
+}
+
 // The sentences of `text` with where each starts: a sentence ends at `.`, `!` or `?` before a
-// space or the end, or at a line break; a decimal point ends nothing.
+// space or the end, or at a line break; a decimal point or an abbreviation's point ends nothing.
 fn sentences(text: &str) -> Vec<(usize, &str)> {
     let mut found = Vec::new();
     let mut start = 0;
@@ -123,6 +173,7 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
     for (i, &b) in bytes.iter().enumerate() {
         let ends = match b {
             b'\n' => true,
+            b'.' if abbreviated(&text[start..i]) => false,
             b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
             _ => false,
         };
@@ -135,6 +186,16 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
         found.push((start, &text[start..]));
     }
     found
+}
+
+// Whether `before` ends in a word whose full stop marks an abbreviation ("sq. km", "approx.
+// 3,000", "No. 853"), not the end of a sentence.
+fn abbreviated(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["sq", "approx", "ca", "no", "nos", "vs", "res", "art"].contains(&word.to_lowercase().as_str())
 }
 
 // The words of a sentence, folded as names are.
@@ -167,27 +228,62 @@ fn territories_named(ds: &Dataset, words: &[String]) -> Vec<TerritoryRef> {
         .collect()
 }
 
-// The values a quoted figure may be about, from what its sentence speaks of.
+// The values a quoted figure may be about, from what its sentence speaks of; `years` says the
+// figure is a number of years.
 fn candidates<'a>(
     ds: &'a Dataset,
     words: &[String],
     named: &[TerritoryRef],
     q: &Quoted,
+    years: bool,
 ) -> Vec<Compared<'a>> {
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let mut found = Vec::new();
     for &r in named {
         let t = ds.territory(r);
-        for fact in territory_facts(ds, r, None) {
-            if let Some(value) = fact_value(&fact, q, has(&OCCUPIED), has(&RESTORED)) {
-                found.push(Compared {
-                    what: format!("{}: {}", t.name, fact.words()),
-                    value,
-                    sources: fact.sources,
-                    as_of: None,
-                    computed: fact.computed.is_some(),
-                });
-            }
+        let facts = territory_facts(ds, r, None);
+        // Of an area, that only part of the territory was occupied.
+        let partial = facts.iter().find(|f| f.field == "partial");
+        for fact in &facts {
+            let Some(value) = fact_value(fact, q, has(&OCCUPIED), has(&RESTORED), years) else {
+                continue;
+            };
+            let alternative = fact.field == "area_km2_other";
+            let own = match alternative {
+                // An alternative's own note, where it has more to say than that it is one.
+                true => (t.alternatives.iter())
+                    .find(|a| {
+                        FactValue::AreaKm2(a.area_km2.get()) == fact.value
+                            && fact.sources == Some(&a.source)
+                    })
+                    .and_then(|a| a.note.clone()),
+                false => fact.note.map(str::to_owned),
+            };
+            let caveat = match (&fact.value, partial) {
+                (
+                    FactValue::AreaKm2(_),
+                    Some(Fact {
+                        value: FactValue::Text(p),
+                        ..
+                    }),
+                ) => Some(*p),
+                _ => None,
+            };
+            let note = match (caveat, own) {
+                (Some(caveat), Some(own)) => Some(format!("{caveat}; {own}")),
+                (caveat, own) => own.or(caveat.map(str::to_owned)),
+            };
+            // Another source's area is an area too: the same thing, another value.
+            let of = if alternative { "area" } else { &fact.words() };
+            found.push(Compared {
+                what: format!("{}: {of}", t.name),
+                value,
+                sources: fact.sources,
+                as_of: None,
+                computed: fact.computed.is_some(),
+                alternative,
+                note,
+            });
         }
     }
     // The totals, where the sentence speaks of the whole: of the occupied territory, of the
@@ -197,53 +293,82 @@ fn candidates<'a>(
     if named.is_empty() && (of_the_whole || matches!(q.value, Quantity::Number(_))) {
         let every: Vec<TerritoryRef> = ds.territory_refs().collect();
         let sum = totals(ds, &every);
+        let mut partly: Vec<&str> = (every.iter().map(|&r| ds.territory(r)))
+            .filter(|t| t.partial.is_some())
+            .map(|t| t.name.as_str())
+            .collect();
+        let caveat = partly.pop().map(|last| {
+            let names = match partly.is_empty() {
+                true => last.to_owned(),
+                false => format!("{} and {last}", partly.join(", ")),
+            };
+            format!("counts the whole areas of {names}, only part of which was occupied")
+        });
+        let computed = |what: &str, value, note: Option<String>| Compared {
+            what: format!("totals: {what}"),
+            value,
+            sources: None,
+            as_of: None,
+            computed: true,
+            alternative: false,
+            note,
+        };
         match q.value {
             Quantity::Area(_, unit) => {
-                for (what, km2) in [
-                    ("area counted once", sum.area_km2),
-                    ("area as listed", sum.area_km2_listed),
-                ] {
-                    found.push(Compared {
-                        what: format!("totals: {what}"),
-                        value: area(km2, unit),
-                        sources: None,
-                        as_of: None,
-                        computed: true,
-                    });
-                }
+                let twice = "counts twice the areas that lie within another listed one";
+                let listed = match &caveat {
+                    Some(caveat) => format!("{twice}; {caveat}"),
+                    None => twice.to_owned(),
+                };
+                found.push(computed(
+                    "area counted once",
+                    area(sum.area_km2, unit),
+                    caveat,
+                ));
+                found.push(computed(
+                    "area as listed",
+                    area(sum.area_km2_listed, unit),
+                    Some(listed),
+                ));
             }
             Quantity::Percent(_) => {
                 if let Some(f) = ds.country.occupied_share {
                     found.extend(observed(
                         ds.figure(f).latest(),
-                        "totals: share stated by the source",
-                        "totals: share according to another source",
+                        "totals: share stated as occupied",
                         Quantity::Percent,
                     ));
                 }
-                for (what, share) in [
-                    ("share counted once", sum.share_percent),
-                    ("share as listed", sum.share_percent_listed),
-                ] {
-                    found.push(Compared {
-                        what: format!("totals: {what}"),
-                        value: Quantity::Percent((share * 100.0).round() / 100.0),
-                        sources: None,
-                        as_of: None,
-                        computed: true,
-                    });
-                }
+                let share = |p: f64| Quantity::Percent((p * 100.0).round() / 100.0);
+                let against = format!("the listed areas over {}'s", ds.country.name);
+                found.push(computed(
+                    "share counted once",
+                    share(sum.share_percent),
+                    Some(against.clone()),
+                ));
+                found.push(computed(
+                    "share as listed",
+                    share(sum.share_percent_listed),
+                    Some(against),
+                ));
             }
             Quantity::Number(_) => found.extend(figure_values(ds, words)),
-            Quantity::Date(_) => {}
+            Quantity::Date(_) | Quantity::Years(..) => {}
         }
     }
     found
 }
 
 // A fact of a territory as a value to compare `q` with, if it is of the same kind: an area,
-// a share, or a date of occupation or restoration (the one the sentence's words speak of).
-fn fact_value(fact: &Fact<'_>, q: &Quoted, occupied: bool, restored: bool) -> Option<Quantity> {
+// a share, a date of occupation or restoration (the one the sentence's words speak of), or,
+// for a number of years (`years`), the years it was held.
+fn fact_value(
+    fact: &Fact<'_>,
+    q: &Quoted,
+    occupied: bool,
+    restored: bool,
+    years: bool,
+) -> Option<Quantity> {
     match (&fact.value, &q.value) {
         (FactValue::AreaKm2(km2), Quantity::Area(_, unit)) => Some(area(*km2, *unit)),
         (FactValue::Percent(p), Quantity::Percent(_)) => {
@@ -258,6 +383,9 @@ fn fact_value(fact: &Fact<'_>, q: &Quoted, occupied: bool, restored: bool) -> Op
                 _ => of_occupation || of_restoration,
             };
             wanted.then_some(Quantity::Date(*when))
+        }
+        (FactValue::Years(Some(held)), Quantity::Number(_)) if years => {
+            Some(Quantity::Years(held.at_least, held.at_most))
         }
         _ => None,
     }
@@ -288,8 +416,7 @@ fn figure_values<'a>(ds: &'a Dataset, words: &[String]) -> Vec<Compared<'a>> {
             continue;
         }
         for o in &f.observations {
-            let other = format!("{} (another source)", f.label);
-            found.extend(observed(o, &f.label, &other, Quantity::Number));
+            found.extend(observed(o, &f.label, Quantity::Number));
         }
     }
     found
@@ -301,6 +428,7 @@ fn distance(q: &Quoted, value: &Quantity) -> f64 {
         (Quantity::Number(a), Quantity::Number(b))
         | (Quantity::Percent(a), Quantity::Percent(b))
         | (Quantity::Area(a, _), Quantity::Area(b, _)) => (a - b).abs(),
+        (Quantity::Number(a), Quantity::Years(least, most)) => (a - a.clamp(*least, *most)).abs(),
         (Quantity::Date(a), Quantity::Date(b)) => {
             (a.first_day() - b.first_day()).num_days().abs() as f64
         }
@@ -308,12 +436,11 @@ fn distance(q: &Quoted, value: &Quantity) -> f64 {
     }
 }
 
-// An observation and what other sources give for it, as values to compare with: `what` and
-// `other` say what each is of, `quantity` what kind of value.
+// An observation and what other sources give for it, as values to compare with: `what` says
+// what they are of, `quantity` what kind of value.
 fn observed<'a>(
     o: &'a Observation,
     what: &str,
-    other: &str,
     quantity: fn(f64) -> Quantity,
 ) -> Vec<Compared<'a>> {
     let first = Compared {
@@ -322,14 +449,18 @@ fn observed<'a>(
         sources: Some(&o.source),
         as_of: o.as_of,
         computed: false,
+        alternative: false,
+        note: o.note.clone(),
     };
     let alternatives = o.alternatives.iter().filter_map(|alt| {
         Some(Compared {
-            what: other.to_owned(),
+            what: what.to_owned(),
             value: quantity(alt.value? as f64),
             sources: Some(&alt.source),
             as_of: alt.as_of.or(o.as_of),
             computed: false,
+            alternative: true,
+            note: alt.note.clone(),
         })
     });
     std::iter::once(first).chain(alternatives).collect()
@@ -338,22 +469,26 @@ fn observed<'a>(
 // Whether the quoted figure agrees with `value` at the precision the text claims: as written
 // (to its last digit), rounded ("about 4,000": to the thousand), or as a bound.
 fn agrees(q: &Quoted, value: &Quantity) -> bool {
-    let (quoted, actual) = match (&q.value, value) {
+    // The quoted figure and the least and greatest value the dataset's allows; they are one
+    // but for years between dates that are not days.
+    let (quoted, least, most) = match (&q.value, value) {
         (Quantity::Number(a), Quantity::Number(b))
-        | (Quantity::Percent(a), Quantity::Percent(b)) => (*a, *b),
-        (Quantity::Area(a, ua), Quantity::Area(b, ub)) if ua == ub => (*a, *b),
+        | (Quantity::Percent(a), Quantity::Percent(b)) => (*a, *b, *b),
+        (Quantity::Area(a, ua), Quantity::Area(b, ub)) if ua == ub => (*a, *b, *b),
+        (Quantity::Number(a), Quantity::Years(least, most)) => (*a, *least, *most),
         (Quantity::Date(a), Quantity::Date(b)) => {
             // The same day, month or year, or one the other's period holds.
             return a.first_day() <= b.last_day() && b.first_day() <= a.last_day();
         }
         _ => return false,
     };
+    let nearest = quoted.clamp(least, most);
     let step = written_step(&q.text);
     match q.precision {
-        Claim::Exact => (quoted - actual).abs() < step / 2.0 + 1e-9,
-        Claim::About => (quoted - actual).abs() <= rounding_step(&q.text).max(step) / 2.0,
-        Claim::MoreThan => actual > quoted,
-        Claim::LessThan => actual < quoted,
+        Claim::Exact => (quoted - nearest).abs() < step / 2.0 + 1e-9,
+        Claim::About => (quoted - nearest).abs() <= rounding_step(&q.text).max(step) / 2.0,
+        Claim::MoreThan => most > quoted,
+        Claim::LessThan => least < quoted,
     }
 }
 
@@ -454,6 +589,50 @@ mod tests {
         assert_eq!(
             one("Exactly 3,000 people are still missing."),
             Verdict::Differs
+        );
+    }
+
+    #[test]
+    fn a_match_says_when_its_value_is_another_sources_or_an_earlier_count() {
+        let ds = crate::data::embedded().unwrap();
+        let remarks = |text: &str| -> Vec<(String, Quantity)> {
+            let found = check(&ds, text);
+            (found[0].remarks.iter())
+                .map(|r| match r {
+                    Remark::NotTheStated(c) => ("stated".to_owned(), c.value.clone()),
+                    Remark::NotTheLatest(c) => ("latest".to_owned(), c.value.clone()),
+                })
+                .collect()
+        };
+        assert_eq!(
+            remarks("Kalbajar covers 1,936 km²."),
+            [("stated".to_owned(), Quantity::Area(3054.0, AreaUnit::Km2))]
+        );
+        assert_eq!(
+            remarks("4,049 people are missing."),
+            [("latest".to_owned(), Quantity::Number(3983.0))]
+        );
+        assert_eq!(remarks("3,983 people are missing."), []);
+        assert_eq!(remarks("Kalbajar covers 3,054 km²."), []);
+    }
+
+    #[test]
+    fn a_number_of_years_is_compared_with_the_years_held_and_a_range_holds_any_inside_it() {
+        assert_eq!(one("Aghdam was held for 27 years."), Verdict::Matches);
+        assert_eq!(one("Aghdam was held for 29 years."), Verdict::Differs);
+        assert_eq!(one("a 27-year occupation of Aghdam"), Verdict::Matches);
+        assert_eq!(one("Nagorno-Karabakh: 33 years."), Verdict::Matches);
+        assert_eq!(one("Nagorno-Karabakh: 37 years."), Verdict::Differs);
+        // A number that is not of years is not compared with them.
+        assert_eq!(one("Aghdam was held for 27 days."), Verdict::Unknown);
+    }
+
+    #[test]
+    fn an_abbreviation_s_point_ends_no_sentence() {
+        assert_eq!(one("Lachin covers 1,840 sq. km."), Verdict::Matches);
+        assert_eq!(
+            sentences("Approx. 3,000 km². Then"),
+            [(0, "Approx. 3,000 km²."), (19, " Then")]
         );
     }
 

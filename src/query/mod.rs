@@ -11,7 +11,7 @@ mod timeline;
 mod totals;
 mod units;
 
-pub use check::{Checked, Compared, Verdict, check};
+pub use check::{Checked, Compared, Remark, Verdict, check};
 pub use facts::{Computation, Fact, FactValue, Partly, territory_facts};
 pub use held::{Change, Held, HeldArea, held_area, held_on, parts_released, series};
 pub use names::{Lookup, fold, lookup};

@@ -35,6 +35,9 @@ pub enum Quantity {
     Area(f64, AreaUnit),
     /// A date, at the precision written.
     Date(When),
+    /// Years between two dates, as karabakh computes them: at least and at most, the same
+    /// where both dates are days. No text is read as one; a number of years is compared with it.
+    Years(f64, f64),
 }
 
 /// How exact a text claims a figure is.
