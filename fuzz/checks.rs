@@ -151,7 +151,7 @@ pub fn load_amplified_to(bytes: &[u8], size: usize) {
         }
     }
     if let Some(t) = ds.territories.first() {
-        let cited = commands::cite::cite(&ds, &t.id, Some("area"), AreaUnit::Km2)
+        let cited = commands::cite::cite(&ds, &t.id, Some("area"), AreaUnit::Km2, None)
             .expect("a territory's area is cited");
         for style in [
             Style::Text,

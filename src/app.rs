@@ -195,7 +195,7 @@ fn produce<'a>(
             let items = args.items()?;
             let mut citations = Vec::new();
             for (name, field) in items {
-                citations.extend(commands::cite::cite(ds, name, field, unit)?);
+                citations.extend(commands::cite::cite(ds, name, field, unit, args.as_of)?);
             }
             Output::Citations(citations)
         }

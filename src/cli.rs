@@ -651,6 +651,11 @@ pub struct CiteArgs {
     /// How to write the citation
     #[arg(long = "format", short = 'f', value_enum, default_value_t = CiteFormat::Text)]
     pub format: CiteFormat,
+
+    /// For a figure, its observation stated for DATE (as `figures --history` lists them:
+    /// YYYY, YYYY-MM, YYYY-MM-DD or a period such as 1988/1992) rather than the latest
+    #[arg(long = "as-of", value_name = "DATE")]
+    pub as_of: Option<When>,
 }
 
 impl CiteArgs {

@@ -106,8 +106,9 @@ pub(super) fn note(ds: &Dataset, checked: &Checked<'_>) -> String {
     said.join("; ")
 }
 
-/// A value compared with, for machines: `{"what", "value", "unit", "sources", "as_of",
-/// "computed", "converted", "alternative", "note"}`, the value a number (an ISO date for a
+/// A value compared with, for machines: `{"record", "field", "what", "value", "unit",
+/// "sources", "as_of", "computed", "converted", "alternative", "note"}` (`record` and `field`
+/// as `cite` takes them), the value a number (an ISO date for a
 /// date, `{"at_least", "at_most"}` for years between dates that are not days); `converted` says
 /// an area is in another unit than the km² its source states, `alternative` that it is another
 /// source's value beside the one the dataset states.
@@ -132,6 +133,8 @@ pub(super) fn as_json(ds: &Dataset, c: &Compared<'_>) -> serde_json::Value {
         ),
     };
     serde_json::json!({
+        "record": c.record,
+        "field": c.field,
         "what": c.what,
         "value": value,
         "unit": unit,

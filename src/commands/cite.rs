@@ -1,6 +1,6 @@
 //! `karabakh cite NAME [FIELD]`: a value with the sources it comes from, ready to paste.
 
-use crate::data::{Dataset, Source, SourceRef};
+use crate::data::{Dataset, Source, SourceRef, When};
 use crate::output::cite::Citation;
 use crate::output::{Listing, escape_for_terminal};
 use crate::query::{self, AreaUnit, Computation, Fact, Filter};
@@ -9,13 +9,23 @@ use super::{NotFound, YEARS_HELD_NOTE, show, sources_of};
 
 /// The citations of `field` of `name`: a territory (any spelling `show` accepts), a figure id,
 /// or `totals`. Several rows of `show` may have the field (other sources' areas, aliases);
-/// each is a citation.
+/// each is a citation. A figure's value is its latest observation, or the one stated for
+/// `as_of`.
 pub fn cite<'a>(
     ds: &'a Dataset,
     name: &str,
     field: Option<&str>,
     unit: AreaUnit,
+    as_of: Option<When>,
 ) -> Result<Vec<Citation<'a>>, NotFound> {
+    let figure = ds.figures.iter().find(|f| f.id == name.trim());
+    if let (Some(as_of), None) = (as_of, figure) {
+        return Err(NotFound::new(format!(
+            "--as-of {} picks an observation of a figure, and {name} is not a figure; \
+             `karabakh figures` lists them",
+            as_of.iso()
+        )));
+    }
     if name.trim().eq_ignore_ascii_case("totals") {
         let every: Vec<_> = ds.territory_refs().collect();
         let report = super::totals::report(ds, &Filter::default(), unit, super::Naming::Ids);
@@ -49,10 +59,33 @@ pub fn cite<'a>(
             sources,
         )]);
     }
-    if let Some(figure) = ds.figures.iter().find(|f| f.id == name.trim()) {
-        let report = super::figures::one(ds, &figure.id, false)?;
+    if let Some(figure) = figure {
+        let observation = match as_of {
+            None => figure.latest(),
+            Some(as_of) => (figure.observations.iter())
+                .find(|o| o.as_of == Some(as_of))
+                .ok_or_else(|| {
+                    let dates = figure.observations.iter().filter_map(|o| o.as_of);
+                    let dates: Vec<String> = dates.map(|d| d.iso()).collect();
+                    NotFound::new(format!(
+                        "{} has no observation stated for {}; its dates are {}",
+                        figure.id,
+                        as_of.iso(),
+                        dates.join(", ")
+                    ))
+                })?,
+        };
+        let report = super::figures::observation(ds, figure, observation);
         let field = pick(&keys(&report), field.unwrap_or("value"), unit, &figure.id)?;
-        let sources = refs(ds, figure.latest().source.refs());
+        // What other sources give rests on them, not on the observation's source.
+        let sources = match field.as_str() {
+            "other_sources" => {
+                let cited = observation.alternatives.iter();
+                let ids: Vec<SourceRef> = cited.flat_map(|a| a.source.refs().to_vec()).collect();
+                refs(ds, &ids)
+            }
+            _ => refs(ds, observation.source.refs()),
+        };
         let subject = figure.label.to_string();
         let mut citation = from_record(&report, &field, &subject, unit, sources);
         // A figure's value carries its unit and its date: "3,983 people, as of 2025-03-10".
@@ -62,7 +95,7 @@ pub fn cite<'a>(
                 "percent" => format!("{}%", citation.value),
                 unit => format!("{} {unit}", citation.value),
             };
-            if let Some(as_of) = figure.latest().as_of {
+            if let Some(as_of) = observation.as_of {
                 citation
                     .value
                     .push_str(&format!(", as of {}", as_of.human()));

@@ -95,6 +95,11 @@ pub fn one(ds: &Dataset, id: &str, history: bool) -> Result<Listing, NotFound> {
     })
 }
 
+/// The listing of one observation of a figure, as `figures` lists its latest.
+pub fn observation<'a>(ds: &'a Dataset, figure: &'a Figure, o: &'a Observation) -> Listing {
+    listing(ds, std::iter::once((figure, o)), Naming::Ids).note(PARTS_NOTE)
+}
+
 fn latest_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing {
     listing(ds, figures.iter().map(|f| (f, f.latest())), Naming::Ids)
         .note("value is each figure's latest observation; `--history` lists them all")

@@ -38,6 +38,10 @@ pub struct Compared<'a> {
     pub alternative: bool,
     /// What qualifies it: the dataset's note on it, or a caveat of what it counts.
     pub note: Option<String>,
+    /// The record it is of, as `cite` takes it: a territory's id, a figure's id or `totals`.
+    pub record: String,
+    /// Its field, as `cite` takes it: `area_km2`, `restored`, a figure's `value`.
+    pub field: &'static str,
 }
 
 /// What a reader of a figure that matches should know of the value it matches.
@@ -283,6 +287,8 @@ fn candidates<'a>(
                 computed: fact.computed.is_some(),
                 alternative,
                 note,
+                record: t.id.clone(),
+                field: fact.field,
             });
         }
     }
@@ -304,7 +310,7 @@ fn candidates<'a>(
             };
             format!("counts the whole areas of {names}, only part of which was occupied")
         });
-        let computed = |what: &str, value, note: Option<String>| Compared {
+        let computed = |what: &str, field, value, note: Option<String>| Compared {
             what: format!("totals: {what}"),
             value,
             sources: None,
@@ -312,6 +318,8 @@ fn candidates<'a>(
             computed: true,
             alternative: false,
             note,
+            record: "totals".to_owned(),
+            field,
         };
         match q.value {
             Quantity::Area(_, unit) => {
@@ -322,19 +330,23 @@ fn candidates<'a>(
                 };
                 found.push(computed(
                     "area counted once",
+                    "area_km2",
                     area(sum.area_km2, unit),
                     caveat,
                 ));
                 found.push(computed(
                     "area as listed",
+                    "area_km2_listed",
                     area(sum.area_km2_listed, unit),
                     Some(listed),
                 ));
             }
             Quantity::Percent(_) => {
                 if let Some(f) = ds.country.occupied_share {
+                    let figure = ds.figure(f);
                     found.extend(observed(
-                        ds.figure(f).latest(),
+                        figure.latest(),
+                        &figure.id,
                         "totals: share stated as occupied",
                         Quantity::Percent,
                     ));
@@ -343,11 +355,13 @@ fn candidates<'a>(
                 let against = format!("the listed areas over {}'s", ds.country.name);
                 found.push(computed(
                     "share counted once",
+                    "share_percent",
                     share(sum.share_percent),
                     Some(against.clone()),
                 ));
                 found.push(computed(
                     "share as listed",
+                    "share_percent_listed",
                     share(sum.share_percent_listed),
                     Some(against),
                 ));
@@ -416,7 +430,7 @@ fn figure_values<'a>(ds: &'a Dataset, words: &[String]) -> Vec<Compared<'a>> {
             continue;
         }
         for o in &f.observations {
-            found.extend(observed(o, &f.label, Quantity::Number));
+            found.extend(observed(o, &f.id, &f.label, Quantity::Number));
         }
     }
     found
@@ -436,10 +450,11 @@ fn distance(q: &Quoted, value: &Quantity) -> f64 {
     }
 }
 
-// An observation and what other sources give for it, as values to compare with: `what` says
-// what they are of, `quantity` what kind of value.
+// An observation of the figure `record` and what other sources give for it, as values to
+// compare with: `what` says what they are of, `quantity` what kind of value.
 fn observed<'a>(
     o: &'a Observation,
+    record: &str,
     what: &str,
     quantity: fn(f64) -> Quantity,
 ) -> Vec<Compared<'a>> {
@@ -451,6 +466,8 @@ fn observed<'a>(
         computed: false,
         alternative: false,
         note: o.note.clone(),
+        record: record.to_owned(),
+        field: "value",
     };
     let alternatives = o.alternatives.iter().filter_map(|alt| {
         Some(Compared {
@@ -461,6 +478,8 @@ fn observed<'a>(
             computed: false,
             alternative: true,
             note: alt.note.clone(),
+            record: record.to_owned(),
+            field: "other_sources",
         })
     });
     std::iter::once(first).chain(alternatives).collect()

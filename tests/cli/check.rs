@@ -342,3 +342,53 @@ fn every_sentence_of_the_corpus_gets_the_verdicts_written_under_it() {
         .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn the_record_and_field_of_each_value_compared_with_are_what_cite_takes_for_it() {
+    let text = "Kalbajar, an area of 1,936 km², fell on 2 April 1993. Lachin was returned on \
+                26 August 2022. Aghdam was held for 27 years. 4,049 people were missing. \
+                Azerbaijan lost 16% of its territory. The occupied territories total 14,682 km².";
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["check", "--format", "json", text])).unwrap();
+    let mut cited = Vec::new();
+    for item in json.as_array().unwrap() {
+        let matched = &item["compared"][0];
+        let (record, field) = (
+            matched["record"].as_str().unwrap(),
+            matched["field"].as_str().unwrap(),
+        );
+        let mut args = vec!["cite", record, field];
+        // An observation that is not the latest is cited by its date.
+        let as_of = matched["as_of"].as_str().filter(|_| field == "value");
+        if let Some(as_of) = as_of {
+            args.extend(["--as-of", as_of]);
+        }
+        let citation = stdout(&args);
+        let value = match &matched["value"] {
+            serde_json::Value::String(date) => date.clone(),
+            v => v.to_string(),
+        };
+        let written = citation.replace(',', "");
+        assert!(written.contains(&value), "{args:?} gives {citation}");
+        for source in matched["sources"].as_array().unwrap() {
+            let id = source.as_str().unwrap();
+            assert!(
+                citation.contains(&format!("[{id}]")),
+                "{args:?}: {citation}"
+            );
+        }
+        cited.push(format!("{record} {field}"));
+    }
+    assert_eq!(
+        cited,
+        [
+            "kalbajar area_km2_other",
+            "kalbajar occupied",
+            "lachin restored_later",
+            "aghdam years_held",
+            "missing-persons value",
+            "occupied-share other_sources",
+            "totals area_km2_listed",
+        ]
+    );
+}
