@@ -392,3 +392,21 @@ fn the_record_and_field_of_each_value_compared_with_are_what_cite_takes_for_it()
         ]
     );
 }
+
+#[test]
+fn cite_as_of_a_date_no_observation_has_or_of_a_territory_is_refused_with_what_there_is() {
+    let (code, err) = common::refused(&["cite", "missing-persons", "--as-of", "2011"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        err,
+        "error: missing-persons has no observation stated for 2011; its dates are 2005-09-01, \
+         2007, 2008-12-25, 2011-01-01, 2018-10-23, 2023-09-18, 2025-03-10\n"
+    );
+    let (code, err) = common::refused(&["cite", "kalbajar", "--as-of", "2011"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        err,
+        "error: --as-of 2011 picks an observation of a figure, and kalbajar is not a figure; \
+         `karabakh figures` lists them\n"
+    );
+}
