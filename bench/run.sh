@@ -15,13 +15,17 @@ quick=false
 
 # --- What the benchmark needs -------------------------------------------------------------
 need=()
-for tool in hyperfine sqlite3 python3 /usr/bin/time; do
+for tool in hyperfine sqlite3 python3 rg /usr/bin/time; do
   command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
 done
 if [ ${#need[@]} -gt 0 ]; then
   packages=()
   for tool in "${need[@]}"; do
-    case $tool in /usr/bin/time) packages+=(time) ;; *) packages+=("$tool") ;; esac
+    case $tool in
+      /usr/bin/time) packages+=(time) ;;
+      rg) packages+=(ripgrep) ;;
+      *) packages+=("$tool") ;;
+    esac
   done
   echo "installing ${packages[*]}" >&2
   sudo=""
@@ -100,6 +104,34 @@ for n in "${sizes[@]}"; do
     -n karabakh "$bin districts --sort area --format tsv --data $base.json" \
     -n sqlite3 "sqlite3 :memory: -cmd '.mode csv' -cmd '.import $base.csv territories' -cmd '.mode tabs' -cmd '.headers on' 'SELECT * FROM territories ORDER BY CAST(area_km2 AS INTEGER), name'"
 done
+
+# An article of 1 MB and one of 4 MB, made of the sentences of the test corpus in paragraphs,
+# audited with every figure reported, beside ripgrep printing every number of the same file.
+# `audit` exits 1 when a figure differs, as some in the corpus do on purpose.
+for mb in 1 4; do
+  python3 - "$mb" "$work/article-$mb.md" <<'PY'
+import sys
+mb, path = int(sys.argv[1]), sys.argv[2]
+lines = open("tests/data/check-corpus.txt", encoding="utf-8").read().splitlines()
+sentences = [l for l in lines if l and not l.startswith(("#", " "))]
+out, size, i = [], 0, 0
+while size < mb * 1_000_000:
+    paragraph = " ".join(sentences[(i + k) % len(sentences)] for k in range(5))
+    if i % 40 == 0:
+        paragraph = f"## Section {i // 40 + 1}\n\n{paragraph}"
+    out.append(paragraph)
+    size += len(paragraph.encode()) + 2
+    i += 5
+open(path, "w", encoding="utf-8").write("\n\n".join(out) + "\n")
+PY
+done
+few=(--warmup 1 --min-runs 5)
+$quick && few=(--warmup 1 --runs 3)
+hyperfine "${few[@]}" -N -i --export-json "$json/audit.json" \
+  -n "karabakh 1 MB" "$bin audit --all $work/article-1.md" \
+  -n "karabakh 4 MB" "$bin audit --all $work/article-4.md" \
+  -n "ripgrep 1 MB" "rg -o '[0-9][0-9,.]*' $work/article-1.md" \
+  -n "ripgrep 4 MB" "rg -o '[0-9][0-9,.]*' $work/article-4.md"
 
 # Peak memory (maximum resident set size) on each input file.
 memory=$json/memory.tsv

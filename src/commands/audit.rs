@@ -44,11 +44,15 @@ pub fn audit(ds: &Dataset, documents: &[Document], style: Style, all: bool) -> (
                 continue;
             }
             let (line, column) = places.of(c.quoted.start);
-            lines.push(format!(
-                "{}:{line}:{column}: {}",
-                escape_for_terminal(&doc.name),
-                escape_for_terminal(&message(ds, &c))
-            ));
+            // Only what the style writes is made: a line, or a JSON item.
+            if style == Style::Lines {
+                lines.push(format!(
+                    "{}:{line}:{column}: {}",
+                    escape_for_terminal(&doc.name),
+                    escape_for_terminal(&message(ds, &c))
+                ));
+                continue;
+            }
             items.push(json!({
                 "file": doc.name,
                 "line": line,

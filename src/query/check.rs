@@ -103,13 +103,23 @@ const TOTAL: [&str; 10] = [
 
 /// The verdict on every figure `text` quotes, sentence by sentence.
 pub fn check<'a>(ds: &'a Dataset, text: &str) -> Vec<Checked<'a>> {
+    let vocabulary = Vocabulary::of(ds);
     let mut checked = Vec::new();
     for (offset, sentence) in sentences(text) {
+        let figures = quoted(sentence);
+        if figures.is_empty() {
+            continue;
+        }
         let words = words_of(sentence);
-        let named = territories_named(ds, &words);
-        for mut q in quoted(sentence) {
+        let named = vocabulary.territories_named(&words);
+        for mut q in figures {
             let after = &sentence[q.end..];
-            let mut compared = candidates(ds, &words, &named, &q, of_years(after));
+            let of = Subject {
+                words: &words,
+                named: &named,
+                years: of_years(after),
+            };
+            let mut compared = candidates(ds, &vocabulary, &of, &q);
             // Of the values it agrees with, the nearest, which then comes first.
             let nearest = (compared.iter().enumerate())
                 .filter(|(_, c)| agrees(&q, &c.value))
@@ -211,36 +221,86 @@ fn words_of(sentence: &str) -> Vec<String> {
         .collect()
 }
 
-// The territories a sentence names, in any spelling `show` accepts.
-fn territories_named(ds: &Dataset, words: &[String]) -> Vec<TerritoryRef> {
-    let joined = format!(" {} ", words.join(" "));
-    ds.territory_refs()
-        .filter(|&r| {
-            let t = ds.territory(r);
-            let names = [
-                Some(&t.id),
-                Some(&t.name),
-                t.name_az.as_ref().map(|a| &a.name),
-            ];
-            (names.into_iter().flatten())
-                .chain(t.aliases.iter().map(|a| &a.name))
-                .any(|name| {
-                    let name = words_of(name).join(" ");
-                    !name.is_empty() && joined.contains(&format!(" {name} "))
-                })
-        })
-        .collect()
+// The words by which a text names what the dataset holds, found once for a whole text.
+struct Vocabulary {
+    // Each territory with its names in any spelling `show` accepts, each as its folded words
+    // between spaces: " nagorno-karabakh ".
+    territories: Vec<(TerritoryRef, Vec<String>)>,
+    // The own words of each figure: words of its id and label that no other figure has.
+    figures: Vec<Vec<String>>,
+}
+
+impl Vocabulary {
+    fn of(ds: &Dataset) -> Self {
+        let territories = (ds.territory_refs())
+            .map(|r| {
+                let t = ds.territory(r);
+                let names = [
+                    Some(&t.id),
+                    Some(&t.name),
+                    t.name_az.as_ref().map(|a| &a.name),
+                ];
+                let names = (names.into_iter().flatten())
+                    .chain(t.aliases.iter().map(|a| &a.name))
+                    .map(|name| words_of(name).join(" "))
+                    .filter(|name| !name.is_empty())
+                    .map(|name| format!(" {name} "))
+                    .collect();
+                (r, names)
+            })
+            .collect();
+        let words: Vec<Vec<String>> = (ds.figures.iter())
+            .map(|f| {
+                (words_of(&format!("{} {}", f.id.replace('-', " "), f.label)).into_iter())
+                    .filter(|w| w.len() >= 5)
+                    .collect()
+            })
+            .collect();
+        let figures = (words.iter().enumerate())
+            .map(|(i, own)| {
+                (own.iter())
+                    .filter(|w| (words.iter().enumerate()).all(|(j, o)| j == i || !o.contains(w)))
+                    .cloned()
+                    .collect()
+            })
+            .collect();
+        Vocabulary {
+            territories,
+            figures,
+        }
+    }
+
+    // The territories a sentence of `words` names.
+    fn territories_named(&self, words: &[String]) -> Vec<TerritoryRef> {
+        let joined = format!(" {} ", words.join(" "));
+        (self.territories.iter())
+            .filter(|(_, names)| names.iter().any(|name| joined.contains(name.as_str())))
+            .map(|(r, _)| *r)
+            .collect()
+    }
+}
+
+// What a sentence speaks of, for a figure of it: its words, the territories it names, and
+// whether the figure is a number of years.
+struct Subject<'s> {
+    words: &'s [String],
+    named: &'s [TerritoryRef],
+    years: bool,
 }
 
 // The values a quoted figure may be about, from what its sentence speaks of; `years` says the
 // figure is a number of years.
 fn candidates<'a>(
     ds: &'a Dataset,
-    words: &[String],
-    named: &[TerritoryRef],
+    vocabulary: &Vocabulary,
+    of: &Subject<'_>,
     q: &Quoted,
-    years: bool,
 ) -> Vec<Compared<'a>> {
+    let Subject {
+        words,
+        named,
+        years,
+    } = *of;
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let mut found = Vec::new();
     for &r in named {
@@ -366,7 +426,7 @@ fn candidates<'a>(
                     Some(against),
                 ));
             }
-            Quantity::Number(_) => found.extend(figure_values(ds, words)),
+            Quantity::Number(_) => found.extend(figure_values(ds, vocabulary, words)),
             Quantity::Date(_) | Quantity::Years(..) => {}
         }
     }
@@ -412,21 +472,14 @@ fn area(km2: u64, unit: AreaUnit) -> Quantity {
 
 // The observations of the figures whose own words the sentence uses: words of a figure's id
 // and label that no other figure has.
-fn figure_values<'a>(ds: &'a Dataset, words: &[String]) -> Vec<Compared<'a>> {
-    let words_of_figure = |i: usize| -> Vec<String> {
-        let f = &ds.figures[i];
-        words_of(&format!("{} {}", f.id.replace('-', " "), f.label))
-            .into_iter()
-            .filter(|w| w.len() >= 5)
-            .collect()
-    };
-    let all: Vec<Vec<String>> = (0..ds.figures.len()).map(words_of_figure).collect();
+fn figure_values<'a>(
+    ds: &'a Dataset,
+    vocabulary: &Vocabulary,
+    words: &[String],
+) -> Vec<Compared<'a>> {
     let mut found = Vec::new();
-    for (i, f) in ds.figures.iter().enumerate() {
-        let own = all[i]
-            .iter()
-            .filter(|w| (all.iter().enumerate()).all(|(j, other)| j == i || !other.contains(w)));
-        if !own.clone().any(|w| words.contains(w)) {
+    for (f, own) in ds.figures.iter().zip(&vocabulary.figures) {
+        if !own.iter().any(|w| words.contains(w)) {
             continue;
         }
         for o in &f.observations {
