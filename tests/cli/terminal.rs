@@ -437,3 +437,37 @@ fn a_pager_that_cannot_run_leaves_the_output_on_the_terminal_with_a_warning() {
         assert_eq!(rest, direct, "{pager}");
     }
 }
+
+#[test]
+fn check_fits_40_60_80_and_120_columns_with_every_value_and_note_whole() {
+    let args = "check --color never 'Kalbajar, an area of 1,936 km², fell on 2 April 1993. \
+                4,049 people were missing.'";
+    for columns in [40u16, 60, 80, 120] {
+        let out = on_terminal(columns, args, &[]);
+        for line in out.lines() {
+            assert!(
+                shown_width(line) <= usize::from(columns),
+                "at {columns}: {} wide: {line}\n{out}",
+                shown_width(line)
+            );
+        }
+        // What a figure matches, and that it is not the value stated or not the latest.
+        for whole in [
+            "1,936",
+            "3,054",
+            "1993-04-02",
+            "4,049",
+            "3,983",
+            "2025-03-10",
+        ] {
+            assert!(
+                out.contains(whole),
+                "at {columns}: `{whole}` is split:\n{out}"
+            );
+        }
+        // The words that end each remark, which a cell may wrap before.
+        for said in ["states:", "latest:"] {
+            assert!(out.contains(said), "at {columns} lacks {said}:\n{out}");
+        }
+    }
+}
