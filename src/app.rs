@@ -497,9 +497,13 @@ fn version() -> anyhow::Result<String> {
     let latest = ds
         .latest_date()
         .map_or_else(String::new, |d| format!(", facts to {}", d.iso()));
+    let edition = (ds.edition.as_ref()).map_or_else(String::new, |e| {
+        format!("edition {} of {}, ", e.id, e.released)
+    });
     Ok(format!(
-        "karabakh {} (dataset: schema {}, {} territories{latest})",
+        "karabakh {} (dataset: {edition}sha256 {}…, schema {}, {} territories{latest})",
         env!("CARGO_PKG_VERSION"),
+        &data::sha256(&ds)[..12],
         ds.schema,
         ds.territories.len(),
     ))

@@ -116,7 +116,8 @@ fn offset_of(root: &Spanned<DeTable>, path: &DocPath) -> Option<usize> {
     Some(offset)
 }
 
-const SECTIONS: &str = "`schema`, `country`, `sources`, `territories`, `figures` and `events`";
+const SECTIONS: &str =
+    "`schema`, `edition`, `country`, `sources`, `territories`, `figures` and `events`";
 
 /// Finds every problem of a TOML dataset that does not deserialize: every syntax error, or
 /// else every record of the wrong shape.
@@ -153,6 +154,7 @@ pub(super) fn diagnose_toml(text: &str) -> Vec<Problem> {
         let at = top.key(key.get_ref());
         match key.get_ref().as_ref() {
             "schema" => check::<i64>(value, at, &mut problems),
+            "edition" => check::<RawEdition>(value, at, &mut problems),
             "country" => check::<RawCountry>(value, at, &mut problems),
             "sources" => check_each::<RawSource>(value, at, &mut problems),
             "territories" => check_each::<RawTerritory>(value, at, &mut problems),

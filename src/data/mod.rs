@@ -15,7 +15,7 @@ pub use error::{
     DataError, DocPath, LISTED_PROBLEMS, LineIndex, LocatedProblem, Problem, Segment, line_column,
     unlisted,
 };
-pub use export::{to_json, to_toml};
+pub use export::{sha256, to_json, to_toml};
 pub use load::{DataFile, Syntax, parse};
 pub use model::*;
 pub use validate::SCHEMA;

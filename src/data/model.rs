@@ -9,6 +9,8 @@ use super::date::When;
 pub struct Dataset {
     /// The schema version the dataset was written for.
     pub schema: u32,
+    /// Which edition of the dataset this is, where it says.
+    pub edition: Option<Edition>,
     /// The country whose territory the dataset describes.
     pub country: Country,
     /// Every source cited, in the dataset's order.
@@ -19,6 +21,15 @@ pub struct Dataset {
     pub figures: Vec<Figure>,
     /// Dated events written in the dataset (occupations and restorations are derived).
     pub events: Vec<Event>,
+}
+
+/// An edition of a dataset: its identifier and the day it was released.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    /// The identifier, such as `2026-12`.
+    pub id: String,
+    /// The day it was released.
+    pub released: chrono::NaiveDate,
 }
 
 /// An index into [`Dataset::sources`], checked at validation.

@@ -22,6 +22,8 @@ pub struct RawDataset {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<RawEdition>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<RawCountry>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<RawSource>>,
@@ -31,6 +33,14 @@ pub struct RawDataset {
     pub figures: Option<Vec<RawFigure>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<RawEvent>>,
+}
+
+/// `[edition]`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEdition {
+    pub id: String,
+    pub released: When,
 }
 
 /// `[country]`.

@@ -19,6 +19,7 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator::default();
     let RawDataset {
         schema,
+        edition,
         country,
         sources,
         territories,
@@ -41,6 +42,7 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
             format!("schema {schema} is not supported: this karabakh reads schema {SCHEMA}"),
         );
     }
+    let edition = edition.and_then(|e| v.edition(&|| root.key("edition"), e));
     let (sources, territories) = (sources.unwrap_or_default(), territories.unwrap_or_default());
     let (figures, events) = (figures.unwrap_or_default(), events.unwrap_or_default());
 
@@ -85,6 +87,7 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     match country {
         Some(country) if problems.is_empty() => Ok(Dataset {
             schema: 1,
+            edition,
             country,
             sources,
             territories,
@@ -229,6 +232,31 @@ impl Validator {
             area_km2: area_km2?,
             source: source?,
             occupied_share: occupied_share?,
+        })
+    }
+
+    // An edition: an identifier of one line, and a release day.
+    fn edition(&mut self, at: At, e: RawEdition) -> Option<Edition> {
+        let before = self.problems.len();
+        if e.id.trim().is_empty() || e.id.chars().any(char::is_control) {
+            self.problem(
+                &|| at().key("id"),
+                "an edition's id is a short identifier on one line, such as \"2026-12\"".to_owned(),
+            );
+        }
+        if e.released.precision() != Precision::Day {
+            self.problem(
+                &|| at().key("released"),
+                format!(
+                    "an edition is released on a day, and this one is dated {}: write it as \
+                     YYYY-MM-DD",
+                    e.released.iso()
+                ),
+            );
+        }
+        (self.problems.len() == before).then(|| Edition {
+            id: e.id,
+            released: e.released.first_day(),
         })
     }
 

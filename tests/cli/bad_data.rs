@@ -143,8 +143,8 @@ fn an_unknown_key_is_named_with_the_keys_allowed_there() {
 fn an_unknown_top_level_key_lists_the_sections() {
     rejects(
         &format!("version = 3\n{MINIMAL}"),
-        "error: {file}:1:1: unknown key `version`; a dataset has `schema`, `country`, `sources`, \
-         `territories`, `figures` and `events`\n",
+        "error: {file}:1:1: unknown key `version`; a dataset has `schema`, `edition`, `country`, \
+         `sources`, `territories`, `figures` and `events`\n",
     );
 }
 
@@ -455,5 +455,20 @@ fn territories_within_one_that_together_exceed_its_area_are_refused() {
         "error: {file}:26:12: territories[1].area_km2: the territories within `south` (north, \
          east) add up to 300 km², more than its area (250 km²); an area includes those of the \
          territories within it\n",
+    );
+}
+
+#[test]
+fn an_edition_has_an_id_on_one_line_and_is_released_on_a_day() {
+    rejects(
+        &minimal_with(
+            "schema = 1\n",
+            "schema = 1\n\n[edition]\nid = \"\"\nreleased = \"2026-12\"\n",
+        ),
+        "error: {file} has 2 problems:\n  \
+         {file}:4:6: edition.id: an edition's id is a short identifier on one line, such as \
+         \"2026-12\"\n  \
+         {file}:5:12: edition.released: an edition is released on a day, and this one is dated \
+         2026-12: write it as YYYY-MM-DD\n",
     );
 }

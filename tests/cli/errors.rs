@@ -117,11 +117,19 @@ fn input_that_cannot_mean_anything_is_refused_with_the_reason() {
 }
 
 #[test]
-fn the_version_names_the_dataset_too() {
+fn the_version_names_the_dataset_its_edition_and_the_hash_of_its_exported_json() {
+    use sha2::Digest;
     let version = stdout(&["--version"]);
+    let json = stdout(&["data", "export", "--format", "json"]);
+    let digest = sha2::Sha256::digest(json.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(
         version,
-        "karabakh 0.1.0 (dataset: schema 1, 9 territories, facts to 2025-11-30)\n"
+        format!(
+            "karabakh 0.1.0 (dataset: edition 2026-12 of 2026-12-03, sha256 {}…, schema 1, 9 \
+             territories, facts to 2025-11-30)\n",
+            &hex[..12]
+        )
     );
     assert_eq!(stdout(&["-V"]), version);
 }
