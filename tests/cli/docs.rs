@@ -79,3 +79,26 @@ fn the_screenshot_in_docs_is_of_the_page_karabakh_writes_now() {
         share * 100.0
     );
 }
+
+#[test]
+fn the_citation_file_names_the_version_and_the_edition_the_program_does() {
+    let cff = include_str!("../../CITATION.cff");
+    let version = common::stdout(&["--version"]);
+    // "karabakh 0.1.0 (dataset: edition 2026-12 of 2026-12-03, …".
+    let words: Vec<&str> = version.split([' ', ',']).collect();
+    let (program, edition, released) = (words[1], words[4], words[6]);
+    assert!(cff.contains(&format!("\nversion: {program}\n")), "{cff}");
+    assert!(
+        cff.contains(&format!("\ndate-released: {released}\n")),
+        "{cff}"
+    );
+    assert!(
+        cff.contains(&format!(
+            "edition {edition}\"\n    version: \"{edition}\"\n    date-released: {released}\n"
+        )),
+        "{cff}"
+    );
+    assert!(cff.contains("license: CC-BY-4.0"), "{cff}");
+    let licence = include_str!("../../LICENSE-DATA.md");
+    assert!(licence.contains("CC BY 4.0"), "{licence}");
+}
