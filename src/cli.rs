@@ -190,12 +190,14 @@ Examples:
     /// about nothing the dataset holds, with the values and sources it rests on
     #[command(after_help = "\
 TEXT is one or more sentences, or - to read them from standard input. A figure is a number
-(3,054 or 3 054), a share (20%, 20 per cent), an area (km², sq km, square miles, hectares) or a
-date (8 May 1992, May 8, 1992, 1992-05-08, May 1992, 1993); \"about\", \"some\", \"more than\"
-and the like set the precision it is compared at. What it is about comes from its sentence:
-the territories it names, in any spelling `show` accepts, the words of the dates (taken, fell,
-returned, handed over), or else the totals and the figures whose words it uses. The verdicts
-come from rules, not from reading: check what they rest on.
+(3,054 or 3 054), a number of years held (27 years), a share (20%, 20 per cent), an area (km²,
+sq km, square miles, hectares) or a date (8 May 1992, May 8, 1992, 1992-05-08, May 1992, 1993);
+\"about\", \"some\", \"more than\" and the like set the precision it is compared at. What it
+is about comes from its sentence: the territories it names, in any spelling `show` accepts, the
+words of the dates (taken, fell, returned, handed over), or else the totals and the figures
+whose words it uses. The note says when the value matched is not the one the dataset states or
+not the latest count, and gives its caveats. The verdicts come from rules, not from reading:
+check what they rest on.
 
 Exit status: 0 when no figure differs, 1 when one does, 2 on bad input.
 
