@@ -31,8 +31,17 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
     };
     let bars = chart::bars(ds, &everything, SortKey::Area, true);
     let over_time = chart::over_time(ds, &everything);
+    // Which edition this is, so that a figure read on the page can be found again.
+    let edition = (ds.edition.as_ref()).map_or_else(String::new, |e| {
+        format!(
+            "edition {} of {} (SHA-256 {}…); ",
+            e.id,
+            e.released,
+            &crate::data::sha256(ds)[..12]
+        )
+    });
     let dataset = format!(
-        "{} territories, {} figures, {} sources; facts to {}",
+        "{edition}{} territories, {} figures, {} sources; facts to {}",
         ds.territories.len(),
         ds.figures.len(),
         ds.sources.len(),

@@ -1311,3 +1311,15 @@ fn in_chromium_a_hostile_dataset_page_runs_nothing_and_shows_the_text() {
     }
     assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+#[test]
+fn the_page_names_the_edition_of_its_dataset_as_the_version_does() {
+    let html = stdout(&["report"]);
+    let version = stdout(&["--version"]);
+    // "… (dataset: edition 2026-12 of 2026-12-03, sha256 85245c1b5bff…, …".
+    let (_, rest) = version.split_once("edition ").unwrap();
+    let (edition, rest) = rest.split_once(", sha256 ").unwrap();
+    let (hash, _) = rest.split_once('…').unwrap();
+    let said = format!("from its dataset: edition {edition} (SHA-256 {hash}…); 9 territories");
+    assert!(html.contains(&said), "{said:?} is not on the page");
+}
