@@ -129,7 +129,7 @@ pub fn load_amplified_to(bytes: &[u8], size: usize) {
                     wide,
                     bom: false,
                 };
-                output::render(report, format, options, &[], &mut sink)
+                output::render(report, format, options, Some(&ds), &mut sink)
                     .expect("writing to memory works");
             }
         }
@@ -161,7 +161,9 @@ pub fn load_amplified_to(bytes: &[u8], size: usize) {
             Style::Ris,
         ] {
             let mut sink = Vec::new();
-            output::cite::write(&cited, style, &mut sink).expect("writing to memory works");
+            let dataset = data::Identity::of(&ds).citation();
+            output::cite::write(&cited, dataset.as_ref(), style, &mut sink)
+                .expect("writing to memory works");
         }
     }
     if let Ok(page) = commands::report::page(&ds, AreaUnit::Km2) {

@@ -10,23 +10,27 @@ use anyhow::Context;
 use crate::cli::{Cli, Command, DataCommand, ExportFormat, GroupBy};
 use crate::commands::{self, NotFound, dataset::Checked};
 use crate::config::{ChartStyle, ColorEnv, Config, resolve_color};
-use crate::data::{self, DataFile, Dataset, Source, Syntax};
+use crate::data::{self, DataFile, Dataset, Syntax};
 use crate::escape::escape_for_terminal;
 use crate::help;
 use crate::output::{self, Format};
 
 /// What a command gives, which [`write`] writes as the configuration says.
 pub enum Output<'a> {
-    /// A listing of records, or one record, with the dataset's sources, which a workbook lists.
-    Listing(output::Listing, &'a [Source]),
+    /// A listing of records, or one record, with the dataset, whose sources and edition a
+    /// workbook lists.
+    Listing(output::Listing, &'a Dataset),
     /// The verdicts of `check`, and whether any figure differs (exit status 1).
-    Verdicts(output::Listing, &'a [Source], bool),
+    Verdicts(output::Listing, &'a Dataset, bool),
     /// The report of `audit`, and whether any figure differs (exit status 1).
     Audited(String, bool),
     /// A chart, drawn with text or as a picture.
     Chart(output::chart::Chart<'a>),
     /// Values with their citations.
-    Citations(Vec<output::cite::Citation<'a>>),
+    Citations(
+        Vec<output::cite::Citation<'a>>,
+        Option<data::DatasetCitation>,
+    ),
     /// The HTML page.
     Page(output::html::Page<'a>),
     /// Text written as it is.
@@ -83,7 +87,7 @@ fn produce<'a>(
                 unit,
                 naming,
             );
-            Output::Listing(report, &ds.sources)
+            Output::Listing(report, ds)
         }
         Command::Totals(args) => {
             let ds = load(slot, config)?;
@@ -94,15 +98,12 @@ fn produce<'a>(
                 None if filter.on.is_some() => commands::totals::on(ds, &filter, unit),
                 None => commands::totals::report(ds, &filter, unit, naming),
             };
-            Output::Listing(report, &ds.sources)
+            Output::Listing(report, ds)
         }
         Command::Show(args) => {
             let ds = load(slot, config)?;
             let on = args.on.map(|d| d.first_day());
-            Output::Listing(
-                commands::show::report(ds, &args.name, unit, on)?,
-                &ds.sources,
-            )
+            Output::Listing(commands::show::report(ds, &args.name, unit, on)?, ds)
         }
         Command::Figures(args) => {
             let ds = load(slot, config)?;
@@ -111,7 +112,7 @@ fn produce<'a>(
                 (None, true) => commands::figures::history(ds, naming),
                 (None, false) => commands::figures::latest(ds),
             };
-            Output::Listing(report, &ds.sources)
+            Output::Listing(report, ds)
         }
         Command::Check(args) => {
             let text = match args.text.as_slice() {
@@ -125,7 +126,7 @@ fn produce<'a>(
             };
             let ds = load(slot, config)?;
             let (report, differs) = commands::check::report(ds, &text, args.all);
-            Output::Verdicts(report, &ds.sources, differs)
+            Output::Verdicts(report, ds, differs)
         }
         Command::Audit(args) => {
             let mut documents = Vec::new();
@@ -153,7 +154,7 @@ fn produce<'a>(
         Command::Fields(args) => {
             let ds = load(slot, config)?;
             let listing = args.command.as_deref();
-            Output::Listing(commands::fields::report(ds, listing, unit), &ds.sources)
+            Output::Listing(commands::fields::report(ds, listing, unit), ds)
         }
         Command::Timeline(args) => {
             let ds = load(slot, config)?;
@@ -166,10 +167,7 @@ fn produce<'a>(
                 territory,
                 kinds: args.kind.iter().map(|&k| k.into()).collect(),
             };
-            Output::Listing(
-                commands::timeline::report(ds, &selection, naming),
-                &ds.sources,
-            )
+            Output::Listing(commands::timeline::report(ds, &selection, naming), ds)
         }
         Command::Sources(args) => {
             let ds = load(slot, config)?;
@@ -177,7 +175,7 @@ fn produce<'a>(
                 Some(id) => commands::sources::one(ds, id)?,
                 None => commands::sources::report(ds),
             };
-            Output::Listing(report, &ds.sources)
+            Output::Listing(report, ds)
         }
         Command::Chart(args) => {
             let ds = load(slot, config)?;
@@ -192,12 +190,19 @@ fn produce<'a>(
         }
         Command::Cite(args) => {
             let ds = load(slot, config)?;
+            let dataset = data::Identity::of(ds).citation();
+            if args.dataset && dataset.is_none() {
+                anyhow::bail!(
+                    "this dataset names no edition, so there is nothing to cite it by: give it \
+                     an [edition] with its id and release day (see docs/data.md)"
+                );
+            }
             let items = args.items()?;
             let mut citations = Vec::new();
             for (name, field) in items {
                 citations.extend(commands::cite::cite(ds, name, field, unit, args.as_of)?);
             }
-            Output::Citations(citations)
+            Output::Citations(citations, dataset)
         }
         Command::Report(_) => {
             let ds = load(slot, config)?;
@@ -255,17 +260,17 @@ pub fn write(output: Output<'_>, config: &Config) -> anyhow::Result<ExitCode> {
             write_out(config, |out| out.write_all(text.as_bytes()))?;
             return Ok(ExitCode::from(if differs { 1 } else { 0 }));
         }
-        Output::Verdicts(report, sources, differs) => {
-            write(Output::Listing(report, sources), config)?;
+        Output::Verdicts(report, ds, differs) => {
+            write(Output::Listing(report, ds), config)?;
             return Ok(ExitCode::from(if differs { 1 } else { 0 }));
         }
-        Output::Listing(mut report, sources) => {
+        Output::Listing(mut report, ds) => {
             let listing = &config.listing;
             if let Some(fields) = &listing.fields {
                 report.select_fields(fields)?;
             }
             let render = |out: &mut dyn Write| {
-                output::render(&report, listing.format, listing.options, sources, out)
+                output::render(&report, listing.format, listing.options, Some(ds), out)
             };
             // A table escapes the dataset's text itself, around its own colours.
             match listing.format {
@@ -296,8 +301,8 @@ pub fn write(output: Output<'_>, config: &Config) -> anyhow::Result<ExitCode> {
                 write_out(config, |out| out.write_all(&picture))?
             }
         },
-        Output::Citations(citations) => write_machine_out(config, |out| {
-            output::cite::write(&citations, config.cite, out)
+        Output::Citations(citations, dataset) => write_machine_out(config, |out| {
+            output::cite::write(&citations, dataset.as_ref(), config.cite, out)
         })?,
         Output::Page(page) => write_machine_out(config, |out| output::html::write(&page, out))?,
         Output::Text(text) => write_out(config, |out| out.write_all(text.as_bytes()))?,
@@ -472,7 +477,9 @@ pub fn clap_said(said: &clap::Error) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     if said.kind() == clap::error::ErrorKind::DisplayVersion {
-        let text = format!("{}\n", version()?);
+        // clap gives no way to tell -V from --version, so the arguments say which it was.
+        let long = std::env::args_os().any(|a| a == "--version");
+        let text = format!("{}\n", version(long)?);
         write_stdout(|out| out.write_all(text.as_bytes()))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -491,21 +498,34 @@ pub fn clap_said(said: &clap::Error) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `karabakh --version`: the program's version and what the built-in dataset holds.
-fn version() -> anyhow::Result<String> {
+/// `karabakh -V`, and the long form `--version`: the program's version and which dataset is
+/// built in; the long form gives the whole hash and the licences.
+fn version(long: bool) -> anyhow::Result<String> {
     let ds = data::embedded()?;
+    let identity = data::Identity::of(&ds);
     let latest = ds
         .latest_date()
         .map_or_else(String::new, |d| format!(", facts to {}", d.iso()));
-    let edition = (ds.edition.as_ref()).map_or_else(String::new, |e| {
-        format!("edition {} of {}, ", e.id, e.released)
-    });
-    Ok(format!(
-        "karabakh {} (dataset: {edition}sha256 {}…, schema {}, {} territories{latest})",
+    let short = format!(
+        "karabakh {} (dataset: {}, schema {}, {} territories{latest})",
         env!("CARGO_PKG_VERSION"),
-        &data::sha256(&ds)[..12],
+        identity.short(),
         ds.schema,
         ds.territories.len(),
+    );
+    if !long {
+        return Ok(short);
+    }
+    Ok(format!(
+        "{short}\n\
+         dataset SHA-256: {}\n\
+         code licence: MIT OR Apache-2.0\n\
+         data licence: {} <{}>\n\
+         {}",
+        identity.sha256,
+        data::LICENCE.short,
+        data::LICENCE.url,
+        textwrap::fill(data::LICENCE_SCOPE, 79),
     ))
 }
 

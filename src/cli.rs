@@ -176,13 +176,15 @@ Examples:
 NAME is a territory (any spelling `show` accepts), a figure id or `totals`. FIELD is one of
 the fields of `show NAME`, of `totals` or of `figures`; without it, the area, the figure's
 latest value or the total area. A computed value is cited with every source it is computed
-from.
+from. Every citation also cites the edition of the dataset it was compiled in, as --dataset
+gives it alone.
 
 Examples:
   karabakh cite kalbajar area
   karabakh cite missing-persons --format markdown
   karabakh cite totals share_percent --format bibtex > refs.bib
-  karabakh cite shusha restored --format csl-json | jq '.[0].title'")]
+  karabakh cite shusha restored --format csl-json | jq '.[0].title'
+  karabakh cite --dataset --format bibtex >> refs.bib")]
     Cite(CiteArgs),
 
     /// Check the figures a text quotes against the dataset: for each, whether it matches a
@@ -647,8 +649,17 @@ pub struct CiteArgs {
     /// What to cite: NAME [FIELD], where NAME is a territory (any spelling `show` accepts), a
     /// figure id or `totals`, and FIELD is as `show`, `figures` or `totals` name it (area is
     /// area_km2); or several values at once, each NAME:FIELD, into one bibliography
-    #[arg(value_name = "NAME [FIELD]", required = true, num_args = 1..)]
+    #[arg(
+        value_name = "NAME [FIELD]",
+        required_unless_present = "dataset",
+        conflicts_with = "dataset",
+        num_args = 1..
+    )]
     pub items: Vec<String>,
+
+    /// Cite the dataset itself, its edition and content hash, rather than a value
+    #[arg(long = "dataset")]
+    pub dataset: bool,
 
     /// How to write the citation
     #[arg(long = "format", short = 'f', value_enum, default_value_t = CiteFormat::Text)]
@@ -667,6 +678,8 @@ impl CiteArgs {
         let all: Vec<&str> = self.items.iter().map(String::as_str).collect();
         if !all.iter().any(|item| item.contains(':')) {
             return match all.as_slice() {
+                // --dataset, which cites no value.
+                [] => Ok(Vec::new()),
                 [name] => Ok(vec![(name, None)]),
                 [name, field] => Ok(vec![(name, Some(field))]),
                 _ => anyhow::bail!(

@@ -126,9 +126,14 @@ fn credit(ds: &Dataset, selected: &[crate::data::TerritoryRef], sources: &[&Sour
         1 => format!("Source: {}", named[0]),
         _ => format!("Sources: {}", named.join("; ")),
     };
-    match others {
-        0 => lead,
-        1 => format!("{lead}; dates of restoration and other details: one further source"),
-        n => format!("{lead}; dates of restoration and other details: {n} further sources"),
-    }
+    let details = match others {
+        0 => String::new(),
+        1 => "; dates of restoration and other details: one further source".to_owned(),
+        n => format!("; dates of restoration and other details: {n} further sources"),
+    };
+    // Which dataset, so that a figure read off the picture can be found again.
+    format!(
+        "{lead}{details}; compiled in the karabakh dataset, {}",
+        crate::data::Identity::of(ds).short()
+    )
 }

@@ -32,16 +32,10 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
     let bars = chart::bars(ds, &everything, SortKey::Area, true);
     let over_time = chart::over_time(ds, &everything);
     // Which edition this is, so that a figure read on the page can be found again.
-    let edition = (ds.edition.as_ref()).map_or_else(String::new, |e| {
-        format!(
-            "edition {} of {} (SHA-256 {}…); ",
-            e.id,
-            e.released,
-            &crate::data::sha256(ds)[..12]
-        )
-    });
+    let identity = crate::data::Identity::of(ds);
     let dataset = format!(
-        "{edition}{} territories, {} figures, {} sources; facts to {}",
+        "{}; {} territories, {} figures, {} sources; facts to {}",
+        identity.short(),
         ds.territories.len(),
         ds.figures.len(),
         ds.sources.len(),
@@ -54,6 +48,7 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
             ds.country.name
         ),
         dataset,
+        citation: identity.citation(),
         lead: lead(ds, unit),
         totals: totals::report(ds, &everything, unit, Naming::Names),
         sections: vec![

@@ -4,6 +4,7 @@ mod date;
 mod diagnose;
 mod error;
 mod export;
+mod identity;
 mod load;
 mod model;
 mod raw;
@@ -16,6 +17,7 @@ pub use error::{
     unlisted,
 };
 pub use export::{sha256, to_json, to_toml};
+pub use identity::{COMPILER, DatasetCitation, Identity, LICENCE, LICENCE_SCOPE, Licence};
 pub use load::{DataFile, Syntax, parse};
 pub use model::*;
 pub use validate::SCHEMA;

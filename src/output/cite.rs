@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use chrono::Datelike;
 
 use super::escape_for_terminal;
-use crate::data::{Source, When};
+use crate::data::{COMPILER, DatasetCitation, LICENCE, Source, When};
 
 /// A value, what it is, and the sources it comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,8 +74,14 @@ pub enum Style {
     Ris,
 }
 
-/// Writes `citations` in `format`.
-pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> io::Result<()> {
+/// Writes `citations` in `format`, each also citing `dataset`, the edition of the dataset the
+/// values were compiled in, where there is one; with no citations, the dataset alone.
+pub fn write(
+    citations: &[Citation<'_>],
+    dataset: Option<&DatasetCitation>,
+    format: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Style::Text => {
             for (i, c) in citations.iter().enumerate() {
@@ -88,13 +94,22 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
                 for s in &c.sources {
                     writeln!(out, "  {}", escape_for_terminal(&reference(s)))?;
                 }
+                if let Some(d) = dataset {
+                    writeln!(out, "  [{}] {}", d.id, escape_for_terminal(&d.reference()))?;
+                }
+            }
+            if let (Some(d), true) = (dataset, citations.is_empty()) {
+                writeln!(out, "{}.", escape_for_terminal(&d.reference()))?;
+                writeln!(out, "  Licence: {} <{}>", LICENCE.name, LICENCE.url)?;
             }
             Ok(())
         }
         Style::Markdown => {
             for c in citations {
                 let marks: String = (c.sources.iter())
-                    .map(|s| format!("[^{}]", footnote_label(&s.id)))
+                    .map(|s| footnote_label(&s.id))
+                    .chain(dataset.map(|d| footnote_label(&d.id)))
+                    .map(|label| format!("[^{label}]"))
                     .collect();
                 let line = format!(
                     "{} ({}).{marks}",
@@ -104,11 +119,19 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
                 writeln!(out, "{}", escape_for_terminal(&line))?;
             }
             let notes = unique_sources(citations);
+            if let (Some(d), true) = (dataset, citations.is_empty()) {
+                writeln!(out, "{}", escape_for_terminal(&markdown_dataset(d)))?;
+                return Ok(());
+            }
             if !notes.is_empty() {
                 writeln!(out)?;
             }
             for s in notes {
                 let line = format!("[^{}]: {}", footnote_label(&s.id), markdown_reference(s));
+                writeln!(out, "{}", escape_for_terminal(&line))?;
+            }
+            if let Some(d) = dataset {
+                let line = format!("[^{}]: {}", footnote_label(&d.id), markdown_dataset(d));
                 writeln!(out, "{}", escape_for_terminal(&line))?;
             }
             Ok(())
@@ -117,20 +140,31 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
             // What is cited goes in comments, so that an entry is the same text wherever its
             // source is cited, and entries of several outputs de-duplicate cleanly.
             for c in citations {
-                let keys: Vec<String> = c.sources.iter().map(|s| bibtex_key(&s.id)).collect();
+                let keys: Vec<String> = (c.sources.iter().map(|s| s.id.as_str()))
+                    .chain(dataset.map(|d| d.id.as_str()))
+                    .map(bibtex_key)
+                    .collect();
                 let line = format!("{} ({}) [{}]", c.statement(), c.basis(), keys.join(", "));
                 writeln!(out, "% {}", line.replace(['\n', '\r'], " "))?;
             }
-            for s in unique_sources(citations) {
-                writeln!(out)?;
+            for (i, s) in unique_sources(citations).into_iter().enumerate() {
+                if i > 0 || !citations.is_empty() {
+                    writeln!(out)?;
+                }
                 write_bibtex(out, s)?;
+            }
+            if let Some(d) = dataset {
+                if !citations.is_empty() {
+                    writeln!(out)?;
+                }
+                write_bibtex_dataset(out, d)?;
             }
             Ok(())
         }
         Style::CslJson => {
-            let items: Vec<serde_json::Value> = unique_sources(citations)
-                .into_iter()
+            let items: Vec<serde_json::Value> = (unique_sources(citations).into_iter())
                 .map(csl_item)
+                .chain(dataset.map(csl_dataset))
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &items)?;
             writeln!(out)
@@ -138,6 +172,9 @@ pub fn write(citations: &[Citation<'_>], format: Style, out: &mut dyn Write) -> 
         Style::Ris => {
             for s in unique_sources(citations) {
                 write_ris(out, s)?;
+            }
+            if let Some(d) = dataset {
+                write_ris_dataset(out, d)?;
             }
             Ok(())
         }
@@ -207,6 +244,17 @@ fn markdown_reference(s: &Source) -> String {
     text
 }
 
+fn markdown_dataset(d: &DatasetCitation) -> String {
+    format!(
+        "*{}*, {COMPILER}, {}, SHA-256 `{}`, licensed [{}]({}).",
+        super::markdown::literal(&d.title),
+        d.edition.released,
+        d.sha256,
+        LICENCE.short,
+        LICENCE.url
+    )
+}
+
 // A footnote label: letters, digits and hyphens.
 fn footnote_label(id: &str) -> String {
     id.chars()
@@ -250,6 +298,23 @@ fn write_bibtex(out: &mut dyn Write, s: &Source) -> io::Result<()> {
         let comma = if i < last { "," } else { "" };
         writeln!(out, "  {name} = {value}{comma}")?;
     }
+    writeln!(out, "}}")
+}
+
+// The dataset as biblatex's `@dataset`, which pandoc reads as CSL's `dataset`.
+fn write_bibtex_dataset(out: &mut dyn Write, d: &DatasetCitation) -> io::Result<()> {
+    writeln!(out, "@dataset{{{},", bibtex_key(&d.id))?;
+    writeln!(out, "  title = {{{}}},", bibtex_text(&d.title))?;
+    writeln!(out, "  author = {{{{{}}}}},", bibtex_text(COMPILER))?;
+    writeln!(out, "  version = {{{}}},", bibtex_text(&d.edition.id))?;
+    writeln!(out, "  year = {{{}}},", d.edition.released.year())?;
+    writeln!(out, "  date = {{{}}},", d.edition.released)?;
+    writeln!(
+        out,
+        "  note = {{SHA-256 {}; licensed {}}}",
+        d.sha256,
+        bibtex_text(LICENCE.short)
+    )?;
     writeln!(out, "}}")
 }
 
@@ -326,6 +391,20 @@ fn csl_item(s: &Source) -> serde_json::Value {
     serde_json::Value::Object(item)
 }
 
+fn csl_dataset(d: &DatasetCitation) -> serde_json::Value {
+    let released = When::day(d.edition.released);
+    serde_json::json!({
+        "id": d.id,
+        "type": "dataset",
+        "title": d.title,
+        "author": [{ "literal": COMPILER }],
+        "version": d.edition.id,
+        "issued": { "date-parts": [date_parts(released)] },
+        "license": LICENCE.short,
+        "note": format!("SHA-256 {}", d.sha256),
+    })
+}
+
 // A date as CSL's parts: the year, then the month and the day as far as they are known.
 fn date_parts(when: When) -> Vec<u32> {
     let first = when.first_day();
@@ -371,6 +450,27 @@ fn write_ris(out: &mut dyn Write, s: &Source) -> io::Result<()> {
         writeln!(out, "{l}")?;
     }
     Ok(())
+}
+
+fn write_ris_dataset(out: &mut dyn Write, d: &DatasetCitation) -> io::Result<()> {
+    let released = When::day(d.edition.released);
+    for (tag, value) in [
+        ("TY", "DATA".to_owned()),
+        ("ID", d.id.clone()),
+        ("TI", d.title.clone()),
+        ("AU", COMPILER.to_owned()),
+        ("ET", d.edition.id.clone()),
+        ("PY", d.edition.released.year().to_string()),
+        ("DA", ris_date(released)),
+        (
+            "N1",
+            format!("SHA-256 {}; licensed {}", d.sha256, LICENCE.short),
+        ),
+    ] {
+        // A validated edition's id holds no line break, so each value is one line.
+        writeln!(out, "{tag}  - {value}")?;
+    }
+    writeln!(out, "ER  - ")
 }
 
 // A date as RIS writes it: `2026/12/02`, `2026/11`.

@@ -18,6 +18,8 @@ pub struct Page<'a> {
     pub title: String,
     /// A line on the dataset: how many records, facts to which date.
     pub dataset: String,
+    /// How to cite the dataset, where it names an edition.
+    pub citation: Option<crate::data::DatasetCitation>,
     /// The answer in sentences a reader can quote, above the totals' tables.
     pub lead: Vec<Sentence<'a>>,
     /// The totals of every territory.
@@ -75,7 +77,8 @@ const STYLE: &str = r#"
 body { margin: 0 auto; max-width: 72rem; padding: 1rem; font: 16px/1.5 system-ui, sans-serif; color: var(--ink); background: #fff; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.5rem 0; }
 h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid var(--rule); }
-p.dataset, .notes { color: var(--muted); font-size: 0.9rem; }
+p.dataset, .notes, footer { color: var(--muted); font-size: 0.9rem; }
+footer { overflow-wrap: anywhere; margin-top: 2rem; }
 p.lead { max-width: 44rem; margin: 0.5rem 0; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; font-size: 0.9rem; }
@@ -190,6 +193,15 @@ fn render(page: &Page<'_>) -> Markup {
                                 }
                             }
                         }
+                    }
+                }
+                footer {
+                    @if let Some(cited) = &page.citation {
+                        p { "To cite the dataset: " (cited.reference()) "." }
+                    }
+                    p {
+                        "Licence: " (crate::data::LICENCE_SCOPE) " "
+                        a href=(crate::data::LICENCE.url) { (crate::data::LICENCE.name) } "."
                     }
                 }
             }

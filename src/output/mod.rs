@@ -85,12 +85,13 @@ pub use listing::{
     area_text, columns_of, numeric_columns, thousands,
 };
 
-/// Writes `report` to `out` in `format`; `sources` are the dataset's, which a workbook lists.
+/// Writes `report` to `out` in `format`; `ds` is the dataset it comes from, whose sources and
+/// edition a workbook lists.
 pub fn render(
     report: &Listing,
     format: Format,
     options: Options,
-    sources: &[crate::data::Source],
+    ds: Option<&crate::data::Dataset>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
@@ -100,6 +101,6 @@ pub fn render(
         Format::Json => json::write(report, out),
         Format::Jsonl => json::write_lines(report, out),
         Format::Markdown => markdown::write(report, out),
-        Format::Xlsx => xlsx::write(report, sources, out),
+        Format::Xlsx => xlsx::write(report, ds, out),
     }
 }

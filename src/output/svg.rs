@@ -676,7 +676,8 @@ fn sentence(note: &str) -> String {
         let upper: String = first.to_uppercase().collect();
         s.replace_range(..first.len_utf8(), &upper);
     }
-    if !s.ends_with('.') {
+    // A shortened hash ends in an ellipsis, which ends the sentence as well as a point does.
+    if !s.ends_with(['.', '…']) {
         s.push('.');
     }
     s

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Listing, Value};
-use crate::data::Source;
+use crate::data::{Dataset, Identity};
 
 // The rows of a worksheet, the header's included.
 const MAX_ROWS: usize = 1_048_576;
@@ -16,8 +16,9 @@ const MAX_ROWS: usize = 1_048_576;
 // Columns are made as wide as their widest value, up to this many characters.
 const MAX_COLUMN_WIDTH: usize = 60;
 
-/// Writes `report` as a workbook, with the `sources` its rows cite.
-pub fn write(report: &Listing, sources: &[Source], out: &mut dyn Write) -> io::Result<()> {
+/// Writes `report` as a workbook, with the sources of `ds` its rows cite and the edition of
+/// `ds` they come from.
+pub fn write(report: &Listing, ds: Option<&Dataset>, out: &mut dyn Write) -> io::Result<()> {
     if report.len() >= MAX_ROWS {
         return Err(io::Error::other(format!(
             "a worksheet holds at most {} records and this listing has {}; write CSV instead",
@@ -25,7 +26,7 @@ pub fn write(report: &Listing, sources: &[Source], out: &mut dyn Write) -> io::R
             report.len()
         )));
     }
-    let bytes = workbook(report, sources)
+    let bytes = workbook(report, ds)
         .and_then(|mut book| book.save_to_buffer())
         .map_err(|e| io::Error::other(format!("cannot make the workbook: {e}")))?;
     out.write_all(&bytes)
@@ -52,7 +53,8 @@ fn write_when(
     Ok(())
 }
 
-fn workbook(report: &Listing, sources: &[Source]) -> Result<Workbook, XlsxError> {
+fn workbook(report: &Listing, ds: Option<&Dataset>) -> Result<Workbook, XlsxError> {
+    let sources = ds.map_or(&[][..], |ds| &ds.sources);
     let mut book = Workbook::new();
     let header = Format::new().set_bold();
     let day = Format::new().set_num_format("yyyy-mm-dd");
@@ -97,7 +99,9 @@ fn workbook(report: &Listing, sources: &[Source]) -> Result<Workbook, XlsxError>
     let listed = sources
         .iter()
         .filter(|s| cited.iter().any(|c| c == s.id.as_str()));
+    let mut rows = 0;
     for (r, source) in listed.enumerate() {
+        rows = r + 1;
         let r = row_number(r + 1)?;
         let texts = [
             Some(source.id.to_string()),
@@ -125,6 +129,28 @@ fn workbook(report: &Listing, sources: &[Source]) -> Result<Workbook, XlsxError>
             }
             widths[4] = widths[4].max(url.width());
         }
+    }
+    // The dataset the values were compiled in is cited beside their sources, with its hash.
+    if let Some(cited) = ds.and_then(|ds| Identity::of(ds).citation()) {
+        let r = row_number(rows + 1)?;
+        let title = format!(
+            "{} (SHA-256 {}), {}",
+            cited.title,
+            cited.sha256,
+            crate::data::LICENCE.short
+        );
+        sheet.write_string(r, 0, &cited.id)?;
+        sheet.write_string(r, 1, &title)?;
+        sheet.write_string(r, 2, crate::data::COMPILER)?;
+        write_when(
+            sheet,
+            r,
+            3,
+            crate::data::When::day(cited.edition.released),
+            &day,
+        )?;
+        widths[1] = widths[1].max(title.width());
+        widths[2] = widths[2].max(crate::data::COMPILER.width());
     }
     set_widths(sheet, &widths)?;
 

@@ -2,7 +2,7 @@
 
 use crate::common;
 
-use common::{MINIMAL, dataset_file, karabakh, refused, stdout};
+use common::{MINIMAL, dataset_file, dataset_sha256, karabakh, refused, stdout};
 use predicates::str::contains;
 
 #[test]
@@ -118,18 +118,23 @@ fn input_that_cannot_mean_anything_is_refused_with_the_reason() {
 
 #[test]
 fn the_version_names_the_dataset_its_edition_and_the_hash_of_its_exported_json() {
-    use sha2::Digest;
-    let version = stdout(&["--version"]);
-    let json = stdout(&["data", "export", "--format", "json"]);
-    let digest = sha2::Sha256::digest(json.as_bytes());
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = dataset_sha256();
+    let short = format!(
+        "karabakh 0.1.0 (dataset: edition 2026-12 of 2026-12-03, SHA-256 {}…, schema 1, 9 \
+         territories, facts to 2025-11-30)\n",
+        &hex[..12]
+    );
+    assert_eq!(stdout(&["-V"]), short);
+    // The long form gives the whole hash and the licences of the code and of the data.
     assert_eq!(
-        version,
+        stdout(&["--version"]),
         format!(
-            "karabakh 0.1.0 (dataset: edition 2026-12 of 2026-12-03, sha256 {}…, schema 1, 9 \
-             territories, facts to 2025-11-30)\n",
-            &hex[..12]
+            "{short}dataset SHA-256: {hex}\n\
+             code licence: MIT OR Apache-2.0\n\
+             data licence: CC BY 4.0 <https://creativecommons.org/licenses/by/4.0/>\n\
+             The dataset (its compilation of figures, dates and areas, and its labels and\n\
+             notes) is licensed under CC BY 4.0; the sources' own texts are not copied, only\n\
+             the figures they state, each with its reference.\n"
         )
     );
-    assert_eq!(stdout(&["-V"]), version);
 }

@@ -149,7 +149,7 @@ fn render_to(report: &output::Listing, format: Format, width: Option<usize>) -> 
         wide: false,
         bom: false,
     };
-    output::render(report, format, options, &[], &mut out).unwrap();
+    output::render(report, format, options, None, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 

@@ -7,8 +7,8 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{
-    chromium, dataset_file, file_url, inked_share, karabakh, pixels, refused, require, stdout,
-    stdout_bytes, succeeded,
+    chromium, dataset_file, dataset_sha256, file_url, inked_share, karabakh, pixels, refused,
+    require, stdout, stdout_bytes, succeeded,
 };
 
 /// Runs `python3 -c CODE ARGS`; its standard output. Fails without python3 or `module`.
@@ -373,10 +373,15 @@ fn a_hostile_name_is_text_in_a_picture_and_never_markup() {
 fn cite_gives_a_sourced_value_with_its_reference() {
     assert_eq!(
         stdout(&["cite", "kalbajar", "area"]),
-        "Kalbajar, area: 3,054 km² (as stated by the source).\n  [occupation-in-figures] The \
-         Occupation in Figures, “Virtual Karabakh” Information-Communication Technology Centre \
-         (virtualkarabakh.az), set up under Azerbaijan's State Programme “Azerbaijan Youth \
-         2011–2015”, http://www.virtualkarabakh.az/menu.php?lang=2&id=54\n"
+        format!(
+            "Kalbajar, area: 3,054 km² (as stated by the source).\n  [occupation-in-figures] The \
+             Occupation in Figures, “Virtual Karabakh” Information-Communication Technology \
+             Centre (virtualkarabakh.az), set up under Azerbaijan's State Programme “Azerbaijan \
+             Youth 2011–2015”, http://www.virtualkarabakh.az/menu.php?lang=2&id=54\n  \
+             [karabakh-dataset-2026-12] The karabakh dataset, edition 2026-12, The karabakh \
+             project, 2026-12-03, SHA-256 {}, CC BY 4.0\n",
+            dataset_sha256()
+        )
     );
     // An area in another unit is the source's, converted.
     assert!(
@@ -411,19 +416,106 @@ fn cite_gives_a_sourced_value_with_its_reference() {
         stdout(&["cite", "Kəlbəcər", "area_km2"]),
         stdout(&["cite", "kelbajar", "area"])
     );
+    let hash = dataset_sha256();
     assert_eq!(
         stdout(&["cite", "kalbajar", "area", "--format", "markdown"]),
-        "Kalbajar, area: 3,054 km² (as stated by the source).[^occupation-in-figures]\n\n\
-         [^occupation-in-figures]: *The Occupation in Figures*, “Virtual Karabakh” \
-         Information-Communication Technology Centre (virtualkarabakh.az), set up under \
-         Azerbaijan's State Programme “Azerbaijan Youth 2011–2015”, <http://www.virtualkarabakh.az/menu.php?lang=2&id=54>.\n"
+        format!(
+            "Kalbajar, area: 3,054 km² (as stated by the source).[^occupation-in-figures]\
+             [^karabakh-dataset-2026-12]\n\n\
+             [^occupation-in-figures]: *The Occupation in Figures*, “Virtual Karabakh” \
+             Information-Communication Technology Centre (virtualkarabakh.az), set up under \
+             Azerbaijan's State Programme “Azerbaijan Youth 2011–2015”, <http://www.virtualkarabakh.az/menu.php?lang=2&id=54>.\n\
+             [^karabakh-dataset-2026-12]: *The karabakh dataset, edition 2026-12*, The karabakh \
+             project, 2026-12-03, SHA-256 `{hash}`, licensed \
+             [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n"
+        )
     );
     assert_eq!(
         stdout(&["cite", "kalbajar", "area", "--format", "ris"]),
-        "TY  - ELEC\nID  - occupation-in-figures\nTI  - The Occupation in Figures\n\
-         PB  - “Virtual Karabakh” Information-Communication Technology Centre \
-         (virtualkarabakh.az), set up under Azerbaijan's State Programme “Azerbaijan Youth \
-         2011–2015”\nUR  - http://www.virtualkarabakh.az/menu.php?lang=2&id=54\nER  - \n"
+        format!(
+            "TY  - ELEC\nID  - occupation-in-figures\nTI  - The Occupation in Figures\n\
+             PB  - “Virtual Karabakh” Information-Communication Technology Centre \
+             (virtualkarabakh.az), set up under Azerbaijan's State Programme “Azerbaijan Youth \
+             2011–2015”\nUR  - http://www.virtualkarabakh.az/menu.php?lang=2&id=54\nER  - \n\
+             {}",
+            dataset_ris(&hash)
+        )
+    );
+}
+
+// The RIS record of the built-in dataset, whose hash is `hash`.
+fn dataset_ris(hash: &str) -> String {
+    format!(
+        "TY  - DATA\nID  - karabakh-dataset-2026-12\nTI  - The karabakh dataset, edition 2026-12\n\
+         AU  - The karabakh project\nET  - 2026-12\nPY  - 2026\nDA  - 2026/12/03\n\
+         N1  - SHA-256 {hash}; licensed CC BY 4.0\nER  - \n"
+    )
+}
+
+#[test]
+fn cite_dataset_cites_the_edition_alone_in_every_format() {
+    let hash = dataset_sha256();
+    assert_eq!(
+        stdout(&["cite", "--dataset"]),
+        format!(
+            "The karabakh dataset, edition 2026-12, The karabakh project, 2026-12-03, SHA-256 \
+             {hash}, CC BY 4.0.\n  Licence: Creative Commons Attribution 4.0 International \
+             <https://creativecommons.org/licenses/by/4.0/>\n"
+        )
+    );
+    assert_eq!(
+        stdout(&["cite", "--dataset", "--format", "markdown"]),
+        format!(
+            "*The karabakh dataset, edition 2026-12*, The karabakh project, 2026-12-03, SHA-256 \
+             `{hash}`, licensed [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n"
+        )
+    );
+    assert_eq!(
+        stdout(&["cite", "--dataset", "--format", "bibtex"]),
+        format!(
+            "@dataset{{karabakh-dataset-2026-12,\n  title = {{The karabakh dataset, edition \
+             2026-12}},\n  author = {{{{The karabakh project}}}},\n  version = {{2026-12}},\n  \
+             year = {{2026}},\n  date = {{2026-12-03}},\n  note = {{SHA-256 {hash}; licensed CC \
+             BY 4.0}}\n}}\n"
+        )
+    );
+    let csl: serde_json::Value =
+        serde_json::from_str(&stdout(&["cite", "--dataset", "--format", "csl-json"])).unwrap();
+    assert_eq!(
+        csl,
+        serde_json::json!([{
+            "id": "karabakh-dataset-2026-12",
+            "type": "dataset",
+            "title": "The karabakh dataset, edition 2026-12",
+            "author": [{ "literal": "The karabakh project" }],
+            "version": "2026-12",
+            "issued": { "date-parts": [[2026, 12, 3]] },
+            "license": "CC BY 4.0",
+            "note": format!("SHA-256 {hash}"),
+        }])
+    );
+    assert_eq!(
+        stdout(&["cite", "--dataset", "--format", "ris"]),
+        dataset_ris(&hash)
+    );
+    // A value and --dataset are two different requests.
+    let (code, err) = refused(&["cite", "--dataset", "kalbajar"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("cannot be used with"), "{err}");
+}
+
+#[test]
+fn a_dataset_without_an_edition_is_not_cited_and_cite_dataset_says_why() {
+    let data = dataset_file(common::MINIMAL);
+    let path = data.path().to_str().unwrap();
+    let cited = stdout(&["--data", path, "cite", "north", "area"]);
+    assert!(!cited.contains("karabakh dataset"), "{cited}");
+    let (code, err) = refused(&["--data", path, "cite", "--dataset"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "error: this dataset names no edition, so there is nothing to cite it by: give it an \
+         [edition] with its id and release day (see docs/data.md)\n"
     );
 }
 
@@ -476,9 +568,12 @@ fn a_computed_value_is_cited_with_every_source_it_is_computed_from() {
         )
     );
     let kind = stdout(&["cite", "kelbajar", "kind"]);
-    assert_eq!(
-        kind,
-        "Kalbajar, kind: district (the dataset's own value; no source gives it).\n"
+    assert!(
+        kind.starts_with(
+            "Kalbajar, kind: district (the dataset's own value; no source gives it).\n  \
+             [karabakh-dataset-2026-12] The karabakh dataset"
+        ),
+        "{kind}"
     );
 }
 
@@ -512,7 +607,8 @@ for entry in library.entries:
         parsed,
         "occupation-in-figures|online|The Occupation in Figures\n\
          wikipedia-shusha-district|online|Shusha District\n\
-         cia-factbook-azerbaijan|misc|The World Factbook: Azerbaijan\n"
+         cia-factbook-azerbaijan|misc|The World Factbook: Azerbaijan\n\
+         karabakh-dataset-2026-12|dataset|The karabakh dataset, edition 2026-12\n"
     );
     // Two outputs pasted into one file: a source's entry is the same text in both, so the
     // file's entries, each once, parse.
@@ -536,7 +632,8 @@ for entry in library.entries:
     unique.dedup();
     assert_eq!(keys, unique, "one entry per key: {entries:?}");
     let parsed = python("bibtexparser", code, &[&entries.join("\n\n")]);
-    assert_eq!(parsed.lines().count(), 3, "{parsed}");
+    // The three sources of the share and the dataset; Kalbajar's area has the first source.
+    assert_eq!(parsed.lines().count(), 4, "{parsed}");
 }
 
 #[test]
@@ -577,6 +674,8 @@ fn pandoc_renders_the_citations_as_clean_references_without_warnings() {
             "“Distretto di Füzuli.” n.d. Wikipedia (Italian edition). Accessed December 2, \
              2026. https://it.wikipedia.org/wiki/Yuxar%C4%B1_Veys%C9%99lli.",
             "“Кельбаджарский район (an earlier revision).” n.d. Wikipedia (Russian edition).",
+            // The dataset, as pandoc's default style writes a dataset.
+            "The karabakh project. 2026. “The Karabakh Dataset, Edition 2026-12.”",
         ] {
             assert!(
                 text.contains(expected),
@@ -596,7 +695,7 @@ fn csl_json_items_have_the_fields_csl_requires_and_dates_as_date_parts() {
     for item in items {
         assert!(item["id"].is_string(), "{item}");
         assert!(
-            ["webpage", "document"].contains(&item["type"].as_str().unwrap()),
+            ["webpage", "document", "dataset"].contains(&item["type"].as_str().unwrap()),
             "{item}"
         );
         assert!(item["title"].is_string(), "{item}");
@@ -609,7 +708,11 @@ fn csl_json_items_have_the_fields_csl_requires_and_dates_as_date_parts() {
         }
         // An item is the source alone, the same wherever it is cited; a page has the date
         // its address was checked.
-        assert!(item.get("note").is_none(), "{item}");
+        // The dataset's item carries its hash as a note, the same wherever it is cited.
+        match item["type"].as_str() {
+            Some("dataset") => assert!(item["note"].as_str().unwrap().starts_with("SHA-256 ")),
+            _ => assert!(item.get("note").is_none(), "{item}"),
+        }
         if item.get("URL").is_some() {
             let parts = item["accessed"]["date-parts"][0].as_array().unwrap();
             assert!(!parts.is_empty(), "{item}");
@@ -648,11 +751,15 @@ for row in sources.iter_rows(min_row=2):
     cell = {k: c for k, c in zip(keys, row)}
     if cell["id"].value == "jam-news":
         print(cell["url"].hyperlink.target == cell["url"].value, type(cell["date"].value).__name__, cell["accessed"].value)
+# The last row cites the edition of the dataset the values were compiled in.
+last = [c.value for c in sources[sources.max_row]]
+print(last[0], "|", last[1], "|", last[2], "|", last[3].date())
 "#;
     let read = python("openpyxl", code, &[book.to_str().unwrap()]);
     assert_eq!(
         read,
-        "['data', 'sources', 'notes']\nA2\n\
+        format!(
+            "['data', 'sources', 'notes']\nA2\n\
          ['id', 'name', 'name_az', 'kind', 'occupied', 'area_km2', 'restored', 'years_held']\n\
          Shusha int 289 datetime 1992-05-08 28.5 occupation-in-figures\n\
          nagorno-karabakh 1988/1992 True\n\
@@ -662,7 +769,11 @@ for row in sources.iter_rows(min_row=2):
          most\n\
          other sources give other areas for Nagorno-Karabakh, Shusha, Lachin, Kalbajar, Aghdam, \
          Fizuli, Jabrayil\n\
-         True datetime 2026-11\n"
+         True datetime 2026-11\n\
+         karabakh-dataset-2026-12 | The karabakh dataset, edition 2026-12 (SHA-256 {}), CC BY \
+         4.0 | The karabakh project | 2026-12-03\n",
+            dataset_sha256()
+        )
     );
 }
 
@@ -830,6 +941,14 @@ fn a_png_chart_is_the_svg_drawn_with_the_font_karabakh_carries_and_says_its_sour
     assert_eq!(texts[1].0, "Source");
     assert!(
         texts[1].1.starts_with("Source: The Occupation in Figures"),
+        "{texts:?}"
+    );
+    // The credit ends with the edition of the dataset, as the version names it.
+    let version = stdout(&["-V"]);
+    let (_, named) = version.split_once("(dataset: ").unwrap();
+    let (named, _) = named.split_once("…, ").unwrap();
+    assert!(
+        (texts[1].1).ends_with(&format!("; compiled in the karabakh dataset, {named}…")),
         "{texts:?}"
     );
     // Binary: never to a terminal; and as small as an SVG picture may be.
@@ -1315,11 +1434,21 @@ fn in_chromium_a_hostile_dataset_page_runs_nothing_and_shows_the_text() {
 #[test]
 fn the_page_names_the_edition_of_its_dataset_as_the_version_does() {
     let html = stdout(&["report"]);
-    let version = stdout(&["--version"]);
-    // "… (dataset: edition 2026-12 of 2026-12-03, sha256 85245c1b5bff…, …".
-    let (_, rest) = version.split_once("edition ").unwrap();
-    let (edition, rest) = rest.split_once(", sha256 ").unwrap();
-    let (hash, _) = rest.split_once('…').unwrap();
-    let said = format!("from its dataset: edition {edition} (SHA-256 {hash}…); 9 territories");
+    let version = stdout(&["-V"]);
+    // "karabakh 0.1.0 (dataset: edition 2026-12 of 2026-12-03, SHA-256 85245c1b5bff…, …".
+    let (_, rest) = version.split_once("(dataset: ").unwrap();
+    let (named, _) = rest.split_once("…, ").unwrap();
+    let said = format!("from its dataset: {named}…; 9 territories");
     assert!(html.contains(&said), "{said:?} is not on the page");
+    // Its footer says how to cite the dataset, with the whole hash, and its licence.
+    let footer = format!(
+        "<footer><p>To cite the dataset: The karabakh dataset, edition 2026-12, The karabakh \
+         project, 2026-12-03, SHA-256 {}, CC BY 4.0.</p><p>Licence: The dataset (its \
+         compilation of figures, dates and areas, and its labels and notes) is licensed under CC \
+         BY 4.0; the sources' own texts are not copied, only the figures they state, each with \
+         its reference. <a href=\"https://creativecommons.org/licenses/by/4.0/\">Creative \
+         Commons Attribution 4.0 International</a>.</p></footer>",
+        dataset_sha256()
+    );
+    assert!(html.contains(&footer), "{html}");
 }

@@ -218,3 +218,12 @@ pub fn chromium(args: &[&str], url: &str) -> String {
 pub fn file_url(path: &std::path::Path) -> String {
     format!("file://{}", path.canonicalize().unwrap().display())
 }
+
+/// The SHA-256 of the built-in dataset as `data export --format json` writes it: the hash
+/// that names its edition.
+pub fn dataset_sha256() -> String {
+    use sha2::Digest;
+    let json = stdout(&["data", "export", "--format", "json"]);
+    let digest = sha2::Sha256::digest(json.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,134 @@
+//! What identifies a dataset, so that a figure quoted from it can be found again: its edition,
+//! its content hash and the licence it is published under.
+
+use super::export::sha256;
+use super::model::{Dataset, Edition};
+
+/// Who compiles the dataset, as a citation names its author.
+pub const COMPILER: &str = "The karabakh project";
+
+/// The licence of an edition of the dataset: its compilation, labels and notes.
+pub const LICENCE: Licence = Licence {
+    id: "CC-BY-4.0",
+    name: "Creative Commons Attribution 4.0 International",
+    short: "CC BY 4.0",
+    url: "https://creativecommons.org/licenses/by/4.0/",
+};
+
+/// A licence, as SPDX, people and the web name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Licence {
+    /// The SPDX identifier.
+    pub id: &'static str,
+    /// The full name.
+    pub name: &'static str,
+    /// The name people write.
+    pub short: &'static str,
+    /// Where its text is.
+    pub url: &'static str,
+}
+
+/// What the licence covers and what it does not, in a sentence.
+pub const LICENCE_SCOPE: &str = "The dataset (its compilation of figures, dates and areas, and \
+     its labels and notes) is licensed under CC BY 4.0; the sources' own texts are not copied, \
+     only the figures they state, each with its reference.";
+
+/// A dataset's edition, where it names one, and its content hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    /// The edition, where the dataset names one.
+    pub edition: Option<Edition>,
+    /// The SHA-256 of the dataset's canonical JSON, in hexadecimal.
+    pub sha256: String,
+}
+
+impl Identity {
+    /// The identity of `ds`.
+    pub fn of(ds: &Dataset) -> Identity {
+        Identity {
+            edition: ds.edition.clone(),
+            sha256: sha256(ds),
+        }
+    }
+
+    /// The edition and the start of the hash, for a line that names the dataset:
+    /// "edition 2026-12 of 2026-12-03, SHA-256 85245c1b5bff…".
+    pub fn short(&self) -> String {
+        let hash = format!("SHA-256 {}…", &self.sha256[..12]);
+        match &self.edition {
+            Some(e) => format!("edition {} of {}, {hash}", e.id, e.released),
+            None => hash,
+        }
+    }
+
+    /// How the dataset is cited, where it names an edition: only an edition is a thing that
+    /// can be cited and found again.
+    pub fn citation(&self) -> Option<DatasetCitation> {
+        let edition = self.edition.clone()?;
+        Some(DatasetCitation {
+            id: format!("karabakh-dataset-{}", edition.id),
+            title: format!("The karabakh dataset, edition {}", edition.id),
+            edition,
+            sha256: self.sha256.clone(),
+        })
+    }
+}
+
+/// The dataset as a work cited beside the sources of a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetCitation {
+    /// The key a bibliography files it under.
+    pub id: String,
+    /// Its title, with its edition.
+    pub title: String,
+    /// The edition.
+    pub edition: Edition,
+    /// The SHA-256 of its canonical JSON.
+    pub sha256: String,
+}
+
+impl DatasetCitation {
+    /// The citation in one line for people: title, compiler, date, hash and licence.
+    pub fn reference(&self) -> String {
+        format!(
+            "{}, {COMPILER}, {}, SHA-256 {}, {}",
+            self.title, self.edition.released, self.sha256, LICENCE.short
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_short_identity_names_the_edition_and_the_start_of_the_hash() {
+        let ds = crate::data::embedded().unwrap();
+        let identity = Identity::of(&ds);
+        let edition = ds.edition.clone().unwrap();
+        assert_eq!(
+            identity.short(),
+            format!(
+                "edition {} of {}, SHA-256 {}…",
+                edition.id,
+                edition.released,
+                &sha256(&ds)[..12]
+            )
+        );
+        let cited = identity.citation().unwrap();
+        assert_eq!(
+            cited.title,
+            format!("The karabakh dataset, edition {}", edition.id)
+        );
+        assert_eq!(cited.sha256.len(), 64);
+    }
+
+    #[test]
+    fn a_dataset_without_an_edition_is_named_by_its_hash_and_not_cited() {
+        let mut ds = crate::data::embedded().unwrap();
+        ds.edition = None;
+        let identity = Identity::of(&ds);
+        assert_eq!(identity.short(), format!("SHA-256 {}…", &sha256(&ds)[..12]));
+        assert_eq!(identity.citation(), None);
+    }
+}
