@@ -20,8 +20,9 @@ pub enum Output<'a> {
     /// A listing of records, or one record, with the dataset, whose sources and edition a
     /// workbook lists.
     Listing(output::Listing, &'a Dataset),
-    /// The verdicts of `check`, and whether any figure differs (exit status 1).
-    Verdicts(output::Listing, &'a Dataset, bool),
+    /// A listing of what differs (the verdicts of `check`, the changes of `data diff`), and
+    /// whether anything does (exit status 1, as `diff` gives).
+    Differs(output::Listing, &'a Dataset, bool),
     /// The report of `audit`, and whether any figure differs (exit status 1).
     Audited(String, bool),
     /// A chart, drawn with text or as a picture.
@@ -68,6 +69,16 @@ fn produce<'a>(
         }
         Command::Data(DataCommand::Check { all, .. }) => {
             check(config.data.as_deref(), *all, config)?
+        }
+        Command::Data(DataCommand::Diff(args)) => {
+            let read = |path: &Path| -> anyhow::Result<Dataset> {
+                let ds = DataFile::read(path, config.max_bytes)?.parse()?;
+                Ok(ds)
+            };
+            let old = read(&args.old)?;
+            let new = slot.insert(read(&args.new)?);
+            let found = commands::diff::differences(&old, new);
+            Output::Differs(commands::diff::report(&found), new, !found.is_empty())
         }
         Command::Data(DataCommand::Export { format }) => {
             let syntax = match format {
@@ -126,7 +137,7 @@ fn produce<'a>(
             };
             let ds = load(slot, config)?;
             let (report, differs) = commands::check::report(ds, &text, args.all);
-            Output::Verdicts(report, ds, differs)
+            Output::Differs(report, ds, differs)
         }
         Command::Audit(args) => {
             let mut documents = Vec::new();
@@ -260,7 +271,7 @@ pub fn write(output: Output<'_>, config: &Config) -> anyhow::Result<ExitCode> {
             write_out(config, |out| out.write_all(text.as_bytes()))?;
             return Ok(ExitCode::from(if differs { 1 } else { 0 }));
         }
-        Output::Verdicts(report, ds, differs) => {
+        Output::Differs(report, ds, differs) => {
             write(Output::Listing(report, ds), config)?;
             return Ok(ExitCode::from(if differs { 1 } else { 0 }));
         }

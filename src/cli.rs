@@ -273,13 +273,14 @@ Examples:
         dir: Option<std::path::PathBuf>,
     },
 
-    /// Check or export a dataset
+    /// Check, export or compare datasets
     #[command(
         subcommand,
         after_help = "\
 Examples:
   karabakh data check my-data.toml
-  karabakh data export --format json > my-data.json"
+  karabakh data export --format json > my-data.json
+  karabakh data diff before.toml my-data.toml"
     )]
     Data(DataCommand),
 }
@@ -315,6 +316,36 @@ Examples:
         #[arg(long = "format", value_enum, default_value_t = ExportFormat::Toml)]
         format: ExportFormat,
     },
+
+    /// Say what changed between two datasets, record by record and field by field, with the
+    /// computed totals that move; exit 0 when nothing differs, 1 when something does, 2 when
+    /// either cannot be read
+    #[command(after_help = "\
+OLD and NEW are dataset files, TOML or JSON (by the .json extension), as `data check` reads
+them. Records are matched by their ids (events, which have none, whole), observations by their
+dates; comments, layout and the file format do not count.
+
+Examples:
+  karabakh data export > before.toml
+  karabakh data diff before.toml my-data.toml
+  karabakh data diff old.json new.toml --format json | jq '.[] | select(.change == \"changed\")'")]
+    Diff(DiffArgs),
+}
+
+/// Options of `data diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier dataset
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The later dataset
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+
+    /// How to write the listing.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Which territories to keep.

@@ -160,6 +160,7 @@ fn listing_args(command: Option<&Command>) -> Option<&OutputArgs> {
         Command::Fields(args) => &args.output,
         Command::Timeline(args) => &args.output,
         Command::Sources(args) => &args.output,
+        Command::Data(crate::cli::DataCommand::Diff(args)) => &args.output,
         _ => return None,
     })
 }

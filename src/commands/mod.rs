@@ -5,6 +5,7 @@ pub mod chart;
 pub mod check;
 pub mod cite;
 pub mod dataset;
+pub mod diff;
 pub mod districts;
 pub mod fields;
 pub mod figures;

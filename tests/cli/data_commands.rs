@@ -114,3 +114,139 @@ fn every_address_in_the_built_in_data_is_a_link_with_the_date_it_was_checked() {
         }
     }
 }
+
+// The standard output of `args`, which must exit 1: something differs.
+fn differing(args: &[&str]) -> String {
+    let out = karabakh(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+// A pair made from the smallest dataset: a changed area, an added source, a removed territory,
+// an added alternative and an added figure.
+fn changed_pair() -> (tempfile::NamedTempFile, tempfile::NamedTempFile) {
+    let new = MINIMAL
+        .replacen("area_km2 = 100\n", "area_km2 = 120\n", 1)
+        .replacen(
+            "[[territories]]\nid = \"south\"",
+            "[[sources]]\nid = \"survey\"\ntitle = \"A survey\"\n\n[[territories]]\nid = \"south\"",
+            1,
+        )
+        + "\n[[territories.alternatives]]\narea_km2 = 240\nsource = \"survey\"\n\n\
+           [[figures]]\nid = \"visitors\"\nlabel = \"Visitors\"\nunit = \"people\"\n\n\
+           [[figures.observations]]\nas_of = 2020\nvalue = 12\nsource = \"survey\"\n";
+    (dataset_file(MINIMAL), dataset_file(&new))
+}
+
+#[test]
+fn data_diff_lists_each_change_with_the_totals_it_moves_and_exits_1() {
+    let (old, new) = changed_pair();
+    let (old, new) = (old.path().to_str().unwrap(), new.path().to_str().unwrap());
+    karabakh(&["data", "diff", old, new])
+        .assert()
+        .code(1)
+        .stdout(
+            "record\tfield\tchange\told\tnew\n\
+             source survey\t\tadded\t\t{\"id\":\"survey\",\"title\":\"A survey\"}\n\
+             territory north\tarea_km2\tchanged\t100\t120\n\
+             territory south\talternatives\tadded\t\t{\"area_km2\":240,\"source\":\"survey\"}\n\
+             figure visitors\t\tadded\t\t{\"id\":\"visitors\",\"label\":\"Visitors\",\"unit\":\
+             \"people\",\"observations\":[{\"as_of\":\"2020\",\"value\":12,\"source\":\"survey\"}]}\n\
+             totals (computed)\tarea_km2_listed\tchanged\t350\t370\n\
+             totals (computed)\tarea_km2\tchanged\t350\t370\n\
+             totals (computed)\tshare_percent\tchanged\t35.0\t37.0\n\
+             totals (computed)\tshare_percent_listed\tchanged\t35.0\t37.0\n",
+        );
+    // The other way round, what was added is removed.
+    let back = differing(&["data", "diff", new, old]);
+    assert!(
+        back.contains("source survey\t\tremoved\t{\"id\":\"survey\",\"title\":\"A survey\"}\t\n"),
+        "{back}"
+    );
+}
+
+#[test]
+fn data_diff_writes_json_with_typed_values_and_json_lines() {
+    let (old, new) = changed_pair();
+    let (old, new) = (old.path().to_str().unwrap(), new.path().to_str().unwrap());
+    let json: serde_json::Value =
+        serde_json::from_str(&differing(&["data", "diff", old, new, "--format", "json"])).unwrap();
+    assert_eq!(
+        json[1],
+        serde_json::json!({
+            "record": "territory north",
+            "field": "area_km2",
+            "change": "changed",
+            "old": 100,
+            "new": 120,
+        })
+    );
+    assert_eq!(json[0]["old"], serde_json::Value::Null);
+    let lines = differing(&["data", "diff", old, new, "--format", "jsonl"]);
+    assert_eq!(lines.lines().count(), json.as_array().unwrap().len());
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(lines.lines().nth(1).unwrap()).unwrap(),
+        json[1]
+    );
+}
+
+#[test]
+fn data_diff_matches_observations_by_date_and_ignores_comments_and_format() {
+    let old = dataset_file(&format!(
+        "{MINIMAL}\n[[figures]]\nid = \"visitors\"\nlabel = \"Visitors\"\nunit = \"people\"\n\n\
+         [[figures.observations]]\nas_of = 2020\nvalue = 12\nsource = \"atlas\"\n"
+    ));
+    let text = std::fs::read_to_string(old.path()).unwrap();
+    let new = dataset_file(
+        &(text.replacen("value = 12", "value = 15", 1)
+            + "\n[[figures.observations]]\nas_of = 2021\nvalue = 20\nsource = \"atlas\"\n"),
+    );
+    let (old, new) = (old.path().to_str().unwrap(), new.path().to_str().unwrap());
+    assert_eq!(
+        differing(&["data", "diff", old, new]),
+        "record\tfield\tchange\told\tnew\n\
+         figure visitors\tobservations[2020].value\tchanged\t12\t15\n\
+         figure visitors\tobservations[2021]\tadded\t\t{\"as_of\":\"2021\",\"value\":20,\"source\":\"atlas\"}\n"
+    );
+    // The same dataset as JSON, with comments in the TOML: nothing differs.
+    let json = tempfile::Builder::new().suffix(".json").tempfile().unwrap();
+    let exported = stdout(&["--data", old, "data", "export", "--format", "json"]);
+    std::fs::write(json.path(), exported).unwrap();
+    let commented = dataset_file(&format!(
+        "# a comment\n{}",
+        std::fs::read_to_string(old).unwrap()
+    ));
+    karabakh(&[
+        "data",
+        "diff",
+        commented.path().to_str().unwrap(),
+        json.path().to_str().unwrap(),
+    ])
+    .assert()
+    .code(0)
+    .stdout("record\tfield\tchange\told\tnew\n");
+}
+
+#[test]
+fn data_diff_of_a_file_that_cannot_be_read_or_is_invalid_exits_2() {
+    let (old, _) = changed_pair();
+    let old = old.path().to_str().unwrap();
+    let (code, err) = common::refused(&["data", "diff", old, "no-such-file.toml"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("error: cannot read the dataset no-such-file.toml"),
+        "{err}"
+    );
+    let bad = dataset_file(&MINIMAL.replacen("area_km2 = 100\n", "area_km2 = 0\n", 1));
+    let (code, err) = common::refused(&["data", "diff", old, bad.path().to_str().unwrap()]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("an area must be a positive number of km², not 0"),
+        "{err}"
+    );
+}
