@@ -119,6 +119,7 @@ pub fn load_amplified_to(bytes: &[u8], size: usize) {
             Format::Csv,
             Format::Json,
             Format::Markdown,
+            Format::Sql,
         ] {
             let mut sink = Vec::new();
             for (width, wide) in [(None, false), (Some(40), false), (Some(80), true)] {
@@ -128,6 +129,7 @@ pub fn load_amplified_to(bytes: &[u8], size: usize) {
                     width,
                     wide,
                     bom: false,
+                    table: "listing",
                 };
                 output::render(report, format, options, Some(&ds), &mut sink)
                     .expect("writing to memory works");

@@ -81,11 +81,12 @@ fn produce<'a>(
             Output::Differs(commands::diff::report(&found), new, !found.is_empty())
         }
         Command::Data(DataCommand::Export { format }) => {
-            let syntax = match format {
-                ExportFormat::Toml => Syntax::Toml,
-                ExportFormat::Json => Syntax::Json,
-            };
-            Output::Text(commands::dataset::export(load(slot, config)?, syntax)?)
+            let ds = load(slot, config)?;
+            Output::Text(match format {
+                ExportFormat::Toml => commands::dataset::export(ds, Syntax::Toml)?,
+                ExportFormat::Json => commands::dataset::export(ds, Syntax::Json)?,
+                ExportFormat::Sql => commands::dataset::sql(ds)?,
+            })
         }
         Command::Districts(args) => {
             let ds = load(slot, config)?;

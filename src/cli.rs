@@ -91,7 +91,7 @@ pub struct OutputArgs {
     pub notes: bool,
 
     /// Write to FILE instead of standard output; without --format, the format follows its
-    /// extension (.csv, .json, .jsonl, .md, .tsv, .txt, .xlsx), and another is refused
+    /// extension (.csv, .json, .jsonl, .md, .sql, .tsv, .txt, .xlsx), and another is refused
     #[arg(long = "output", short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -305,12 +305,14 @@ Examples:
         all: bool,
     },
 
-    /// Write the active dataset to standard output, to edit it or to convert it
+    /// Write the active dataset to standard output, to edit it, to convert it or to load it
+    /// into a database
     #[command(after_help = "\
 Examples:
   karabakh data export > my-data.toml
   karabakh data export --format json > my-data.json
-  karabakh --data my-data.json data export --format toml")]
+  karabakh --data my-data.json data export --format toml
+  karabakh data export --format sql | sqlite3 karabakh.db")]
     Export {
         /// The syntax to write
         #[arg(long = "format", value_enum, default_value_t = ExportFormat::Toml)]
@@ -809,6 +811,8 @@ pub enum FormatChoice {
     /// An Excel workbook: the records, their sources and the notes, one sheet each (never to a
     /// terminal)
     Xlsx,
+    /// A SQL script that creates a table of the records, with the notes as comments
+    Sql,
 }
 
 /// `chart --format`.
@@ -867,6 +871,9 @@ pub enum ExportFormat {
     Toml,
     /// JSON with the same structure
     Json,
+    /// A SQL script of related tables, with keys and foreign keys, for SQLite, DuckDB or
+    /// PostgreSQL
+    Sql,
 }
 
 /// `--color`.

@@ -68,7 +68,9 @@ impl Config {
         let terminal = output.is_none() && std::io::stdout().is_terminal();
         let color = resolve_color(cli.global.color, terminal, ColorEnv::read());
         let width = output::text::terminal_width(terminal);
-        let listing = listing_config(listing_args(cli.command.as_ref()), terminal, color, width)?;
+        let mut listing =
+            listing_config(listing_args(cli.command.as_ref()), terminal, color, width)?;
+        listing.options.table = cli.command.as_ref().map_or("listing", table_name);
         let chart = match cli.command.as_ref() {
             Some(Command::Chart(args)) => chart_style(args, terminal, color, unit)?,
             _ => ChartStyle::Text(ChartOptions {
@@ -149,6 +151,22 @@ fn output_file(command: Option<&Command>) -> Option<&PathBuf> {
     }
 }
 
+// The name of the table a listing of `command` is in SQL: what its rows are.
+fn table_name(command: &Command) -> &'static str {
+    match command {
+        Command::Districts(_) => "territories",
+        Command::Totals(_) => "totals",
+        Command::Show(_) => "territory",
+        Command::Figures(_) => "figures",
+        Command::Check(_) => "verdicts",
+        Command::Fields(_) => "fields",
+        Command::Timeline(_) => "timeline",
+        Command::Sources(_) => "sources",
+        Command::Data(crate::cli::DataCommand::Diff(_)) => "changes",
+        _ => "listing",
+    }
+}
+
 // The listing options of the command, if it lists.
 fn listing_args(command: Option<&Command>) -> Option<&OutputArgs> {
     Some(match command? {
@@ -180,6 +198,7 @@ fn listing_config(
                 width,
                 wide: false,
                 bom: false,
+                table: "listing",
             },
             fields: None,
             notes: false,
@@ -190,7 +209,7 @@ fn listing_config(
             path,
             Format::of_file,
             "a listing",
-            ".tsv, .txt, .csv, .json, .jsonl, .md or .xlsx",
+            ".tsv, .txt, .csv, .json, .jsonl, .md, .sql or .xlsx",
             " (the extension picks the format), or --format",
         )?,
         _ => None,
@@ -216,6 +235,7 @@ fn listing_config(
             width,
             wide: args.wide,
             bom: args.bom,
+            table: "listing",
         },
         fields: args.fields.clone(),
         notes: args.notes,
@@ -411,6 +431,7 @@ pub fn resolve_format(choice: FormatChoice, stdout_is_terminal: bool) -> Format 
         FormatChoice::Jsonl => Format::Jsonl,
         FormatChoice::Markdown => Format::Markdown,
         FormatChoice::Xlsx => Format::Xlsx,
+        FormatChoice::Sql => Format::Sql,
     }
 }
 

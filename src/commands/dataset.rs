@@ -1,5 +1,7 @@
 //! `karabakh data check` and `karabakh data export`: the dataset itself.
 
+use std::io::Write;
+
 use crate::data::{self, DataError, Dataset, LISTED_PROBLEMS, LocatedProblem, Syntax, unlisted};
 use crate::output::escape_for_terminal;
 
@@ -67,4 +69,26 @@ pub fn export(ds: &Dataset, syntax: Syntax) -> anyhow::Result<String> {
         Syntax::Toml => data::to_toml(ds).context("cannot write the dataset as TOML")?,
         Syntax::Json => data::to_json(ds).context("cannot write the dataset as JSON")?,
     })
+}
+
+/// `data export --format sql`: the dataset as a SQL script of related tables, headed by the
+/// edition it is and its licence.
+pub fn sql(ds: &Dataset) -> anyhow::Result<String> {
+    let identity = data::Identity::of(ds);
+    let mut heading = vec![match identity.edition {
+        Some(_) => format!("The karabakh dataset, {}", identity.short()),
+        None => format!("A dataset read by karabakh, {}", identity.short()),
+    }];
+    if identity.edition.is_some() {
+        heading.push(format!(
+            "{} Licence: {} <{}>",
+            data::LICENCE_SCOPE,
+            data::LICENCE.short,
+            data::LICENCE.url
+        ));
+    }
+    let mut out = Vec::new();
+    crate::output::sql::write(&heading, &data::tables(ds), &mut out)?;
+    out.flush()?;
+    Ok(String::from_utf8(out)?)
 }

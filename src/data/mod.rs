@@ -8,6 +8,7 @@ mod identity;
 mod load;
 mod model;
 mod raw;
+mod tables;
 mod validate;
 
 pub use date::{Precision, When, WhenError};
@@ -20,6 +21,7 @@ pub use export::{sha256, to_json, to_toml};
 pub use identity::{COMPILER, DatasetCitation, Identity, LICENCE, LICENCE_SCOPE, Licence};
 pub use load::{DataFile, Syntax, parse};
 pub use model::*;
+pub use tables::{Cell, ForeignKey, Table, TableColumn, Type, tables};
 pub use validate::SCHEMA;
 
 /// `data.toml` as `build.rs` converted it to JSON when the program was built.

@@ -11,6 +11,7 @@ mod json;
 mod listing;
 mod markdown;
 pub mod png;
+pub mod sql;
 pub mod svg;
 mod table;
 pub mod text;
@@ -36,6 +37,8 @@ pub enum Format {
     Markdown,
     /// An Excel workbook, for spreadsheets: binary, so never written to a terminal.
     Xlsx,
+    /// A SQL script that creates a table and inserts the rows, for databases.
+    Sql,
 }
 
 impl Format {
@@ -58,6 +61,7 @@ impl Format {
             "jsonl" | "ndjson" => Format::Jsonl,
             "md" | "markdown" => Format::Markdown,
             "xlsx" => Format::Xlsx,
+            "sql" => Format::Sql,
             _ => return None,
         })
     }
@@ -77,6 +81,8 @@ pub struct Options {
     pub wide: bool,
     /// Whether CSV starts with a UTF-8 byte order mark.
     pub bom: bool,
+    /// The name of the table a SQL script creates: what the rows are.
+    pub table: &'static str,
 }
 
 pub use crate::escape::{escape_for_terminal, escape_lines_for_terminal};
@@ -102,5 +108,6 @@ pub fn render(
         Format::Jsonl => json::write_lines(report, out),
         Format::Markdown => markdown::write(report, out),
         Format::Xlsx => xlsx::write(report, ds, out),
+        Format::Sql => sql::write_listing(report, options.table, out),
     }
 }

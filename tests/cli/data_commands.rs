@@ -250,3 +250,141 @@ fn data_diff_of_a_file_that_cannot_be_read_or_is_invalid_exits_2() {
         "{err}"
     );
 }
+
+#[test]
+fn data_export_as_sql_creates_typed_tables_with_keys_and_inserts_every_row() {
+    let data = dataset_file(&format!(
+        "{MINIMAL}\n[[territories.alternatives]]\narea_km2 = 240\nnote = \"the atlas's \
+         second edition\"\nsource = \"atlas\"\n"
+    ));
+    let sql = stdout(&[
+        "--data",
+        data.path().to_str().unwrap(),
+        "data",
+        "export",
+        "--format",
+        "sql",
+    ]);
+    insta::assert_snapshot!("data_export_minimal.sql", sql);
+}
+
+#[test]
+#[ignore = "needs sqlite3"]
+fn the_sql_export_loads_into_sqlite_with_its_foreign_keys_intact() {
+    common::require("sqlite3", &["-version"]);
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("karabakh.sql");
+    std::fs::write(&script, stdout(&["data", "export", "--format", "sql"])).unwrap();
+    let db = dir.path().join("karabakh.db");
+    let sqlite3 = || std::process::Command::new("sqlite3");
+    let load = common::succeeded(
+        sqlite3()
+            .arg(&db)
+            .arg(format!(".read {}", script.display())),
+        "sqlite3",
+    );
+    assert_eq!(String::from_utf8_lossy(&load.stderr), "");
+    let query = |sql: &str| {
+        let out = common::succeeded(
+            sqlite3().args(["-separator", "\t"]).arg(&db).arg(sql),
+            "sqlite3",
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // No reference without its row, and a sound file.
+    assert_eq!(query("PRAGMA foreign_key_check;"), "");
+    assert_eq!(query("PRAGMA integrity_check;"), "ok\n");
+    // Areas are integers, and every value keeps its sources and its alternatives.
+    assert_eq!(
+        query(
+            "SELECT t.name, typeof(t.area_km2), t.area_km2, a.area_km2, group_concat(c.source, ',') \
+             FROM territories t JOIN area_alternatives a ON a.territory = t.id \
+             JOIN citations c ON c.cited_table = 'area_alternatives' \
+             AND c.cited_key = a.territory || '/' || a.n \
+             WHERE t.id = 'kalbajar' GROUP BY a.n ORDER BY a.n;"
+        ),
+        "Kalbajar\tinteger\t3054\t1936\ttrend-2018-04-02,trend-3216948,azernews-163609\n\
+         Kalbajar\tinteger\t3054\t3050\twikipedia-ru-kelbajar\n"
+    );
+    // As many rows as the dataset has records.
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["data", "export", "--format", "json"])).unwrap();
+    assert_eq!(
+        query(
+            "SELECT count(*) FROM territories; SELECT count(*) FROM sources; SELECT count(*) FROM events;"
+        ),
+        format!(
+            "{}\n{}\n{}\n",
+            json["territories"].as_array().unwrap().len(),
+            json["sources"].as_array().unwrap().len(),
+            json["events"].as_array().unwrap().len()
+        )
+    );
+    assert_eq!(
+        query("SELECT edition, licence, sha256 FROM dataset;"),
+        format!("2026-12\tCC-BY-4.0\t{}\n", common::dataset_sha256())
+    );
+}
+
+#[test]
+#[ignore = "needs python3 with duckdb"]
+fn the_sql_export_loads_into_duckdb_and_answers_a_query() {
+    let sql = stdout(&["data", "export", "--format", "sql"]);
+    let code = r#"
+import sys, duckdb
+con = duckdb.connect()
+con.execute(sys.argv[1])
+rows = con.execute("""
+    SELECT t.name, r.stage, r.date, r.covers FROM territories t
+    JOIN restorations r ON r.territory = t.id WHERE t.id = 'lachin' ORDER BY r.stage
+""").fetchall()
+for row in rows:
+    print(*row, sep="|")
+print(con.execute("SELECT sum(area_km2) FROM territories").fetchone()[0])
+"#;
+    assert_eq!(
+        common::python("duckdb", code, &[&sql]),
+        "Lachin|1|2020-12-01|None\n\
+         Lachin|2|2022-08-26|the town of Lachin (Berdzor) and the villages of Zabukh and Sus\n\
+         14682\n"
+    );
+}
+
+#[test]
+#[ignore = "needs sqlite3"]
+fn every_listing_as_sql_loads_into_sqlite_with_a_row_for_each_record() {
+    common::require("sqlite3", &["-version"]);
+    for (args, table) in [
+        (&["districts"][..], "territories"),
+        (&["totals", "--by", "year"], "totals"),
+        (&["show", "lachin"], "territory"),
+        (&["figures", "--history"], "figures"),
+        (&["timeline"], "timeline"),
+        (&["sources"], "sources"),
+        (&["fields"], "fields"),
+        (&["check", "Kalbajar, 3,054 km², fell in 1993."], "verdicts"),
+    ] {
+        let sql = stdout(&[args, &["--format", "sql"][..]].concat());
+        let mut sqlite = std::process::Command::new("sqlite3")
+            .arg(":memory:")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let script = format!("{sql}\nSELECT count(*) FROM \"{table}\";\n");
+        std::io::Write::write_all(&mut sqlite.stdin.take().unwrap(), script.as_bytes()).unwrap();
+        let out = sqlite.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let tsv = stdout(&[args, &["--format", "tsv", "--no-header"][..]].concat());
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            format!("{}\n", tsv.lines().count()),
+            "{args:?}"
+        );
+    }
+}

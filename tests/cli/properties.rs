@@ -148,6 +148,7 @@ fn render_to(report: &output::Listing, format: Format, width: Option<usize>) -> 
         width,
         wide: false,
         bom: false,
+        table: "listing",
     };
     output::render(report, format, options, None, &mut out).unwrap();
     String::from_utf8(out).unwrap()

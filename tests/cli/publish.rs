@@ -7,19 +7,9 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{
-    chromium, dataset_file, dataset_sha256, file_url, inked_share, karabakh, pixels, refused,
-    require, stdout, stdout_bytes, succeeded,
+    chromium, dataset_file, dataset_sha256, file_url, inked_share, karabakh, pixels, python,
+    refused, require, stdout, stdout_bytes, succeeded,
 };
-
-/// Runs `python3 -c CODE ARGS`; its standard output. Fails without python3 or `module`.
-fn python(module: &str, code: &str, args: &[&str]) -> String {
-    require("python3", &["-c", &format!("import {module}")]);
-    let output = succeeded(
-        Command::new("python3").arg("-c").arg(code).args(args),
-        "python3",
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
 
 #[test]
 fn an_svg_chart_has_a_title_a_description_axes_values_and_its_sources() {
@@ -1065,8 +1055,8 @@ fn the_extension_of_the_output_file_picks_what_is_written_and_one_that_cannot_be
         (
             vec!["districts", "-o", "d.svg"],
             "error: d.svg names a .svg file, which a listing cannot be written as: give a file \
-             ending in .tsv, .txt, .csv, .json, .jsonl, .md or .xlsx (the extension picks the \
-             format), or --format\n",
+             ending in .tsv, .txt, .csv, .json, .jsonl, .md, .sql or .xlsx (the extension picks \
+             the format), or --format\n",
         ),
     ] {
         let (code, stderr) = refused(&args);

@@ -38,16 +38,22 @@ fn examples(markdown: &str) -> Vec<Example> {
     examples
 }
 
-#[test]
-fn every_readme_example_prints_what_the_readme_shows() {
-    check_examples(|example| !example.command.contains("| jq"), 15);
+// Whether an example runs a program besides karabakh and the shell's own: jq or sqlite3.
+fn needs_tools(example: &Example) -> bool {
+    example.command.contains("| jq") || example.command.contains("sqlite3")
 }
 
 #[test]
-#[ignore = "needs jq"]
-fn every_readme_example_piped_into_jq_prints_what_the_readme_shows() {
+fn every_readme_example_prints_what_the_readme_shows() {
+    check_examples(|example| !needs_tools(example), 15);
+}
+
+#[test]
+#[ignore = "needs jq and sqlite3"]
+fn every_readme_example_piped_into_jq_or_sqlite3_prints_what_the_readme_shows() {
     common::require("jq", &["--version"]);
-    check_examples(|example| example.command.contains("| jq"), 3);
+    common::require("sqlite3", &["-version"]);
+    check_examples(needs_tools, 5);
 }
 
 // Runs the README's examples that `pick` picks, at least `at_least` of them, and checks that

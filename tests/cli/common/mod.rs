@@ -62,7 +62,7 @@ pub fn succeeded(command: &mut std::process::Command, program: &str) -> std::pro
 }
 
 /// The formats a test forces, since under the test harness stdout is never a terminal.
-pub const FORMATS: [&str; 6] = ["table", "tsv", "csv", "json", "jsonl", "markdown"];
+pub const FORMATS: [&str; 7] = ["table", "tsv", "csv", "json", "jsonl", "markdown", "sql"];
 
 /// Snapshots the output of `args` in every format, one snapshot each.
 pub fn snapshot_every_format(name: &str, args: &[&str]) {
@@ -226,4 +226,17 @@ pub fn dataset_sha256() -> String {
     let json = stdout(&["data", "export", "--format", "json"]);
     let digest = sha2::Sha256::digest(json.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Runs `python3 -c CODE ARGS`; its standard output. Fails without python3 or `module`.
+pub fn python(module: &str, code: &str, args: &[&str]) -> String {
+    require("python3", &["-c", &format!("import {module}")]);
+    let output = succeeded(
+        std::process::Command::new("python3")
+            .arg("-c")
+            .arg(code)
+            .args(args),
+        "python3",
+    );
+    String::from_utf8(output.stdout).unwrap()
 }
