@@ -80,6 +80,10 @@ fn produce<'a>(
             let found = commands::diff::differences(&old, new);
             Output::Differs(commands::diff::report(&found), new, !found.is_empty())
         }
+        Command::Data(DataCommand::Package { dir }) => {
+            output::package::write(load(slot, config)?, dir)?;
+            Output::Text(String::new())
+        }
         Command::Data(DataCommand::Export { format }) => {
             let ds = load(slot, config)?;
             Output::Text(match format {

@@ -273,14 +273,15 @@ Examples:
         dir: Option<std::path::PathBuf>,
     },
 
-    /// Check, export or compare datasets
+    /// Check, export, compare or package datasets
     #[command(
         subcommand,
         after_help = "\
 Examples:
   karabakh data check my-data.toml
   karabakh data export --format json > my-data.json
-  karabakh data diff before.toml my-data.toml"
+  karabakh data diff before.toml my-data.toml
+  karabakh data package karabakh-data"
     )]
     Data(DataCommand),
 }
@@ -332,6 +333,23 @@ Examples:
   karabakh data diff before.toml my-data.toml
   karabakh data diff old.json new.toml --format json | jq '.[] | select(.change == \"changed\")'")]
     Diff(DiffArgs),
+
+    /// Write the active dataset as a Frictionless Data Package: datapackage.json, with the
+    /// edition, licence, sources and a schema for each table, beside a CSV file per table
+    #[command(after_help = "\
+The tables are those of `data export --format sql`: territories, their other names, other
+sources' areas, restorations stage by stage, sources, figures, observations with their
+breakdowns and other sources' accounts, events, and citations (which row each source is cited
+for). Files of those names in DIR are replaced; DIR is made if need be.
+
+Examples:
+  karabakh data package karabakh-data
+  frictionless validate karabakh-data/datapackage.json")]
+    Package {
+        /// The folder to write into
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 /// Options of `data diff`.

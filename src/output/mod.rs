@@ -10,6 +10,7 @@ pub mod html;
 mod json;
 mod listing;
 mod markdown;
+pub mod package;
 pub mod png;
 pub mod sql;
 pub mod svg;

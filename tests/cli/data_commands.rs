@@ -388,3 +388,117 @@ fn every_listing_as_sql_loads_into_sqlite_with_a_row_for_each_record() {
         );
     }
 }
+
+#[test]
+fn data_package_writes_a_descriptor_with_the_edition_licence_sources_and_schemas() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("package");
+    assert_eq!(stdout(&["data", "package", out.to_str().unwrap()]), "");
+    let descriptor: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("datapackage.json")).unwrap())
+            .unwrap();
+    assert_eq!(descriptor["title"], "The karabakh dataset, edition 2026-12");
+    assert_eq!(descriptor["version"], "2026-12");
+    assert_eq!(
+        descriptor["licenses"],
+        serde_json::json!([{
+            "name": "CC-BY-4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+            "title": "Creative Commons Attribution 4.0 International",
+        }])
+    );
+    let description = descriptor["description"].as_str().unwrap();
+    assert!(
+        description.contains(&common::dataset_sha256()),
+        "{description}"
+    );
+    assert!(
+        description.contains("the sources' own texts are not copied"),
+        "{description}"
+    );
+    // Every source, named with its publisher and address.
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["data", "export", "--format", "json"])).unwrap();
+    let sources = descriptor["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), json["sources"].as_array().unwrap().len());
+    assert!(sources.contains(&serde_json::json!({
+        "title": "Lachin, Wikipedia",
+        "path": "https://en.wikipedia.org/wiki/Lachin",
+    })));
+    // A resource per table, each a CSV file with the schema's fields as its header.
+    let resources = descriptor["resources"].as_array().unwrap();
+    let names: Vec<&str> = resources
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "dataset",
+            "sources",
+            "figures",
+            "country",
+            "territories",
+            "territory_within",
+            "aliases",
+            "area_alternatives",
+            "restorations",
+            "observations",
+            "observation_parts",
+            "observation_alternatives",
+            "events",
+            "event_territories",
+            "citations",
+        ]
+    );
+    for resource in resources {
+        let csv = std::fs::read_to_string(out.join(resource["path"].as_str().unwrap())).unwrap();
+        let fields: Vec<&str> = (resource["schema"]["fields"].as_array().unwrap().iter())
+            .map(|f| f["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(csv.lines().next().unwrap(), fields.join(","), "{resource}");
+    }
+    let territories = &resources[4];
+    assert_eq!(
+        territories["schema"]["fields"][6],
+        serde_json::json!({
+            "name": "area_km2",
+            "type": "integer",
+            "description": "the area in km² as the source states it; for a territory only \
+                            partly occupied, the whole district's",
+            "constraints": { "required": true },
+        })
+    );
+    assert_eq!(
+        territories["schema"]["primaryKey"],
+        serde_json::json!(["id"])
+    );
+    let kalbajar = std::fs::read_to_string(out.join("territories.csv")).unwrap();
+    assert!(
+        kalbajar.contains("\nkalbajar,Kalbajar,Kəlbəcər,,district,1993-04-02,3054,\n"),
+        "{kalbajar}"
+    );
+}
+
+#[test]
+#[ignore = "needs python3 with frictionless"]
+fn the_data_package_is_valid_to_frictionless() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        stdout(&["data", "package", dir.path().to_str().unwrap()]),
+        ""
+    );
+    let code = r#"
+import sys
+from frictionless import validate
+report = validate(sys.argv[1])
+print(report.valid, report.stats["tasks"], report.stats["errors"], report.stats["warnings"])
+for error in report.flatten(["type", "message"]):
+    print(*error)
+"#;
+    let descriptor = dir.path().join("datapackage.json");
+    assert_eq!(
+        common::python("frictionless", code, &[descriptor.to_str().unwrap()]),
+        "True 15 0 0\n"
+    );
+}

@@ -296,7 +296,7 @@ fn the_manual_pages_can_be_written_where_man_finds_them() {
     files.sort();
     let mut expected: Vec<String> = COMMANDS
         .iter()
-        .chain(&["data-check", "data-diff", "data-export"])
+        .chain(&["data-check", "data-diff", "data-export", "data-package"])
         .map(|c| format!("karabakh-{c}.1"))
         .chain(["karabakh.1".to_owned()])
         .collect();
