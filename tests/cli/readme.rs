@@ -134,9 +134,11 @@ fn the_readme_install_lines_work_on_a_fresh_account() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let install = &readme[readme.find("## Install").unwrap()..readme.find("## Commands").unwrap()];
-    // The block of completions and manual pages: every line but `cargo install`.
-    let block = install.split("```sh\n").nth(2).unwrap();
-    let block = &block[..block.find("```").unwrap()];
+    // The block of completions and manual pages, for an install with Cargo.
+    let block = (install.split("```sh\n").skip(1))
+        .map(|b| &b[..b.find("```").unwrap()])
+        .find(|b| b.contains("karabakh completions"))
+        .unwrap();
     assert!(block.contains("karabakh completions bash") && block.contains("karabakh man"));
     let home = tempfile::tempdir().unwrap();
     let path = common::path_with_karabakh();
