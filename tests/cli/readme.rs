@@ -129,16 +129,21 @@ fn the_minimal_dataset_of_the_schema_document_loads() {
     assert_eq!(ds.territories[0].id, "north");
 }
 
-#[test]
-fn the_readme_install_lines_work_on_a_fresh_account() {
+// The README's block of completions and manual pages, for an install with Cargo.
+fn completion_block() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let install = &readme[readme.find("## Install").unwrap()..readme.find("## Commands").unwrap()];
-    // The block of completions and manual pages, for an install with Cargo.
-    let block = (install.split("```sh\n").skip(1))
+    (install.split("```sh\n").skip(1))
         .map(|b| &b[..b.find("```").unwrap()])
         .find(|b| b.contains("karabakh completions"))
-        .unwrap();
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn the_readme_install_lines_work_on_a_fresh_account() {
+    let block = &completion_block();
     assert!(block.contains("karabakh completions bash") && block.contains("karabakh man"));
     let home = tempfile::tempdir().unwrap();
     let path = common::path_with_karabakh();
@@ -169,11 +174,7 @@ fn the_readme_install_lines_work_on_a_fresh_account() {
 #[ignore = "needs man (man-db)"]
 fn after_the_readme_install_lines_man_finds_the_manual_pages() {
     common::require("man", &["--version"]);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let install = &readme[readme.find("## Install").unwrap()..readme.find("## Commands").unwrap()];
-    let block = install.split("```sh\n").nth(2).unwrap();
-    let block = &block[..block.find("```").unwrap()];
+    let block = &completion_block();
     let home = tempfile::tempdir().unwrap();
     // A fresh account: ~/.local/bin is not on PATH, so only the README's MANPATH line helps.
     let out = Command::new("bash")
