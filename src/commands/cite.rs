@@ -100,6 +100,13 @@ pub fn cite<'a>(
                     .value
                     .push_str(&format!(", as of {}", as_of.human()));
             }
+            // An approximate value is cited as one, with the note that qualifies it.
+            if observation.approximate {
+                citation.value = format!("about {}", citation.value);
+            }
+            if citation.about.is_none() {
+                citation.about = observation.note.clone();
+            }
         }
         return Ok(vec![citation]);
     }

@@ -15,6 +15,7 @@ type Row<'a> = (&'a Figure, &'a Observation);
 
 /// The fields of both listings.
 pub fn fields<'a>() -> Vec<Field<Row<'a>>> {
+    // New columns go at the end, so that a script's `cut -f5` keeps its column.
     vec![
         Field::new(
             Column::new("id", "id")
@@ -68,7 +69,35 @@ pub fn fields<'a>() -> Vec<Field<Row<'a>>> {
                 .optional(0),
             |c, (_, o)| alternatives(c.ds, o, c.naming),
         ),
+        Field::new(
+            Column::new("approximate", "approx.")
+                .about(
+                    "`about` where the source gives the value as approximate (\"some 90,000\"): \
+                     it is not exact, and is compared at its stated precision (in JSON true or \
+                     false)",
+                )
+                .caveat()
+                .optional(7),
+            |_, (_, o)| approximate(o),
+        ),
+        Field::new(
+            Column::new("period", "period")
+                .about(
+                    "the period of the conflict the figure belongs to, such as 1988–1994: the \
+                     dataset's grouping, which no source gives",
+                )
+                .of_dataset()
+                .optional(6),
+            |_, (f, _)| Value::opt(f.period.as_deref()),
+        ),
     ]
+}
+
+/// `about` for a value the source gives as approximate, nothing for an exact one; in JSON,
+/// true or false.
+pub fn approximate(o: &Observation) -> Value {
+    let text = if o.approximate { "about" } else { "" };
+    Value::structured(text.to_owned(), o.approximate.into())
 }
 
 /// The latest observation of each figure.
@@ -79,6 +108,13 @@ pub fn latest(ds: &Dataset) -> Listing {
 /// Every observation of every figure, earliest first within each figure.
 pub fn history(ds: &Dataset, naming: Naming) -> Listing {
     history_of(ds, &ds.figures, naming)
+}
+
+/// Every observation of the figures of `period` (those of none for `None`), as the page
+/// groups them.
+pub fn history_of_period(ds: &Dataset, period: Option<&str>, naming: Naming) -> Listing {
+    let of = (ds.figures.iter()).filter(|f| f.period.as_deref() == period);
+    history_of(ds, of, naming)
 }
 
 /// The figure whose id is `id`: its latest observation, or with `history` every one.
@@ -106,15 +142,13 @@ fn latest_of<'a>(ds: &'a Dataset, figures: &'a [Figure]) -> Listing {
         .note(PARTS_NOTE)
 }
 
-fn history_of<'a>(ds: &'a Dataset, figures: &'a [Figure], naming: Naming) -> Listing {
-    listing(
-        ds,
-        figures
-            .iter()
-            .flat_map(|f| f.observations.iter().map(move |o| (f, o))),
-        naming,
-    )
-    .note(PARTS_NOTE)
+fn history_of<'a>(
+    ds: &'a Dataset,
+    figures: impl IntoIterator<Item = &'a Figure>,
+    naming: Naming,
+) -> Listing {
+    let rows = (figures.into_iter()).flat_map(|f| f.observations.iter().map(move |o| (f, o)));
+    listing(ds, rows, naming).note(PARTS_NOTE)
 }
 
 fn listing<'a>(ds: &'a Dataset, rows: impl Iterator<Item = Row<'a>>, naming: Naming) -> Listing {

@@ -53,7 +53,7 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
         totals: totals::report(ds, &everything, unit, Naming::Names),
         sections: vec![
             Section::Table {
-                id: "territories",
+                id: "territories".to_owned(),
                 heading: "Territories".to_owned(),
                 report: districts::report(
                     ds,
@@ -65,30 +65,78 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
                 ),
             },
             Section::Chart {
-                id: "chart-areas",
+                id: "chart-areas".to_owned(),
                 heading: "Areas".to_owned(),
                 svg: svg::element(&bars, size, unit)?,
                 narrow: svg::element(&bars, narrow, unit)?,
             },
             Section::Chart {
-                id: "chart-over-time",
+                id: "chart-over-time".to_owned(),
                 heading: "Area held over time".to_owned(),
                 svg: svg::element(&over_time, size, unit)?,
                 narrow: svg::element(&over_time, narrow, unit)?,
             },
-            Section::Table {
-                id: "figures",
-                heading: "Figures and their history".to_owned(),
-                report: figures::history(ds, Naming::Names),
-            },
-            Section::Table {
-                id: "timeline",
-                heading: "Timeline".to_owned(),
-                report: timeline::report(ds, &timeline::Selection::default(), Naming::Names),
-            },
-        ],
+        ]
+        .into_iter()
+        .chain(figure_sections(ds))
+        .chain([Section::Table {
+            id: "timeline".to_owned(),
+            heading: "Timeline".to_owned(),
+            report: timeline::report(ds, &timeline::Selection::default(), Naming::Names),
+        }])
+        .collect(),
         sources: ds.sources.iter().collect(),
     })
+}
+
+/// The figures and their history, a section for each period of the conflict they belong to,
+/// earliest first, then those of no period: grouped by event, not by whose figures they are.
+fn figure_sections(ds: &Dataset) -> Vec<Section> {
+    let mut periods: Vec<Option<&str>> = ds.figures.iter().map(|f| f.period.as_deref()).collect();
+    // `None` sorts first; the figures of no period come last.
+    periods.sort_by_key(|p| (p.is_none(), *p));
+    periods.dedup();
+    (periods.into_iter())
+        .map(|period| {
+            let (id, heading) = match period {
+                Some(p) => (
+                    format!("figures-{}", anchor(p)),
+                    format!("Figures of {p}, and their history"),
+                ),
+                None => (
+                    "figures-other".to_owned(),
+                    "Other figures, and their history".to_owned(),
+                ),
+            };
+            let mut report = figures::history_of_period(ds, period, Naming::Names);
+            // The heading says the period; a column would repeat it on every row. The keys are
+            // the listing's own, so the selection cannot fail.
+            let keys: Vec<String> = (report.columns.iter())
+                .map(|c| c.key.to_string())
+                .filter(|k| k != "period")
+                .collect();
+            let _ = report.select_fields(&keys);
+            Section::Table {
+                id,
+                heading,
+                report,
+            }
+        })
+        .collect()
+}
+
+// An anchor for a label: its letters and digits, the rest hyphens.
+fn anchor(label: &str) -> String {
+    label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// The totals in sentences: the share the document states, what the areas it lists add up to

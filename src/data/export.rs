@@ -125,12 +125,14 @@ impl<'a> From<&'a Dataset> for RawDataset {
                         id: f.id.clone(),
                         label: f.label.clone(),
                         unit: f.unit.clone(),
+                        period: f.period.clone(),
                         observations: f
                             .observations
                             .iter()
                             .map(|o| RawObservation {
                                 as_of: o.as_of,
                                 value: o.value,
+                                approximate: o.approximate,
                                 parts: o
                                     .parts
                                     .iter()

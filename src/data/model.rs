@@ -295,6 +295,8 @@ pub struct Figure {
     pub label: String,
     /// The unit of the values, such as `people` or `percent`.
     pub unit: String,
+    /// The period of the conflict it belongs to, such as `1988–1994`: the dataset's grouping.
+    pub period: Option<String>,
     /// The dated observations, earliest first.
     pub observations: Vec<Observation>,
 }
@@ -314,6 +316,8 @@ pub struct Observation {
     pub as_of: Option<When>,
     /// The value.
     pub value: u64,
+    /// Whether the source gives the value as approximate ("some 90,000", "about").
+    pub approximate: bool,
     /// A breakdown, exactly as stated; parts may overlap and need not add up.
     pub parts: Vec<Part>,
     /// A qualification.

@@ -196,6 +196,8 @@ pub struct RawFigure {
     pub id: String,
     pub label: String,
     pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     pub observations: Vec<RawObservation>,
 }
 
@@ -206,6 +208,8 @@ pub struct RawObservation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<When>,
     pub value: u64,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<RawPart>,
     #[serde(skip_serializing_if = "Option::is_none")]

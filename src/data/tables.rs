@@ -17,6 +17,8 @@ pub enum Type {
     When,
     /// A date known to the day, `YYYY-MM-DD`.
     Day,
+    /// True or false.
+    Boolean,
 }
 
 /// A column of a table: its name, type, whether every row has a value, and what it holds.
@@ -50,6 +52,8 @@ pub enum Cell {
     Null,
     /// A whole number.
     Int(u64),
+    /// True or false.
+    Bool(bool),
     /// Text, or a date as ISO text.
     Text(String),
 }
@@ -150,7 +154,14 @@ pub fn tables(ds: &Dataset) -> Vec<Table> {
     }
 
     let figures = (ds.figures.iter())
-        .map(|f| vec![text(&f.id), text(&f.label), text(&f.unit)])
+        .map(|f| {
+            vec![
+                text(&f.id),
+                text(&f.label),
+                text(&f.unit),
+                opt(f.period.as_deref()),
+            ]
+        })
         .collect();
 
     let country = vec![vec![
@@ -254,6 +265,7 @@ pub fn tables(ds: &Dataset) -> Vec<Table> {
                 int(n + 1),
                 o.as_of.map_or(Cell::Null, when),
                 Cell::Int(o.value),
+                Cell::Bool(o.approximate),
                 opt(o.note.as_deref()),
             ]);
             cite("observations", key.clone(), None, &o.source);
@@ -370,6 +382,12 @@ pub fn tables(ds: &Dataset) -> Vec<Table> {
                     "unit",
                     Text,
                     "the unit of its values, such as people or percent",
+                ),
+                col(
+                    "period",
+                    Text,
+                    "the period of the conflict it belongs to, such as 1988–1994: the dataset's \
+                     grouping",
                 ),
             ],
             primary_key: &["id"],
@@ -521,6 +539,11 @@ pub fn tables(ds: &Dataset) -> Vec<Table> {
                     "the date the value is stated for, as precise as the source",
                 ),
                 req("value", Integer, "the value, in the figure's unit"),
+                req(
+                    "approximate",
+                    Boolean,
+                    "whether the source gives the value as approximate (\"some 90,000\"): not exact",
+                ),
                 col("note", Text, "a qualification"),
             ],
             primary_key: &["figure", "n"],

@@ -573,10 +573,19 @@ impl Validator {
             .collect();
         // Undated observations sort first; the stable sort keeps the file order among equals.
         observations.sort_by_key(|o| o.as_of);
+        if let Some(period) = &f.period
+            && (period.trim().is_empty() || period.chars().any(char::is_control))
+        {
+            self.problem(
+                &|| at().key("period"),
+                "a figure's period is a short label on one line, such as \"1988–1994\"".to_owned(),
+            );
+        }
         let figure = Figure {
             id: f.id,
             label: f.label,
             unit: f.unit,
+            period: f.period,
             observations,
         };
         self.valid_since(before, figure)
@@ -655,6 +664,7 @@ impl Validator {
         let observation = Observation {
             as_of: o.as_of,
             value: o.value,
+            approximate: o.approximate,
             parts,
             note: o.note,
             source: source?,

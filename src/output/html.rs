@@ -48,7 +48,7 @@ pub enum Section {
     /// A listing as a table, with its notes.
     Table {
         /// The anchor of the section.
-        id: &'static str,
+        id: String,
         /// Its heading.
         heading: String,
         /// The listing.
@@ -57,7 +57,7 @@ pub enum Section {
     /// A chart as inline SVG, drawn twice: for a wide screen and for a phone.
     Chart {
         /// The anchor of the section.
-        id: &'static str,
+        id: String,
         /// Its heading.
         heading: String,
         /// The SVG element for wide screens and print, made by [`super::svg::element`].
@@ -210,7 +210,7 @@ fn render(page: &Page<'_>) -> Markup {
 }
 
 impl Section {
-    fn anchor(&self) -> (&'static str, &str) {
+    fn anchor(&self) -> (&str, &str) {
         match self {
             Section::Table { id, heading, .. } | Section::Chart { id, heading, .. } => {
                 (id, heading)

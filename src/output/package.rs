@@ -31,6 +31,7 @@ fn csv(table: &Table) -> anyhow::Result<Vec<u8>> {
         out.write_record(row.iter().map(|cell| match cell {
             Cell::Null => String::new(),
             Cell::Int(n) => n.to_string(),
+            Cell::Bool(b) => b.to_string(),
             Cell::Text(s) => s.clone(),
         }))?;
     }
@@ -103,6 +104,7 @@ fn resource(table: &Table) -> Json {
                      a period such as 1988/1992)",
                 ),
                 Type::Day => ("date", ""),
+                Type::Boolean => ("boolean", ""),
             };
             let mut field = json!({
                 "name": c.name,

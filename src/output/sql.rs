@@ -117,6 +117,7 @@ fn sql_type(kind: Type) -> &'static str {
     match kind {
         Type::Integer => "BIGINT",
         Type::Text | Type::When | Type::Day => "TEXT",
+        Type::Boolean => "BOOLEAN",
     }
 }
 
@@ -135,6 +136,7 @@ fn literal(cell: &Cell) -> String {
     match cell {
         Cell::Null => "NULL".to_owned(),
         Cell::Int(n) => n.to_string(),
+        Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
         Cell::Text(s) => format!("'{}'", s.replace('\'', "''").replace('\0', "\u{fffd}")),
     }
 }

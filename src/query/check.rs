@@ -36,6 +36,9 @@ pub struct Compared<'a> {
     pub computed: bool,
     /// Whether it is another source's value beside the one the dataset states.
     pub alternative: bool,
+    /// Whether its source gives it as approximate ("some 90,000"): it is compared at the
+    /// precision its round number states.
+    pub approximate: bool,
     /// What qualifies it: the dataset's note on it, or a caveat of what it counts.
     pub note: Option<String>,
     /// The record it is of, as `cite` takes it: a territory's id, a figure's id or `totals`.
@@ -122,7 +125,7 @@ pub fn check<'a>(ds: &'a Dataset, text: &str) -> Vec<Checked<'a>> {
             let mut compared = candidates(ds, &vocabulary, &of, &q);
             // Of the values it agrees with, the nearest, which then comes first.
             let nearest = (compared.iter().enumerate())
-                .filter(|(_, c)| agrees(&q, &c.value))
+                .filter(|(_, c)| agrees(&q, &c.value, c.approximate))
                 .min_by(|(_, a), (_, b)| distance(&q, &a.value).total_cmp(&distance(&q, &b.value)))
                 .map(|(i, _)| i);
             let remarks = nearest.map(|i| remarks(&compared, i)).unwrap_or_default();
@@ -346,6 +349,7 @@ fn candidates<'a>(
                 as_of: None,
                 computed: fact.computed.is_some(),
                 alternative,
+                approximate: false,
                 note,
                 record: t.id.clone(),
                 field: fact.field,
@@ -377,6 +381,7 @@ fn candidates<'a>(
             as_of: None,
             computed: true,
             alternative: false,
+            approximate: false,
             note,
             record: "totals".to_owned(),
             field,
@@ -429,6 +434,10 @@ fn candidates<'a>(
             Quantity::Number(_) => found.extend(figure_values(ds, vocabulary, words)),
             Quantity::Date(_) | Quantity::Years(..) => {}
         }
+    } else if !named.is_empty() && !of.years && matches!(q.value, Quantity::Number(_)) {
+        // A count in a sentence that names a place ("100,417 refugees from Nagorno-Karabakh")
+        // is no territory's value: it may be a figure's, by the figure's own words.
+        found.extend(figure_values(ds, vocabulary, words));
     }
     found
 }
@@ -518,6 +527,7 @@ fn observed<'a>(
         as_of: o.as_of,
         computed: false,
         alternative: false,
+        approximate: o.approximate,
         note: o.note.clone(),
         record: record.to_owned(),
         field: "value",
@@ -530,6 +540,7 @@ fn observed<'a>(
             as_of: alt.as_of.or(o.as_of),
             computed: false,
             alternative: true,
+            approximate: false,
             note: alt.note.clone(),
             record: record.to_owned(),
             field: "other_sources",
@@ -539,8 +550,9 @@ fn observed<'a>(
 }
 
 // Whether the quoted figure agrees with `value` at the precision the text claims: as written
-// (to its last digit), rounded ("about 4,000": to the thousand), or as a bound.
-fn agrees(q: &Quoted, value: &Quantity) -> bool {
+// (to its last digit), rounded ("about 4,000": to the thousand), or as a bound; a value the
+// dataset holds as approximate ("some 90,000") agrees with any figure its rounding holds.
+fn agrees(q: &Quoted, value: &Quantity, approximate: bool) -> bool {
     // The quoted figure and the least and greatest value the dataset's allows; they are one
     // but for years between dates that are not days.
     let (quoted, least, most) = match (&q.value, value) {
@@ -556,9 +568,15 @@ fn agrees(q: &Quoted, value: &Quantity) -> bool {
     };
     let nearest = quoted.clamp(least, most);
     let step = written_step(&q.text);
+    let stated = match approximate {
+        true => rounding_step(&least.to_string()),
+        false => 0.0,
+    };
     match q.precision {
-        Claim::Exact => (quoted - nearest).abs() < step / 2.0 + 1e-9,
-        Claim::About => (quoted - nearest).abs() <= rounding_step(&q.text).max(step) / 2.0,
+        Claim::Exact => (quoted - nearest).abs() < step.max(stated) / 2.0 + 1e-9,
+        Claim::About => {
+            (quoted - nearest).abs() <= rounding_step(&q.text).max(step).max(stated) / 2.0
+        }
         Claim::MoreThan => most > quoted,
         Claim::LessThan => least < quoted,
     }

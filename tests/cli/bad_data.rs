@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::{MINIMAL, dataset_file, karabakh};
+use common::{MINIMAL, dataset_file, karabakh, refused};
 
 /// Runs `districts` on `text` saved as a `.toml` file and checks the exact error.
 /// `{file}` in `expected` stands for the file's path.
@@ -470,5 +470,27 @@ fn an_edition_has_an_id_on_one_line_and_is_released_on_a_day() {
          \"2026-12\"\n  \
          {file}:5:12: edition.released: an edition is released on a day, and this one is dated \
          2026-12: write it as YYYY-MM-DD\n",
+    );
+}
+
+#[test]
+fn a_figures_period_is_a_label_on_one_line_and_approximate_is_true_or_false() {
+    let figure = "\n[[figures]]\nid = \"visitors\"\nlabel = \"Visitors\"\nunit = \"people\"\n\
+                  period = \" \"\n\n[[figures.observations]]\nvalue = 10\napproximate = true\n\
+                  source = \"atlas\"\n";
+    rejects(
+        &format!("{MINIMAL}{figure}"),
+        "error: {file}:32:10: figures[0].period: a figure's period is a short label on one line, \
+         such as \"1988–1994\"\n",
+    );
+    let wrong = figure
+        .replace("period = \" \"", "period = \"2020\"")
+        .replace("true", "\"yes\"");
+    let data = dataset_file(&format!("{MINIMAL}{wrong}"));
+    let (code, err) = refused(&["--data", data.path().to_str().unwrap(), "figures"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("figures[0].observations[0].approximate"),
+        "{err}"
     );
 }

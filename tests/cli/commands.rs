@@ -506,3 +506,133 @@ fn sources_name_every_record_that_cites_them_the_azerbaijani_names_too() {
         "{publisher}"
     );
 }
+
+#[test]
+fn the_displacement_figures_of_each_period_carry_their_dates_sources_and_approximate_marks() {
+    let fields = ["--fields", "id,as_of,value,approximate,source,period"];
+    let history = |format: &str| {
+        let out = stdout(&[&["figures", "--history", "--format", format][..], &fields].concat());
+        out.lines()
+            .filter(|l| {
+                ["idps", "displaced", "refugees"]
+                    .iter()
+                    .any(|w| l.contains(w))
+            })
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        history("tsv"),
+        [
+            "idps-azerbaijan\t2006\t528000\tabout\tcia-factbook-2006\t1988–1994",
+            "displaced-2020\t2021\t90000\tabout\tunhcr-armenia-2021\t2020",
+            "refugees-2023\t2023-09-30\t100417\t\tdw-2023-09-30\t2023",
+            "refugees-2023\t2024-02-01\t115183\t\tunhcr-2024-02-01\t2023",
+        ]
+    );
+    // (`lines()` leaves CSV's CR of each CRLF.)
+    assert_eq!(
+        history("csv"),
+        [
+            "idps-azerbaijan,2006,528000,about,cia-factbook-2006,1988–1994",
+            "displaced-2020,2021,90000,about,unhcr-armenia-2021,2020",
+            "refugees-2023,2023-09-30,100417,,dw-2023-09-30,2023",
+            "refugees-2023,2024-02-01,115183,,unhcr-2024-02-01,2023",
+        ]
+    );
+    assert_eq!(
+        history("markdown"),
+        [
+            "| idps-azerbaijan | 2006 | 528,000 | about | cia-factbook-2006 | 1988–1994 |",
+            "| displaced-2020 | 2021 | 90,000 | about | unhcr-armenia-2021 | 2020 |",
+            "| refugees-2023 | 2023-09-30 | 100,417 | — | dw-2023-09-30 | 2023 |",
+            "| refugees-2023 | 2024-02-01 | 115,183 | — | unhcr-2024-02-01 | 2023 |",
+        ]
+    );
+    // In JSON the mark is a boolean beside the number, which stays a number.
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        &[
+            &["figures", "displaced-2020", "--format", "json"][..],
+            &fields,
+        ]
+        .concat(),
+    ))
+    .unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([{
+            "id": "displaced-2020", "as_of": "2021", "value": 90000, "approximate": true,
+            "source": ["unhcr-armenia-2021"], "period": "2020",
+        }])
+    );
+    // Whose count each is, in its note; the remaining refugees of 2021 as a part.
+    let notes = stdout(&["figures", "--history", "--fields", "id,note,parts"]);
+    for expected in [
+        "refugees-2023\tthe Armenian government's count, as DW reports it, citing the government \
+         and UNHCR; DW gives the region's estimated population as 120,000\t",
+        "displaced-2020\tUNHCR gives \"some 90,000\" in its operational update for \
+         October–December 2021\tremaining: 36989",
+    ] {
+        assert!(notes.contains(expected), "{expected} is not in\n{notes}");
+    }
+    // A citation says "about", and the note qualifies it.
+    assert!(stdout(&["cite", "displaced-2020"]).starts_with(
+        "People displaced by the 2020 war who fled to Armenia, as UNHCR counts them: about \
+             90,000 people, as of 2021 (as stated by the source; UNHCR gives \"some 90,000\" in \
+             its operational update for October–December 2021).\n"
+    ));
+    // In SQL, a boolean column.
+    assert!(
+        stdout(&["data", "export", "--format", "sql"])
+            .contains("  ('displaced-2020', 1, '2021', 90000, TRUE, 'UNHCR gives \"some 90,000\"")
+    );
+}
+
+#[test]
+fn an_approximate_value_is_checked_at_the_precision_of_its_round_number() {
+    let verdict = |text: &str| {
+        let out = karabakh(&["check", text, "--format", "tsv", "--fields", "text,verdict"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Some 528,000 is anything that rounds to it at the thousand.
+    assert_eq!(
+        verdict("Azerbaijan must support 528,400 internally displaced persons."),
+        "text\tverdict\n528,400\tmatches\n"
+    );
+    assert_eq!(
+        verdict("Azerbaijan must support 530,000 internally displaced persons."),
+        "text\tverdict\n530,000\tdiffers\n"
+    );
+    // A count in a sentence that names a territory is compared with the figures it names.
+    assert_eq!(
+        verdict("Some 100,000 refugees arrived in Armenia from Nagorno-Karabakh."),
+        "text\tverdict\nSome 100,000\tmatches\n"
+    );
+}
+
+#[test]
+fn the_page_groups_the_figures_by_the_period_they_belong_to() {
+    let html = stdout(&["report"]);
+    let headings: Vec<&str> = (html.split("<h2>").skip(1))
+        .map(|h| h.split('<').next().unwrap())
+        .filter(|h| h.contains("igures"))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Figures of 1988–1994, and their history",
+            "Figures of 2020, and their history",
+            "Figures of 2023, and their history",
+            "Other figures, and their history",
+        ]
+    );
+    let section = html.split("id=\"figures-2020\"").nth(1).unwrap();
+    let section = section.split("</section>").next().unwrap();
+    assert!(
+        section.contains("90,000") && section.contains("about"),
+        "{section}"
+    );
+    assert!(!section.contains("528,000"), "{section}");
+}

@@ -547,7 +547,8 @@ fn a_computed_value_is_cited_with_every_source_it_is_computed_from() {
     let share = stdout(&["cite", "occupied-share"]);
     assert!(
         share.starts_with(
-            "Share of Azerbaijan's territory stated as occupied: 20% (as stated by the source).\n"
+            "Share of Azerbaijan's territory stated as occupied: 20% (as stated by the source; \
+             stated by the document; the totals give the share computed from the listed areas).\n"
         ),
         "{share}"
     );
@@ -1263,14 +1264,15 @@ fn on_a_phone_the_page_draws_its_charts_to_fit_and_says_which_tables_scroll() {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    // Three listings scroll on a phone, each with its line; the totals' tables fit.
+    // The listings scroll on a phone, each with its line (territories, the figures of each of
+    // four periods, the timeline); the totals' tables fit.
     assert_eq!(
         counts(&in_frame(&page, 390, probe)),
-        "2 chart fits, 2 table fits, 3 table scrolls and says so"
+        "2 chart fits, 2 table fits, 6 table scrolls and says so"
     );
     assert_eq!(
         counts(&in_frame(&page, 1280, probe)),
-        "2 chart fits, 5 table fits"
+        "2 chart fits, 8 table fits"
     );
 }
 
