@@ -131,9 +131,13 @@ pub fn value<'a>(fact: &Fact<'a>, unit: AreaUnit) -> Value {
     }
 }
 
-/// The note on `fact`: its own, or how karabakh computed it.
+/// The note on `fact`: its own, or how karabakh computed it; another source's area without a
+/// note of its own says that it is one.
 pub fn note(ds: &Dataset, fact: &Fact<'_>, unit: AreaUnit) -> Option<String> {
     Some(match fact.computed {
+        None if fact.field == "area_km2_other" => {
+            fact.note.unwrap_or("another source's value").to_owned()
+        }
         None => return fact.note.map(str::to_owned),
         Some(Computation::HeldOn { day, partly }) => {
             let town = match partly {

@@ -316,16 +316,7 @@ fn candidates<'a>(
                 continue;
             };
             let alternative = fact.field == "area_km2_other";
-            let own = match alternative {
-                // An alternative's own note, where it has more to say than that it is one.
-                true => (t.alternatives.iter())
-                    .find(|a| {
-                        FactValue::AreaKm2(a.area_km2.get()) == fact.value
-                            && fact.sources == Some(&a.source)
-                    })
-                    .and_then(|a| a.note.clone()),
-                false => fact.note.map(str::to_owned),
-            };
+            let own = fact.note.map(str::to_owned);
             let caveat = match (&fact.value, partial) {
                 (
                     FactValue::AreaKm2(_),

@@ -19,7 +19,7 @@ pub struct Fact<'a> {
     pub value: FactValue<'a>,
     /// The sources of the value, where it has its own.
     pub sources: Option<&'a Cited>,
-    /// A qualification from the dataset, or the project's word on what the value is.
+    /// A qualification from the dataset.
     pub note: Option<&'a str>,
     /// How karabakh computed the value; `None` for one the dataset holds.
     pub computed: Option<Computation>,
@@ -176,9 +176,8 @@ pub fn territory_facts(ds: &Dataset, r: TerritoryRef, on: Option<NaiveDate>) -> 
     let area = FactValue::AreaKm2(t.area_km2.get());
     facts.push(fact("area_km2", area, Some(&t.source), None));
     for a in &t.alternatives {
-        let note = a.note.as_deref().or(Some("another source's value"));
         let area = FactValue::AreaKm2(a.area_km2.get());
-        facts.push(fact("area_km2_other", area, Some(&a.source), note));
+        facts.push(fact("area_km2_other", area, Some(&a.source), a.note.as_deref()));
     }
     if let Some(w) = &t.within {
         let outer = FactValue::Text(&ds.territory(w.territory).id);
