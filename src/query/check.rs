@@ -558,47 +558,17 @@ fn agrees(q: &Quoted, value: &Quantity, approximate: bool) -> bool {
         _ => return false,
     };
     let nearest = quoted.clamp(least, most);
-    let step = written_step(&q.text);
+    let step = q.step;
     let stated = match approximate {
-        true => rounding_step(&least.to_string()),
+        true => super::quoted::rounding_of(&(least as u64).to_string()),
         false => 0.0,
     };
     match q.precision {
         Claim::Exact => (quoted - nearest).abs() < step.max(stated) / 2.0 + 1e-9,
-        Claim::About => {
-            (quoted - nearest).abs() <= rounding_step(&q.text).max(step).max(stated) / 2.0
-        }
+        Claim::About => (quoted - nearest).abs() <= q.rounding.max(step).max(stated) / 2.0,
         Claim::MoreThan => most > quoted,
         Claim::LessThan => least < quoted,
     }
-}
-
-// The place of the last digit written: 1 for "3,054", 0.01 for "1,179.16".
-fn written_step(text: &str) -> f64 {
-    let number: String = text
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' '))
-        .collect();
-    let number = number.trim_end_matches([' ', ',', '.']);
-    match number.split_once('.') {
-        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
-        None => 1.0,
-    }
-}
-
-// The rounding a round number claims: 1,000 for "some 4,000", 10 for "about 3,050", and 1
-// for a number with no trailing zero.
-fn rounding_step(text: &str) -> f64 {
-    let digits: String = text
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | ' '))
-        .filter(char::is_ascii_digit)
-        .collect();
-    let zeros = digits.len() - digits.trim_end_matches('0').len();
-    let zeros = zeros.min(digits.len().saturating_sub(1));
-    10f64.powi(zeros as i32)
 }
 
 #[cfg(test)]

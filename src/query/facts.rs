@@ -177,7 +177,12 @@ pub fn territory_facts(ds: &Dataset, r: TerritoryRef, on: Option<NaiveDate>) -> 
     facts.push(fact("area_km2", area, Some(&t.source), None));
     for a in &t.alternatives {
         let area = FactValue::AreaKm2(a.area_km2.get());
-        facts.push(fact("area_km2_other", area, Some(&a.source), a.note.as_deref()));
+        facts.push(fact(
+            "area_km2_other",
+            area,
+            Some(&a.source),
+            a.note.as_deref(),
+        ));
     }
     if let Some(w) = &t.within {
         let outer = FactValue::Text(&ds.territory(w.territory).id);

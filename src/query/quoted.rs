@@ -22,6 +22,18 @@ pub struct Quoted {
     pub value: Quantity,
     /// How exact the text claims it is.
     pub precision: Claim,
+    /// The place of the last digit written: 1 for "3,054", 0.01 for "1,179.16".
+    pub step: f64,
+    /// The rounding its round number claims: 1,000 for "4,000", 10 for "3,050", 1 for
+    /// "3,054"; the step for a number with decimals.
+    pub rounding: f64,
+}
+
+/// The rounding the trailing zeros of a whole number's `digits` claim: 1,000 for "4000",
+/// 10 for "3050", 1 for "3054" (and for "0").
+pub fn rounding_of(digits: &str) -> f64 {
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    10f64.powi(zeros.min(digits.len().saturating_sub(1)) as i32)
 }
 
 /// What a quoted figure says.
@@ -159,8 +171,9 @@ fn claim_before(text: &str, start: usize) -> (usize, Claim) {
     (start, Claim::Exact)
 }
 
-// The digits of a number at `at`: "3,054", "3 054", "1,179.16"; its value and where it ends.
-fn digits_at(text: &str, at: usize) -> Option<(f64, usize)> {
+// The digits of a number at `at`: "3,054", "3 054", "1,179.16"; its value, where it ends,
+// the place of its last digit and the rounding it claims.
+fn digits_at(text: &str, at: usize) -> Option<(f64, usize, f64, f64)> {
     let bytes = text.as_bytes();
     if !bytes.get(at)?.is_ascii_digit() {
         return None;
@@ -203,7 +216,14 @@ fn digits_at(text: &str, at: usize) -> Option<(f64, usize)> {
             return None;
         }
     }
-    Some((number.parse().ok()?, end))
+    let (step, rounding) = match number.split_once('.') {
+        Some((_, decimals)) => {
+            let step = 10f64.powi(-(decimals.len() as i32));
+            (step, step)
+        }
+        None => (1.0, rounding_of(&number)),
+    };
+    Some((number.parse().ok()?, end, step, rounding))
 }
 
 fn starts_unit(rest: &str) -> bool {
@@ -213,7 +233,7 @@ fn starts_unit(rest: &str) -> bool {
 
 // A number at `at`, with the unit after it if there is one.
 fn number_at(text: &str, at: usize) -> Option<Quoted> {
-    let (value, end) = digits_at(text, at)?;
+    let (value, end, step, rounding) = digits_at(text, at)?;
     let after = &text[end..];
     let gap = after.len() - after.trim_start().len();
     let lower = after.trim_start().to_lowercase();
@@ -245,6 +265,8 @@ fn number_at(text: &str, at: usize) -> Option<Quoted> {
         end,
         value,
         precision: Claim::Exact,
+        step,
+        rounding,
     })
 }
 
@@ -258,6 +280,8 @@ fn date_at(text: &str, at: usize) -> Option<Quoted> {
             end: at + len,
             value: Quantity::Date(When::parse(&iso).ok()?),
             precision: Claim::Exact,
+            step: 1.0,
+            rounding: 1.0,
         })
     };
     // ISO: 1992-05-08 or 1992-05.
@@ -317,6 +341,20 @@ fn words_from(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_knows_the_place_of_its_last_digit_and_the_rounding_it_claims() {
+        let steps: Vec<(f64, f64)> = quoted("3,054 and some 4,000 and 1,179.16 km² and 3 050")
+            .iter()
+            .map(|q| (q.step, q.rounding))
+            .collect();
+        assert_eq!(
+            steps,
+            [(1.0, 1.0), (1.0, 1000.0), (0.01, 0.01), (1.0, 10.0)]
+        );
+        assert_eq!(rounding_of("90000"), 10000.0);
+        assert_eq!(rounding_of("0"), 1.0);
+    }
 
     fn values(text: &str) -> Vec<(String, Quantity, Claim)> {
         quoted(text)
