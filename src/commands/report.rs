@@ -99,14 +99,8 @@ fn figure_sections(ds: &Dataset) -> Vec<Section> {
     (periods.into_iter())
         .map(|period| {
             let (id, heading) = match period {
-                Some(p) => (
-                    format!("figures-{}", anchor(p)),
-                    format!("Figures of {p}, and their history"),
-                ),
-                None => (
-                    "figures-other".to_owned(),
-                    "Other figures, and their history".to_owned(),
-                ),
+                Some(p) => (format!("figures-{}", anchor(p)), format!("Figures of {p}")),
+                None => ("figures-other".to_owned(), "Other figures".to_owned()),
             };
             let mut report = figures::history_of_period(ds, period, Naming::Names);
             // The heading says the period; a column would repeat it on every row. The keys are

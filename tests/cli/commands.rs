@@ -622,10 +622,10 @@ fn the_page_groups_the_figures_by_the_period_they_belong_to() {
     assert_eq!(
         headings,
         [
-            "Figures of 1988–1994, and their history",
-            "Figures of 2020, and their history",
-            "Figures of 2023, and their history",
-            "Other figures, and their history",
+            "Figures of 1988–1994",
+            "Figures of 2020",
+            "Figures of 2023",
+            "Other figures",
         ]
     );
     let section = html.split("id=\"figures-2020\"").nth(1).unwrap();
