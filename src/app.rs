@@ -71,12 +71,8 @@ fn produce<'a>(
             check(config.data.as_deref(), *all, config)?
         }
         Command::Data(DataCommand::Diff(args)) => {
-            let read = |path: &Path| -> anyhow::Result<Dataset> {
-                let ds = DataFile::read(path, config.max_bytes)?.parse()?;
-                Ok(ds)
-            };
-            let old = read(&args.old)?;
-            let new = slot.insert(read(&args.new)?);
+            let old = read(&args.old, config)?;
+            let new = slot.insert(read(&args.new, config)?);
             let found = commands::diff::differences(&old, new);
             Output::Differs(commands::diff::report(&found), new, !found.is_empty())
         }
@@ -196,12 +192,18 @@ fn produce<'a>(
         Command::Chart(args) => {
             let ds = load(slot, config)?;
             let filter = args.filter.filter()?;
-            Output::Chart(if args.over_time {
+            let chart = if args.over_time {
                 commands::chart::over_time(ds, &filter)
             } else if args.cumulative {
                 commands::chart::cumulative(ds, &filter)
             } else {
                 commands::chart::bars(ds, &filter, args.sort.into(), args.reverse)
+            };
+            Output::Chart(match config.chart {
+                ChartStyle::Text(_) => chart,
+                ChartStyle::Svg(_) | ChartStyle::Png(_) => {
+                    commands::chart::credited(chart, &data::Identity::of(ds))
+                }
             })
         }
         Command::Cite(args) => {
@@ -238,10 +240,15 @@ fn text(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<
 /// built-in one.
 fn load<'a>(slot: &'a mut Option<Dataset>, config: &Config) -> anyhow::Result<&'a Dataset> {
     let ds = match &config.data {
-        Some(path) => DataFile::read(path, config.max_bytes)?.parse()?,
+        Some(path) => read(path, config)?,
         None => data::embedded()?,
     };
     Ok(slot.insert(ds))
+}
+
+/// The dataset in the file at `path`, within the configured size limit.
+fn read(path: &Path, config: &Config) -> anyhow::Result<Dataset> {
+    Ok(DataFile::read(path, config.max_bytes)?.parse()?)
 }
 
 /// `data check` of the file at `path`, or of the built-in dataset.

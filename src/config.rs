@@ -68,9 +68,7 @@ impl Config {
         let terminal = output.is_none() && std::io::stdout().is_terminal();
         let color = resolve_color(cli.global.color, terminal, ColorEnv::read());
         let width = output::text::terminal_width(terminal);
-        let mut listing =
-            listing_config(listing_args(cli.command.as_ref()), terminal, color, width)?;
-        listing.options.table = cli.command.as_ref().map_or("listing", table_name);
+        let listing = listing_config(listing_args(cli.command.as_ref()), terminal, color, width)?;
         let chart = match cli.command.as_ref() {
             Some(Command::Chart(args)) => chart_style(args, terminal, color, unit)?,
             _ => ChartStyle::Text(ChartOptions {
@@ -147,49 +145,34 @@ fn output_file(command: Option<&Command>) -> Option<&PathBuf> {
     match command? {
         Command::Chart(args) => args.output.as_ref(),
         Command::Report(args) => args.output.as_ref(),
-        other => listing_args(Some(other))?.output.as_ref(),
+        other => listing_args(Some(other))?.0.output.as_ref(),
     }
 }
 
-// The name of the table a listing of `command` is in SQL: what its rows are.
-fn table_name(command: &Command) -> &'static str {
-    match command {
-        Command::Districts(_) => "territories",
-        Command::Totals(_) => "totals",
-        Command::Show(_) => "territory",
-        Command::Figures(_) => "figures",
-        Command::Check(_) => "verdicts",
-        Command::Fields(_) => "fields",
-        Command::Timeline(_) => "timeline",
-        Command::Sources(_) => "sources",
-        Command::Data(crate::cli::DataCommand::Diff(_)) => "changes",
-        _ => "listing",
-    }
-}
-
-// The listing options of the command, if it lists.
-fn listing_args(command: Option<&Command>) -> Option<&OutputArgs> {
+// The listing options of the command, if it lists, and the name of the table its listing is
+// in SQL: what its rows are.
+fn listing_args(command: Option<&Command>) -> Option<(&OutputArgs, &'static str)> {
     Some(match command? {
-        Command::Districts(args) => &args.output,
-        Command::Totals(args) => &args.output,
-        Command::Show(args) => &args.output,
-        Command::Figures(args) => &args.output,
-        Command::Check(args) => &args.output,
-        Command::Fields(args) => &args.output,
-        Command::Timeline(args) => &args.output,
-        Command::Sources(args) => &args.output,
-        Command::Data(crate::cli::DataCommand::Diff(args)) => &args.output,
+        Command::Districts(args) => (&args.output, "territories"),
+        Command::Totals(args) => (&args.output, "totals"),
+        Command::Show(args) => (&args.output, "territory"),
+        Command::Figures(args) => (&args.output, "figures"),
+        Command::Check(args) => (&args.output, "verdicts"),
+        Command::Fields(args) => (&args.output, "fields"),
+        Command::Timeline(args) => (&args.output, "timeline"),
+        Command::Sources(args) => (&args.output, "sources"),
+        Command::Data(crate::cli::DataCommand::Diff(args)) => (&args.output, "changes"),
         _ => return None,
     })
 }
 
 fn listing_config(
-    args: Option<&OutputArgs>,
+    args: Option<(&OutputArgs, &'static str)>,
     terminal: bool,
     color: bool,
     width: Option<usize>,
 ) -> anyhow::Result<ListingConfig> {
-    let Some(args) = args else {
+    let Some((args, table)) = args else {
         return Ok(ListingConfig {
             format: resolve_format(FormatChoice::Auto, terminal),
             options: Options {
@@ -235,7 +218,7 @@ fn listing_config(
             width,
             wide: args.wide,
             bom: args.bom,
-            table: "listing",
+            table,
         },
         fields: args.fields.clone(),
         notes: args.notes,

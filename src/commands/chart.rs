@@ -1,6 +1,6 @@
 //! `karabakh chart`: the areas as bars, or the occupied area over time as a step chart.
 
-use crate::data::{Dataset, Source, SourceRef};
+use crate::data::{Dataset, Identity, Source, SourceRef};
 use crate::output::chart::{Bar, Chart, Drawing, Span, Step};
 use crate::query::{self, Filter, SortKey};
 
@@ -126,14 +126,21 @@ fn credit(ds: &Dataset, selected: &[crate::data::TerritoryRef], sources: &[&Sour
         1 => format!("Source: {}", named[0]),
         _ => format!("Sources: {}", named.join("; ")),
     };
-    let details = match others {
-        0 => String::new(),
-        1 => "; dates of restoration and other details: one further source".to_owned(),
-        n => format!("; dates of restoration and other details: {n} further sources"),
-    };
-    // Which dataset, so that a figure read off the picture can be found again.
-    format!(
-        "{lead}{details}; compiled in the karabakh dataset, {}",
-        crate::data::Identity::of(ds).short()
-    )
+    match others {
+        0 => lead,
+        1 => format!("{lead}; dates of restoration and other details: one further source"),
+        n => format!("{lead}; dates of restoration and other details: {n} further sources"),
+    }
+}
+
+/// `chart` with a credit line that also names the edition of the dataset it is drawn from, as
+/// a picture carries it, so that a figure read off the picture can be found again. (A chart
+/// drawn with text has no credit line, so it is not asked for the dataset's hash.)
+pub fn credited<'a>(mut chart: Chart<'a>, identity: &Identity) -> Chart<'a> {
+    chart.credit = format!(
+        "{}; compiled in the karabakh dataset, {}",
+        chart.credit,
+        identity.short()
+    );
+    chart
 }

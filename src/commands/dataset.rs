@@ -1,7 +1,5 @@
 //! `karabakh data check` and `karabakh data export`: the dataset itself.
 
-use std::io::Write;
-
 use crate::data::{self, DataError, Dataset, LISTED_PROBLEMS, LocatedProblem, Syntax, unlisted};
 use crate::output::escape_for_terminal;
 
@@ -75,10 +73,7 @@ pub fn export(ds: &Dataset, syntax: Syntax) -> anyhow::Result<String> {
 /// edition it is and its licence.
 pub fn sql(ds: &Dataset) -> anyhow::Result<String> {
     let identity = data::Identity::of(ds);
-    let mut heading = vec![match identity.edition {
-        Some(_) => format!("The karabakh dataset, {}", identity.short()),
-        None => format!("A dataset read by karabakh, {}", identity.short()),
-    }];
+    let mut heading = vec![format!("{}; SHA-256 {}", identity.title(), identity.sha256)];
     if identity.edition.is_some() {
         heading.push(format!(
             "{} Licence: {} <{}>",
@@ -89,6 +84,5 @@ pub fn sql(ds: &Dataset) -> anyhow::Result<String> {
     }
     let mut out = Vec::new();
     crate::output::sql::write(&heading, &data::tables(ds), &mut out)?;
-    out.flush()?;
     Ok(String::from_utf8(out)?)
 }

@@ -95,7 +95,7 @@ pub fn fields<'a>() -> Vec<Field<Row<'a>>> {
 
 /// `about` for a value the source gives as approximate, nothing for an exact one; in JSON,
 /// true or false.
-pub fn approximate(o: &Observation) -> Value {
+fn approximate(o: &Observation) -> Value {
     let text = if o.approximate { "about" } else { "" };
     Value::structured(text.to_owned(), o.approximate.into())
 }

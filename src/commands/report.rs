@@ -29,10 +29,10 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
         width: PHONE_CHART_WIDTH,
         ..size
     };
-    let bars = chart::bars(ds, &everything, SortKey::Area, true);
-    let over_time = chart::over_time(ds, &everything);
     // Which edition this is, so that a figure read on the page can be found again.
     let identity = crate::data::Identity::of(ds);
+    let bars = chart::credited(chart::bars(ds, &everything, SortKey::Area, true), &identity);
+    let over_time = chart::credited(chart::over_time(ds, &everything), &identity);
     let dataset = format!(
         "{}; {} territories, {} figures, {} sources; facts to {}",
         identity.short(),

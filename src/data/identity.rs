@@ -61,13 +61,22 @@ impl Identity {
         }
     }
 
+    /// The dataset's title: "The karabakh dataset, edition 2026-12", or, for a file without an
+    /// edition, which need not be the project's, "A dataset read by karabakh".
+    pub fn title(&self) -> String {
+        match &self.edition {
+            Some(e) => format!("The karabakh dataset, edition {}", e.id),
+            None => "A dataset read by karabakh".to_owned(),
+        }
+    }
+
     /// How the dataset is cited, where it names an edition: only an edition is a thing that
     /// can be cited and found again.
     pub fn citation(&self) -> Option<DatasetCitation> {
         let edition = self.edition.clone()?;
         Some(DatasetCitation {
             id: format!("karabakh-dataset-{}", edition.id),
-            title: format!("The karabakh dataset, edition {}", edition.id),
+            title: self.title(),
             edition,
             sha256: self.sha256.clone(),
         })

@@ -238,7 +238,7 @@ impl Validator {
     // An edition: an identifier of one line, and a release day.
     fn edition(&mut self, at: At, e: RawEdition) -> Option<Edition> {
         let before = self.problems.len();
-        if e.id.trim().is_empty() || e.id.chars().any(char::is_control) {
+        if !one_line(&e.id) {
             self.problem(
                 &|| at().key("id"),
                 "an edition's id is a short identifier on one line, such as \"2026-12\"".to_owned(),
@@ -574,7 +574,7 @@ impl Validator {
         // Undated observations sort first; the stable sort keeps the file order among equals.
         observations.sort_by_key(|o| o.as_of);
         if let Some(period) = &f.period
-            && (period.trim().is_empty() || period.chars().any(char::is_control))
+            && !one_line(period)
         {
             self.problem(
                 &|| at().key("period"),
@@ -703,13 +703,19 @@ impl Validator {
     }
 }
 
+// Whether `text` is a label on one line: not blank, and without a line break or another
+// control character.
+fn one_line(text: &str) -> bool {
+    !text.trim().is_empty() && !text.chars().any(char::is_control)
+}
+
 impl Validator {
     // An event's mark: a label short enough to stand on a chart's axis, on an event dated to
     // the day.
     fn mark(&mut self, at: At, date: When, label: String) -> Option<Mark> {
         const LONGEST: usize = 32;
         let length = label.chars().count();
-        let problem = if label.trim().is_empty() || label.chars().any(char::is_control) {
+        let problem = if !one_line(&label) {
             "a mark is a label of a few words on one line".to_owned()
         } else if length > LONGEST {
             format!(

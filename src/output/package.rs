@@ -44,11 +44,7 @@ fn descriptor(ds: &Dataset, tables: &[Table]) -> Json {
     let mut package = serde_json::Map::new();
     package.insert("profile".into(), "tabular-data-package".into());
     package.insert("name".into(), "karabakh".into());
-    let title = match &identity.edition {
-        Some(e) => format!("The karabakh dataset, edition {}", e.id),
-        None => "A dataset read by karabakh".to_owned(),
-    };
-    package.insert("title".into(), title.into());
+    package.insert("title".into(), identity.title().into());
     let mut description = format!(
         "Figures of the Armenia–Azerbaijan conflict over Nagorno-Karabakh: the territories the \
          primary source lists, when they were occupied (its term) and when control was \
