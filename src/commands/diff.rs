@@ -128,32 +128,14 @@ fn compare_records(kind: &str, old: &[Json], new: &[Json], found: &mut Vec<Diffe
     if !old.iter().chain(new).all(|r| id(r).is_some()) {
         return compare_items(kind, "", old, new, found);
     }
-    for r in old {
-        if !new.iter().any(|n| id(n) == id(r)) {
-            found.push(whole(kind, r, Change::Removed));
-        }
+    let name = |r: &Json| format!("{kind} {}", id(r).unwrap_or_default());
+    // A record on one side only is added or removed whole.
+    for r in old.iter().filter(|r| !new.iter().any(|n| id(n) == id(r))) {
+        compare(&name(r), "", Some(r), None, found);
     }
     for n in new {
-        let name = format!("{kind} {}", id(n).unwrap_or_default());
-        match old.iter().find(|r| id(r) == id(n)) {
-            Some(r) => compare(&name, "", Some(r), Some(n), found),
-            None => found.push(whole(kind, n, Change::Added)),
-        }
-    }
-}
-
-fn whole(kind: &str, record: &Json, change: Change) -> Difference {
-    let id = record.get("id").and_then(Json::as_str).unwrap_or_default();
-    let (old, new) = match change {
-        Change::Removed => (Some(record.clone()), None),
-        _ => (None, Some(record.clone())),
-    };
-    Difference {
-        record: format!("{kind} {id}"),
-        field: String::new(),
-        change,
-        old,
-        new,
+        let r = old.iter().find(|r| id(r) == id(n));
+        compare(&name(n), "", r, Some(n), found);
     }
 }
 

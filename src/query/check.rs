@@ -425,7 +425,7 @@ fn candidates<'a>(
             Quantity::Number(_) => found.extend(figure_values(ds, vocabulary, words)),
             Quantity::Date(_) | Quantity::Years(..) => {}
         }
-    } else if !named.is_empty() && !of.years && matches!(q.value, Quantity::Number(_)) {
+    } else if !named.is_empty() && !years && matches!(q.value, Quantity::Number(_)) {
         // A count in a sentence that names a place ("100,417 refugees from Nagorno-Karabakh")
         // is no territory's value: it may be a figure's, by the figure's own words.
         found.extend(figure_values(ds, vocabulary, words));
