@@ -163,7 +163,7 @@ pub fn load_amplified_to(bytes: &[u8], size: usize) {
             Style::Ris,
         ] {
             let mut sink = Vec::new();
-            let dataset = data::Identity::of(&ds).citation();
+            let dataset = query::Identity::of(&ds).citation();
             output::cite::write(&cited, dataset.as_ref(), style, &mut sink)
                 .expect("writing to memory works");
         }

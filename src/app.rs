@@ -30,7 +30,7 @@ pub enum Output<'a> {
     /// Values with their citations.
     Citations(
         Vec<output::cite::Citation<'a>>,
-        Option<data::DatasetCitation>,
+        Option<crate::query::DatasetCitation>,
     ),
     /// The HTML page.
     Page(output::html::Page<'a>),
@@ -202,13 +202,13 @@ fn produce<'a>(
             Output::Chart(match config.chart {
                 ChartStyle::Text(_) => chart,
                 ChartStyle::Svg(_) | ChartStyle::Png(_) => {
-                    commands::chart::credited(chart, &data::Identity::of(ds))
+                    commands::chart::credited(chart, &crate::query::Identity::of(ds))
                 }
             })
         }
         Command::Cite(args) => {
             let ds = load(slot, config)?;
-            let dataset = data::Identity::of(ds).citation();
+            let dataset = crate::query::Identity::of(ds).citation();
             if args.dataset && dataset.is_none() {
                 anyhow::bail!(
                     "this dataset names no edition, so there is nothing to cite it by: give it \
@@ -525,7 +525,7 @@ pub fn clap_said(said: &clap::Error) -> anyhow::Result<ExitCode> {
 /// built in; the long form gives the whole hash and the licences.
 fn version(long: bool) -> anyhow::Result<String> {
     let ds = data::embedded()?;
-    let identity = data::Identity::of(&ds);
+    let identity = crate::query::Identity::of(&ds);
     let latest = ds
         .latest_date()
         .map_or_else(String::new, |d| format!(", facts to {}", d.iso()));
@@ -546,9 +546,9 @@ fn version(long: bool) -> anyhow::Result<String> {
          data licence: {} <{}>\n\
          {}",
         identity.sha256,
-        data::LICENCE.short,
-        data::LICENCE.url,
-        textwrap::fill(data::LICENCE_SCOPE, 79),
+        crate::query::LICENCE.short,
+        crate::query::LICENCE.url,
+        textwrap::fill(crate::query::LICENCE_SCOPE, 79),
     ))
 }
 

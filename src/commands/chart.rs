@@ -1,7 +1,8 @@
 //! `karabakh chart`: the areas as bars, or the occupied area over time as a step chart.
 
-use crate::data::{Dataset, Identity, Source, SourceRef};
+use crate::data::{Dataset, Source, SourceRef};
 use crate::output::chart::{Bar, Chart, Drawing, Span, Step};
+use crate::query::Identity;
 use crate::query::{self, Filter, SortKey};
 
 use super::{Naming, caveats, disputed_areas, named_where, sources_of};

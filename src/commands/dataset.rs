@@ -72,17 +72,17 @@ pub fn export(ds: &Dataset, syntax: Syntax) -> anyhow::Result<String> {
 /// `data export --format sql`: the dataset as a SQL script of related tables, headed by the
 /// edition it is and its licence.
 pub fn sql(ds: &Dataset) -> anyhow::Result<String> {
-    let identity = data::Identity::of(ds);
+    let identity = crate::query::Identity::of(ds);
     let mut heading = vec![format!("{}; SHA-256 {}", identity.title(), identity.sha256)];
     if identity.edition.is_some() {
         heading.push(format!(
             "{} Licence: {} <{}>",
-            data::LICENCE_SCOPE,
-            data::LICENCE.short,
-            data::LICENCE.url
+            crate::query::LICENCE_SCOPE,
+            crate::query::LICENCE.short,
+            crate::query::LICENCE.url
         ));
     }
     let mut out = Vec::new();
-    crate::output::sql::write(&heading, &data::tables(ds), &mut out)?;
+    crate::output::sql::write(&heading, &crate::query::tables(ds), &mut out)?;
     Ok(String::from_utf8(out)?)
 }

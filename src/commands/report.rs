@@ -30,7 +30,7 @@ pub fn page<'a>(ds: &'a Dataset, unit: AreaUnit) -> Result<Page<'a>, String> {
         ..size
     };
     // Which edition this is, so that a figure read on the page can be found again.
-    let identity = crate::data::Identity::of(ds);
+    let identity = crate::query::Identity::of(ds);
     let bars = chart::credited(chart::bars(ds, &everything, SortKey::Area, true), &identity);
     let over_time = chart::credited(chart::over_time(ds, &everything), &identity);
     let dataset = format!(

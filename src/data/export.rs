@@ -9,16 +9,6 @@ pub fn to_toml(ds: &Dataset) -> Result<String, toml::ser::Error> {
     toml::to_string(&RawDataset::from(ds))
 }
 
-/// The content hash of a dataset: the SHA-256, in hexadecimal, of the JSON `to_json` writes
-/// (what `karabakh data export --format json` prints), so that the comments, layout and format
-/// of the file it was read from do not change it.
-pub fn sha256(ds: &Dataset) -> String {
-    use sha2::Digest;
-    let json = to_json(ds).unwrap_or_default();
-    let digest = sha2::Sha256::digest(json.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The dataset as JSON (read by `--data FILE.json`) that loads back into an identical dataset.
 pub fn to_json(ds: &Dataset) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(&RawDataset::from(ds)).map(|mut s| {
@@ -180,27 +170,4 @@ impl<'a> From<&'a Dataset> for RawDataset {
 // A section that the dataset may leave out, left out when it has nothing.
 fn non_empty<T>(items: Vec<T>) -> Option<Vec<T>> {
     (!items.is_empty()).then_some(items)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::data::{Syntax, embedded, parse};
-
-    #[test]
-    fn the_content_hash_is_the_same_whatever_the_format_comments_or_layout() {
-        let ds = embedded().unwrap();
-        let hash = sha256(&ds);
-        assert_eq!(hash.len(), 64);
-        let toml = format!("# a comment\n\n{}", to_toml(&ds).unwrap());
-        let from_toml = parse(&toml, "test.toml", Syntax::Toml).unwrap();
-        assert_eq!(sha256(&from_toml), hash);
-        let json = to_json(&ds).unwrap().replace("\n  ", "\n    ");
-        let from_json = parse(&json, "test.json", Syntax::Json).unwrap();
-        assert_eq!(sha256(&from_json), hash);
-        // A value changed changes it.
-        let mut changed = ds.clone();
-        changed.territories[0].name.push('x');
-        assert_ne!(sha256(&changed), hash);
-    }
 }

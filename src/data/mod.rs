@@ -4,11 +4,9 @@ mod date;
 mod diagnose;
 mod error;
 mod export;
-mod identity;
 mod load;
 mod model;
 mod raw;
-mod tables;
 mod validate;
 
 pub use date::{Precision, When, WhenError};
@@ -17,11 +15,9 @@ pub use error::{
     DataError, DocPath, LISTED_PROBLEMS, LineIndex, LocatedProblem, Problem, Segment, line_column,
     unlisted,
 };
-pub use export::{sha256, to_json, to_toml};
-pub use identity::{COMPILER, DatasetCitation, Identity, LICENCE, LICENCE_SCOPE, Licence};
+pub use export::{to_json, to_toml};
 pub use load::{DataFile, Syntax, parse};
 pub use model::*;
-pub use tables::{Cell, ForeignKey, Table, TableColumn, Type, tables};
 pub use validate::SCHEMA;
 
 /// `data.toml` as `build.rs` converted it to JSON when the program was built.

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use chrono::Datelike;
 
 use super::escape_for_terminal;
-use crate::data::{COMPILER, DatasetCitation, LICENCE, Source, When};
+use crate::data::{Source, When};
+use crate::query::{COMPILER, DatasetCitation, LICENCE};
 
 /// A value, what it is, and the sources it comes from.
 #[derive(Debug, Clone, PartialEq)]

@@ -19,7 +19,7 @@ pub struct Page<'a> {
     /// A line on the dataset: how many records, facts to which date.
     pub dataset: String,
     /// How to cite the dataset, where it names an edition.
-    pub citation: Option<crate::data::DatasetCitation>,
+    pub citation: Option<crate::query::DatasetCitation>,
     /// The answer in sentences a reader can quote, above the totals' tables.
     pub lead: Vec<Sentence<'a>>,
     /// The totals of every territory.
@@ -200,8 +200,8 @@ fn render(page: &Page<'_>) -> Markup {
                         p { "To cite the dataset: " (cited.reference()) "." }
                     }
                     p {
-                        "Licence: " (crate::data::LICENCE_SCOPE) " "
-                        a href=(crate::data::LICENCE.url) { (crate::data::LICENCE.name) } "."
+                        "Licence: " (crate::query::LICENCE_SCOPE) " "
+                        a href=(crate::query::LICENCE.url) { (crate::query::LICENCE.name) } "."
                     }
                 }
             }

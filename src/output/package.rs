@@ -6,12 +6,13 @@ use std::path::Path;
 use anyhow::Context;
 use serde_json::{Value as Json, json};
 
-use crate::data::{self, COMPILER, Cell, Dataset, Identity, LICENCE, Table, Type};
+use crate::data::Dataset;
+use crate::query::{self, COMPILER, Cell, Identity, LICENCE, LICENCE_SCOPE, Table, Type};
 
 /// Writes the tables of `ds` into the folder `dir`, made if need be, as a data package.
 pub fn write(ds: &Dataset, dir: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", dir.display()))?;
-    let tables = data::tables(ds);
+    let tables = query::tables(ds);
     for table in &tables {
         let path = dir.join(format!("{}.csv", table.name));
         std::fs::write(&path, csv(table)?)
@@ -54,7 +55,7 @@ fn descriptor(ds: &Dataset, tables: &[Table]) -> Json {
     );
     if let Some(e) = &identity.edition {
         description.push(' ');
-        description.push_str(data::LICENCE_SCOPE);
+        description.push_str(LICENCE_SCOPE);
         package.insert("version".into(), e.id.as_str().into());
         package.insert("created".into(), format!("{}T00:00:00Z", e.released).into());
         package.insert(

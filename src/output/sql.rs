@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{Listing, Value};
-use crate::data::{Cell, Table, Type};
+use crate::query::{Cell, Table, Type};
 
 /// Writes `tables` as one SQL transaction, with `heading` as its first comment lines.
 pub fn write(heading: &[String], tables: &[Table], out: &mut dyn Write) -> io::Result<()> {

@@ -8,7 +8,8 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Listing, Value};
-use crate::data::{Dataset, Identity};
+use crate::data::Dataset;
+use crate::query::Identity;
 
 // The rows of a worksheet, the header's included.
 const MAX_ROWS: usize = 1_048_576;
@@ -137,11 +138,11 @@ fn workbook(report: &Listing, ds: Option<&Dataset>) -> Result<Workbook, XlsxErro
             "{} (SHA-256 {}), {}",
             cited.title,
             cited.sha256,
-            crate::data::LICENCE.short
+            crate::query::LICENCE.short
         );
         sheet.write_string(r, 0, &cited.id)?;
         sheet.write_string(r, 1, &title)?;
-        sheet.write_string(r, 2, crate::data::COMPILER)?;
+        sheet.write_string(r, 2, crate::query::COMPILER)?;
         write_when(
             sheet,
             r,
@@ -150,7 +151,7 @@ fn workbook(report: &Listing, ds: Option<&Dataset>) -> Result<Workbook, XlsxErro
             &day,
         )?;
         widths[1] = widths[1].max(title.width());
-        widths[2] = widths[2].max(crate::data::COMPILER.width());
+        widths[2] = widths[2].max(crate::query::COMPILER.width());
     }
     set_widths(sheet, &widths)?;
 

@@ -1,9 +1,8 @@
 //! The dataset as related tables, one fact a cell, for other tools: the tables that `data
 //! export --format sql` and `data package` write, described once here.
 
-use super::date::When;
 use super::identity::{Identity, LICENCE};
-use super::model::*;
+use crate::data::{Cited, Dataset, TerritoryRef, When};
 
 /// The type of a column's values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

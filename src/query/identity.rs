@@ -1,8 +1,7 @@
 //! What identifies a dataset, so that a figure quoted from it can be found again: its edition,
 //! its content hash and the licence it is published under.
 
-use super::export::sha256;
-use super::model::{Dataset, Edition};
+use crate::data::{Dataset, Edition, to_json};
 
 /// Who compiles the dataset, as a citation names its author.
 pub const COMPILER: &str = "The karabakh project";
@@ -32,6 +31,16 @@ pub struct Licence {
 pub const LICENCE_SCOPE: &str = "The dataset (its compilation of figures, dates and areas, and \
      its labels and notes) is licensed under CC BY 4.0; the sources' own texts are not copied, \
      only the figures they state, each with its reference.";
+
+/// The content hash of a dataset: the SHA-256, in hexadecimal, of the JSON `to_json` writes
+/// (what `karabakh data export --format json` prints), so that the comments, layout and format
+/// of the file it was read from do not change it.
+pub fn sha256(ds: &Dataset) -> String {
+    use sha2::Digest;
+    let json = to_json(ds).unwrap_or_default();
+    let digest = sha2::Sha256::digest(json.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
 
 /// A dataset's edition, where it names one, and its content hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +118,7 @@ impl DatasetCitation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::{Syntax, embedded, parse, to_toml};
 
     #[test]
     fn the_short_identity_names_the_edition_and_the_start_of_the_hash() {
@@ -139,5 +149,22 @@ mod tests {
         let identity = Identity::of(&ds);
         assert_eq!(identity.short(), format!("SHA-256 {}…", &sha256(&ds)[..12]));
         assert_eq!(identity.citation(), None);
+    }
+
+    #[test]
+    fn the_content_hash_is_the_same_whatever_the_format_comments_or_layout() {
+        let ds = embedded().unwrap();
+        let hash = sha256(&ds);
+        assert_eq!(hash.len(), 64);
+        let toml = format!("# a comment\n\n{}", to_toml(&ds).unwrap());
+        let from_toml = parse(&toml, "test.toml", Syntax::Toml).unwrap();
+        assert_eq!(sha256(&from_toml), hash);
+        let json = to_json(&ds).unwrap().replace("\n  ", "\n    ");
+        let from_json = parse(&json, "test.json", Syntax::Json).unwrap();
+        assert_eq!(sha256(&from_json), hash);
+        // A value changed changes it.
+        let mut changed = ds.clone();
+        changed.territories[0].name.push('x');
+        assert_ne!(sha256(&changed), hash);
     }
 }
