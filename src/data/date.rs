@@ -176,21 +176,10 @@ impl When {
     /// The ISO 8601 form used by machine formats: `1992-05-08`, `1992-02`, `1987`, `1988/1992`;
     /// a decade is written as its span of years, `1990/1999`.
     pub fn iso(self) -> String {
-        self.iso_display().to_string()
-    }
-
-    /// [`When::iso`] as something to write, without building a string first.
-    pub fn iso_display(self) -> impl fmt::Display {
-        struct Iso(When);
-        impl fmt::Display for Iso {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                match self.0.0 {
-                    Repr::Decade(y) => write!(f, "{y:04}/{:04}", y + 9),
-                    _ => fmt::Display::fmt(&self.0, f),
-                }
-            }
+        match self.0 {
+            Repr::Decade(y) => format!("{y:04}/{:04}", y + 9),
+            _ => self.to_string(),
         }
-        Iso(self)
     }
 
     /// The form for people: a span of years with an en dash (`1988–1992`), a decade as `1990s`.

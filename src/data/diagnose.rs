@@ -8,7 +8,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::error::{DataError, DocPath, LineIndex, LocatedProblem, Problem, Segment};
 use super::load::Syntax;
 use super::raw::*;
-use super::validate::missing_section;
+use super::validate::{REQUIRED_SECTIONS, missing_section};
 
 /// Places problems at lines and columns and orders them as they stand in the text.
 pub(super) fn locate(
@@ -68,17 +68,24 @@ pub const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
 
 // Problems placed at lines and columns, in the order they stand in the text.
 fn place(origin: &str, text: &str, syntax: Syntax, problems: Vec<Problem>) -> Vec<LocatedProblem> {
+    // The whole document as one value, so that a path is followed from it as from any value.
     let tree = match syntax {
-        Syntax::Toml => Some(DeTable::parse_recoverable(text).0),
+        Syntax::Toml => {
+            let root = DeTable::parse_recoverable(text).0;
+            Some(Spanned::new(root.span(), DeValue::Table(root.into_inner())))
+        }
         Syntax::Json => None,
     };
     let lines = LineIndex::new(text);
     let mut located: Vec<LocatedProblem> = problems
         .into_iter()
         .map(|p| {
-            let offset = p
-                .offset
-                .or_else(|| tree.as_ref().and_then(|t| offset_of(t, &p.path)));
+            // The start of the deepest value on the path that the document has; none for the
+            // whole document.
+            let offset = p.offset.or_else(|| {
+                let tree = tree.as_ref().filter(|_| !p.path.segments().is_empty())?;
+                Some(value_at(tree, &p.path).span().start)
+            });
             LocatedProblem {
                 origin: origin.to_owned(),
                 position: offset.map(|o| lines.line_column(o)),
@@ -89,31 +96,6 @@ fn place(origin: &str, text: &str, syntax: Syntax, problems: Vec<Problem>) -> Ve
         .collect();
     located.sort_by(|a, b| (a.position, &a.path).cmp(&(b.position, &b.path)));
     located
-}
-
-// The start of the deepest value on `path` that the document has; none for the whole document.
-fn offset_of(root: &Spanned<DeTable>, path: &DocPath) -> Option<usize> {
-    if path.segments().is_empty() {
-        return None;
-    }
-    let mut offset = root.span().start;
-    let mut table: Option<&DeTable> = Some(root.get_ref());
-    let mut value: Option<&Spanned<DeValue>> = None;
-    for segment in path.segments() {
-        let next = match (segment, table, value.map(|v| v.get_ref())) {
-            (Segment::Key(k), Some(t), _) => t.get(k.as_str()),
-            (Segment::Index(i), _, Some(DeValue::Array(a))) => a.get(*i),
-            _ => None,
-        };
-        let Some(next) = next else { break };
-        offset = next.span().start;
-        table = match next.get_ref() {
-            DeValue::Table(t) => Some(t),
-            _ => None,
-        };
-        value = Some(next);
-    }
-    Some(offset)
 }
 
 const SECTIONS: &str =
@@ -167,7 +149,7 @@ pub(super) fn diagnose_toml(text: &str) -> Vec<Problem> {
             }),
         }
     }
-    for required in ["schema", "country", "sources", "territories"] {
+    for required in REQUIRED_SECTIONS {
         if root.get_ref().get(required).is_none() {
             problems.push(Problem::at(DocPath::root(), missing_section(required)));
         }

@@ -165,8 +165,10 @@ pub fn parse(text: &str, origin: &str, syntax: Syntax) -> Result<Dataset, DataEr
     if text.trim().is_empty() {
         let problem = Problem::at(
             DocPath::root(),
-            "the dataset is empty; it needs at least `schema`, `country`, `sources` and \
-             `territories` (see docs/data.md)",
+            format!(
+                "the dataset is empty; it needs at least {} (see docs/data.md)",
+                super::validate::required_sections()
+            ),
         );
         return Err(locate(origin, text, syntax, vec![problem]));
     }

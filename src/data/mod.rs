@@ -11,10 +11,7 @@ mod validate;
 
 pub use date::{Precision, When, WhenError};
 pub use diagnose::FORMULA_STARTS;
-pub use error::{
-    DataError, DocPath, LISTED_PROBLEMS, LineIndex, LocatedProblem, Problem, Segment, line_column,
-    unlisted,
-};
+pub use error::{DataError, DocPath, LISTED_PROBLEMS, LocatedProblem, Problem, Segment, unlisted};
 pub use export::{to_json, to_toml};
 pub use load::{DataFile, Syntax, parse};
 pub use model::*;

@@ -26,12 +26,13 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         figures,
         events,
     } = raw;
-    for (section, missing) in [
-        ("schema", schema.is_none()),
-        ("country", country.is_none()),
-        ("sources", sources.is_none()),
-        ("territories", territories.is_none()),
-    ] {
+    let missing = [
+        schema.is_none(),
+        country.is_none(),
+        sources.is_none(),
+        territories.is_none(),
+    ];
+    for (section, missing) in REQUIRED_SECTIONS.into_iter().zip(missing) {
         if missing {
             v.problem(&DocPath::root, missing_section(section));
         }
@@ -101,10 +102,20 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     }
 }
 
+/// The sections every dataset has, in the order of [`RawDataset`]'s fields.
+pub(super) const REQUIRED_SECTIONS: [&str; 4] = ["schema", "country", "sources", "territories"];
+
+/// What every dataset needs, for messages: "`schema`, `country`, `sources` and `territories`".
+pub(super) fn required_sections() -> String {
+    let [first @ .., last] = REQUIRED_SECTIONS.map(|s| format!("`{s}`"));
+    format!("{} and {last}", first.join(", "))
+}
+
 /// The message for a dataset without one of the sections every dataset needs.
-pub(crate) fn missing_section(section: &str) -> String {
+pub(super) fn missing_section(section: &str) -> String {
     format!(
-        "missing `{section}`; every dataset needs `schema`, `country`, `sources` and `territories`"
+        "missing `{section}`; every dataset needs {}",
+        required_sections()
     )
 }
 
