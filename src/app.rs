@@ -74,7 +74,7 @@ fn produce<'a>(
             let old = read(&args.old, config)?;
             let new = slot.insert(read(&args.new, config)?);
             let found = commands::diff::differences(&old, new);
-            Output::Differs(commands::diff::report(&found), new, !found.is_empty())
+            Output::Differs(commands::diff::report(new, &found), new, !found.is_empty())
         }
         Command::Data(DataCommand::Package { dir }) => {
             output::package::write(load(slot, config)?, dir)?;

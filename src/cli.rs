@@ -243,6 +243,7 @@ Examples:
 Examples:
   karabakh fields
   karabakh fields totals
+  karabakh fields \"data diff\"
   karabakh fields --format json | jq '.[] | select(.origin == \"computed\") | .field'")]
     Fields(FieldsArgs),
 

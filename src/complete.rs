@@ -63,9 +63,24 @@ pub fn command() -> clap::Command {
         });
     for command in commands::LISTING_COMMANDS {
         let name = command.name;
-        cli = cli.mut_subcommand(name, |c| c.mut_arg("fields", |a| a.add(fields(name))));
+        let words: Vec<&str> = name.split(' ').collect();
+        cli = nested(cli, &words, &|c| {
+            c.mut_arg("fields", |a| a.add(fields(name)))
+        });
     }
     cli
+}
+
+// `cli` with `change` made to the subcommand the `words` name, as ["data", "diff"].
+fn nested(
+    cli: clap::Command,
+    words: &[&str],
+    change: &dyn Fn(clap::Command) -> clap::Command,
+) -> clap::Command {
+    match words {
+        [] => change(cli),
+        [first, rest @ ..] => cli.mut_subcommand(*first, |c| nested(c, rest, change)),
+    }
 }
 
 // The dataset completions come from: KARABAKH_DATA's, else the built-in one. Where

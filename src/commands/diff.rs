@@ -4,7 +4,7 @@
 use serde_json::Value as Json;
 
 use crate::data::{self, Dataset};
-use crate::output::{Column, Listing, Value};
+use crate::output::{Column, Context, Field, Listing, Value};
 use crate::query;
 
 /// What happened to a record or a field.
@@ -75,27 +75,43 @@ pub fn differences(old: &Dataset, new: &Dataset) -> Vec<Difference> {
     found
 }
 
-/// The listing of `differences`, with a note on what is compared.
-pub fn report(differences: &[Difference]) -> Listing {
-    let mut listing = Listing::list(vec![
-        Column::new("record", "record")
-            .about("the record that changed: its kind and id, or the section of the dataset"),
-        Column::new("field", "field")
-            .about("the field within it, as its path in the dataset; empty for the whole record"),
-        Column::new("change", "change").about("added, removed or changed"),
-        Column::new("old", "old").about("the value in the old dataset"),
-        Column::new("new", "new").about("the value in the new dataset"),
-    ]);
-    for d in differences {
-        listing.push(vec![
-            Value::str(&d.record),
-            Value::str(&d.field),
-            Value::word(d.change.as_str()),
-            value(d.old.as_ref()),
-            value(d.new.as_ref()),
-        ]);
-    }
-    listing
+/// The fields of a listing of differences.
+pub fn fields<'d>() -> Vec<Field<&'d Difference>> {
+    vec![
+        Field::new(
+            Column::new("record", "record")
+                .about("the record that changed: its kind and id, or the section of the dataset")
+                .computed(),
+            |_, d| Value::str(&d.record),
+        ),
+        Field::new(
+            Column::new("field", "field")
+                .about(
+                    "the field within it, as its path in the dataset; empty for the whole record",
+                )
+                .computed(),
+            |_, d| Value::str(&d.field),
+        ),
+        Field::new(
+            Column::new("change", "change")
+                .about("added, removed or changed")
+                .computed(),
+            |_, d| Value::word(d.change.as_str()),
+        ),
+        Field::new(
+            Column::new("old", "old").about("the value in the old dataset"),
+            |_, d| value(d.old.as_ref()),
+        ),
+        Field::new(
+            Column::new("new", "new").about("the value in the new dataset"),
+            |_, d| value(d.new.as_ref()),
+        ),
+    ]
+}
+
+/// The listing of `differences` found against `new`, with a note on what is compared.
+pub fn report(new: &Dataset, differences: &[Difference]) -> Listing {
+    Listing::of(&Context::of(new), &fields(), differences)
         .note(
             "the datasets are compared as they are exported, so comments, layout and the file \
              format do not count",

@@ -1,42 +1,64 @@
 //! `karabakh fields`: every field of every listing, with its unit, whether it is computed or
 //! taken from a source, and what it holds, so that a program can tell them apart.
 
+use super::ListingColumns;
 use crate::data::Dataset;
-use crate::output::{Column, Listing, Value};
+use crate::output::{Column, Context, Field, Listing, Value};
 use crate::query::AreaUnit;
+
+/// A field of a listing, as `fields` lists it: the command line that makes the listing and
+/// the column.
+pub struct Listed<'c> {
+    /// The command line that makes the listing, as "totals --by year".
+    pub command: &'static str,
+    /// The field's column.
+    pub column: &'c Column,
+}
+
+/// The fields of a listing of fields.
+pub fn fields<'l, 'c>() -> Vec<Field<&'l Listed<'c>>> {
+    vec![
+        Field::new(
+            Column::new("command", "command").about("the command and options that list the field").computed(),
+            |_, l| Value::word(l.command),
+        ),
+        Field::new(
+            Column::new("field", "field").about("the field's name in every format").computed(),
+            |_, l| Value::owned(l.column.key.to_string()),
+        ),
+        Field::new(
+            Column::new("unit", "unit").about("the unit of its values, if they have one").computed(),
+            |_, l| Value::opt(unit_of(&l.column.key)),
+        ),
+        Field::new(
+            Column::new("origin", "origin")
+                .about("`sourced` if the values come from the sources, `computed` if karabakh computes them from those, `given` if the command line gives them, `dataset` if the dataset sets them though no source gives them").computed(),
+            |_, l| Value::word(l.column.origin.as_str()),
+        ),
+        Field::new(
+            Column::new("meaning", "meaning").about("what the field holds").computed(),
+            |_, l| Value::word(l.column.about),
+        ),
+    ]
+}
 
 /// The fields of the listings of `command` (every command's without one), in `unit`.
 pub fn report(ds: &Dataset, command: Option<&str>, unit: AreaUnit) -> Listing {
-    let mut report = Listing::list(vec![
-        Column::new("command", "command").about("the command and options that list the field"),
-        Column::new("field", "field").about("the field's name in every format"),
-        Column::new("unit", "unit").about("the unit of its values, if they have one"),
-        Column::new("origin", "origin")
-            .about("`sourced` if the values come from the sources, `computed` if karabakh computes them from those, `given` if the command line gives them, `dataset` if the dataset sets them though no source gives them"),
-        Column::new("meaning", "meaning").about("what the field holds"),
-    ]);
-    for (name, columns) in listings(ds, unit) {
-        if command.is_some_and(|c| name.split(' ').next() != Some(c)) {
-            continue;
-        }
-        for column in columns {
-            report.push(vec![
-                Value::str(name),
-                Value::owned(column.key.to_string()),
-                Value::opt(unit_of(&column.key)),
-                Value::word(column.origin.as_str()),
-                Value::str(column.about),
-            ]);
-        }
-    }
-    report.note(
+    let listings: Vec<ListingColumns> = (super::LISTING_COMMANDS.iter())
+        .filter(|c| command.is_none_or(|name| c.name == name))
+        .flat_map(|c| (c.listings)(ds, unit))
+        .collect();
+    let listed: Vec<Listed> = (listings.iter())
+        .flat_map(|(command, columns)| (columns.iter()).map(|column| Listed { command, column }))
+        .collect();
+    Listing::of(&Context::of(ds), &fields(), &listed).note(
         "machine formats carry these names; a computed field is worked out by karabakh from \
          sourced ones, as its meaning says",
     )
 }
 
 /// Each listing, as the command line that makes it, with its columns.
-pub fn listings(ds: &Dataset, unit: AreaUnit) -> Vec<super::ListingColumns> {
+pub fn listings(ds: &Dataset, unit: AreaUnit) -> Vec<ListingColumns> {
     (super::LISTING_COMMANDS.iter())
         .flat_map(|command| (command.listings)(ds, unit))
         .collect()

@@ -109,6 +109,16 @@ pub const LISTING_COMMANDS: &[ListingCommand] = &[
             listings
         },
     },
+    ListingCommand {
+        name: "fields",
+        about: "The fields of the listings",
+        listings: |_, _| vec![("fields", columns_of(&fields::fields()))],
+    },
+    ListingCommand {
+        name: "data diff",
+        about: "What changed between two datasets",
+        listings: |_, _| vec![("data diff", columns_of(&diff::fields()))],
+    },
 ];
 
 /// Nothing has the name or id asked for: the message says what comes close, and the program

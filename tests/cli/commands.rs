@@ -415,6 +415,27 @@ fn fields_lists_every_field_with_its_unit_origin_and_meaning() {
 }
 
 #[test]
+fn fields_lists_the_fields_of_data_diff_and_of_itself_as_their_headers_are() {
+    let file = common::dataset_file(common::MINIMAL);
+    let data = file.path().to_str().unwrap();
+    for (command, args) in [
+        ("data diff", &["data", "diff", data, data][..]),
+        ("fields", &["fields"][..]),
+    ] {
+        let listed = stdout(&["fields", command, "--fields", "field"]);
+        let listed: Vec<&str> = listed.lines().skip(1).collect();
+        let out = stdout(args);
+        let header: Vec<&str> = out.lines().next().unwrap().split('\t').collect();
+        assert_eq!(listed, header, "{command}");
+    }
+    assert_eq!(
+        stdout(&["fields", "data diff", "--fields", "field,origin"]),
+        "field\torigin\nrecord\tcomputed\nfield\tcomputed\nchange\tcomputed\n\
+         old\tsourced\nnew\tsourced\n"
+    );
+}
+
+#[test]
 fn notes_go_to_standard_error_on_request_in_machine_formats() {
     let out = karabakh(&["totals", "--format", "json", "--notes"])
         .output()

@@ -134,6 +134,11 @@ fn bash_completes_the_datasets_names_ids_and_fields() {
         bash_completes("karabakh show kalbajar --fields restor"),
         ["restored", "restored_later"]
     );
+    assert_eq!(
+        bash_completes("karabakh data diff old.toml new.toml --fields ch"),
+        ["change"]
+    );
+    assert_eq!(bash_completes("karabakh fields --fields me"), ["meaning"]);
     // `cite` takes territories, figures and the totals, and their fields.
     assert_eq!(bash_completes("karabakh cite mis"), ["missing-persons"]);
     assert_eq!(bash_completes("karabakh cite tot"), ["totals"]);
