@@ -60,27 +60,23 @@ pub const LISTING_COMMANDS: &[ListingCommand] = &[
                 on: Some(chrono::NaiveDate::default()),
                 ..Filter::default()
             };
-            // Records of one row each, whose columns come with their values.
+            // `totals` and `totals --on` are records of one row, whose columns come with their
+            // values.
             vec![
                 (
                     "totals",
                     totals::report(ds, &all, unit, Naming::Ids).columns,
                 ),
-                ("totals --by year", totals::by_year(ds, &all, unit).columns),
+                ("totals --by year", columns_of(&totals::year_fields(unit))),
                 ("totals --on", totals::on(ds, &on, unit).columns),
-                ("totals --series", totals::series(ds, &all, unit).columns),
+                ("totals --series", columns_of(&totals::series_fields(unit))),
             ]
         },
     },
     ListingCommand {
         name: "show",
         about: "One territory",
-        listings: |ds, unit| {
-            let first = ds.territories.first().map(|t| t.id.as_str());
-            (first.and_then(|id| show::report(ds, id, unit, None).ok()))
-                .map(|report| vec![("show", report.columns)])
-                .unwrap_or_default()
-        },
+        listings: |_, _| vec![("show", columns_of(&show::fields()))],
     },
     ListingCommand {
         name: "figures",

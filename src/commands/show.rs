@@ -1,11 +1,11 @@
 //! `karabakh show NAME`: everything known about one territory.
 
-use crate::data::{Cited, Dataset, SourceRef, TerritoryRef};
+use crate::data::{Cited, Dataset, Source, SourceRef, TerritoryRef};
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::output::{Column, Listing, Value, area_text, escape_for_terminal};
+use crate::output::{Column, Context, Field, Listing, Value, area_text, escape_for_terminal};
 use crate::query::{self, AreaUnit, Computation, Fact, FactValue, Lookup, Partly};
 
 use super::{NotFound, YEARS_HELD_NOTE};
@@ -60,54 +60,90 @@ pub fn territory(ds: &Dataset, name: &str) -> Result<TerritoryRef, NotFound> {
     }
 }
 
+/// A row of `show`: a fact of the territory, or a source those facts cite.
+#[derive(Clone, Copy)]
+pub enum Row<'r, 'a> {
+    /// A fact of the territory.
+    Fact(&'r Fact<'a>),
+    /// A source that the facts cite.
+    Cited(&'a Source),
+}
+
+/// The fields of `show`, each row a fact or a cited source.
+pub fn fields<'f, 'r, 'a>() -> Vec<Field<&'f Row<'r, 'a>>> {
+    vec![
+        Field::new(
+            Column::new("field", "field").about("what the row gives: id, name, name_az, alias, kind, occupied, partial, area, within, restored, restored_later, held_on, years_held, share_percent, event or cited"),
+            |c, row| match row {
+                Row::Fact(fact) => Value::Text(field_name(fact, c.unit)),
+                Row::Cited(_) => Value::word("cited"),
+            },
+        ),
+        Field::new(
+            Column::new("value", "value").about("the value of the field"),
+            |c, row| match row {
+                Row::Fact(fact) => value(fact, c.unit),
+                Row::Cited(source) => Value::str(&source.title),
+            },
+        ),
+        Field::new(
+            Column::new("source", "source").about("the ids of the sources of the value; empty for a computed one").cites(),
+            |c, row| match row {
+                Row::Fact(fact) => Value::maybe_sources(c.ds, fact.sources),
+                Row::Cited(source) => Value::List(vec![source.id.clone()]),
+            },
+        ),
+        Field::new(
+            Column::new("note", "note").about("a qualification, or how a computed value is computed").caveat().optional(0),
+            |c, row| match row {
+                Row::Fact(fact) => note(c.ds, fact, c.unit).map_or(Value::Null, Value::owned),
+                Row::Cited(source) => where_to_find(source),
+            },
+        ),
+    ]
+}
+
 /// The report on territory `r`, its facts one a row and then the sources they cite; with
 /// `on`, a row says whether it was held that day.
 pub fn of(ds: &Dataset, r: TerritoryRef, unit: AreaUnit, on: Option<NaiveDate>) -> Listing {
-    let mut report = Listing::fields(vec![
-        Column::new("field", "field").about("what the row gives: id, name, name_az, alias, kind, occupied, partial, area, within, restored, restored_later, held_on, years_held, share_percent, event or cited"),
-        Column::new("value", "value").about("the value of the field"),
-        Column::new("source", "source").about("the ids of the sources of the value; empty for a computed one").cites(),
-        Column::new("note", "note").about("a qualification, or how a computed value is computed").caveat().optional(0),
-    ]);
     let facts = query::territory_facts(ds, r, on);
-    let mut cited: Vec<SourceRef> = Vec::new();
-    for fact in &facts {
-        cited.extend(fact.sources.map(Cited::refs).unwrap_or_default());
-        report.push(vec![
-            Value::Text(field_name(fact, unit)),
-            value(fact, unit),
-            Value::maybe_sources(ds, fact.sources),
-            note(ds, fact, unit).map_or(Value::Null, Value::owned),
-        ]);
-    }
-    // Every source cited above, once, in the dataset's order: its title, and where to find it.
+    // Every source cited by the facts, once, in the dataset's order.
+    let mut cited: Vec<SourceRef> = (facts.iter())
+        .flat_map(|fact| fact.sources.map(Cited::refs).unwrap_or_default())
+        .copied()
+        .collect();
     cited.sort();
     cited.dedup();
-    for &s in &cited {
-        let source = ds.source(s);
-        let details: Vec<String> = [
-            source.publisher_beyond_title().map(str::to_owned),
-            source.date.map(|d| d.iso()),
-            source.url.as_deref().map(str::to_owned),
-            source.accessed.map(|d| format!("accessed {}", d.iso())),
-        ]
-        .into_iter()
-        .flatten()
+    let rows: Vec<Row> = (facts.iter().map(Row::Fact))
+        .chain(cited.iter().map(|&s| Row::Cited(ds.source(s))))
         .collect();
-        report.push(vec![
-            Value::str("cited"),
-            Value::str(&source.title),
-            Value::List(vec![source.id.clone()]),
-            if details.is_empty() {
-                Value::Null
-            } else {
-                Value::owned(details.join(", "))
-            },
-        ]);
-    }
+    let context = Context {
+        unit,
+        on,
+        ..Context::of(ds)
+    };
+    let report = Listing::fields_of(&context, &fields(), &rows);
     let mut report = report.note(YEARS_HELD_NOTE);
     report.notes.extend(super::document_terms(ds, &[r]));
     report
+}
+
+// A cited source's publisher, date, address and day of access, where it has them.
+fn where_to_find(source: &Source) -> Value {
+    let details: Vec<String> = [
+        source.publisher_beyond_title().map(str::to_owned),
+        source.date.map(|d| d.iso()),
+        source.url.as_deref().map(str::to_owned),
+        source.accessed.map(|d| format!("accessed {}", d.iso())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if details.is_empty() {
+        Value::Null
+    } else {
+        Value::owned(details.join(", "))
+    }
 }
 
 /// The name of the field of `fact` with areas in `unit` (`area_mi2`).

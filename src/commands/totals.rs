@@ -1,7 +1,7 @@
 //! `karabakh totals`: sums of areas and the share of the country.
 
 use crate::data::{Dataset, TerritoryRef, When};
-use crate::output::{Column, Listing, Value, area_text};
+use crate::output::{Column, Context, Field, Listing, Value, area_text};
 use crate::query::{self, AreaUnit, Filter};
 
 use super::{Naming, caveats, named_where};
@@ -276,50 +276,15 @@ pub(super) fn less_note(
 /// as a range while a date given less precisely than a day is running.
 pub fn series(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
-    let country = ds.country.area_km2.get();
-    let mut report = Listing::list(vec![
-        Column::new("date", "from")
-            .about("the first day of the state the row gives")
-            .computed(),
-        Column::new("dated", "as dated")
-            .about("the dates of what changed that day, as precise as the sources give them"),
-        Column::new("occupied", "occupied").about(
-            "the ids of the territories whose occupation, or its period, began or ended that day",
-        ),
-        Column::new("restored", "restored")
-            .about("the ids of those whose restoration, or its period, began or ended that day"),
-        Column::new("not_known", "not known to the day")
-            .about("the ids of those whose state from that day is not known to the day")
-            .computed()
-            .optional(1),
-        Column::area("area_km2_at_least", "area held, at least, km²", unit)
-            .about("the area of the parts held from that day, counted once")
-            .computed(),
-        Column::area("area_km2_at_most", "area held, at most, km²", unit)
-            .about("that and the area of the parts whose state is not known to the day")
-            .computed(),
-        Column::new("share_percent_at_least", "share, at least, %")
-            .about("the least area as a share of the country's")
-            .computed()
-            .optional(0),
-        Column::new("share_percent_at_most", "share, at most, %")
-            .about("the most area as a share of the country's")
-            .computed()
-            .optional(0),
-    ]);
-    for change in query::series(ds, &selected) {
-        report.push(vec![
-            Value::Date(When::day(change.day)),
-            Value::List(change.dated.iter().map(|d| d.iso()).collect()),
-            Value::territories(ds, &change.occupied, Naming::Ids),
-            Value::territories(ds, &change.restored, Naming::Ids),
-            Value::territories(ds, &change.unknown, Naming::Ids),
-            Value::area(change.at_least_km2, unit),
-            Value::area(change.at_most_km2, unit),
-            Value::Decimal(query::percent(change.at_least_km2, country), 2),
-            Value::Decimal(query::percent(change.at_most_km2, country), 2),
-        ]);
-    }
+    let context = Context {
+        unit,
+        ..Context::of(ds)
+    };
+    let mut report = Listing::of(
+        &context,
+        &series_fields(unit),
+        &query::series(ds, &selected),
+    );
     report = report
         .note(format!(
             "computed: the area held from each day on (occupied and not yet restored), counted \
@@ -341,37 +306,11 @@ pub fn series(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
 /// The area per year of occupation and the cumulative area.
 pub fn by_year(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
     let selected = query::select(ds, filter, query::SortKey::Date, false);
-    let country = ds.country.area_km2.get();
-    let mut report = Listing::list(vec![
-        Column::new("year", "year")
-            .about("the year of occupation, or the period the source states"),
-        Column::new("territories", "territories")
-            .about("the ids of the territories occupied then")
-            .optional(1),
-        Column::area("area_km2_listed", "area as listed, km²", unit)
-            .about("the plain sum of their areas")
-            .computed()
-            .optional(0),
-        Column::area("area_km2", "area counted once, km²", unit)
-            .about("the sum with territories inside another listed one counted once")
-            .computed(),
-        Column::area("cumulative_area_km2", "cumulative area, km²", unit)
-            .about("the area counted once reached by the end of the period")
-            .computed(),
-        Column::new("cumulative_share_percent", "cumulative share, %")
-            .about("that area as a share of the country's")
-            .computed(),
-    ]);
-    for row in query::by_year(ds, &selected) {
-        report.push(vec![
-            Value::Date(row.period),
-            Value::territories(ds, &row.territories, Naming::Ids),
-            Value::area(row.area_km2_listed, unit),
-            Value::area(row.area_km2, unit),
-            Value::area(row.cumulative_area_km2, unit),
-            Value::Decimal(query::percent(row.cumulative_area_km2, country), 2),
-        ]);
-    }
+    let context = Context {
+        unit,
+        ..Context::of(ds)
+    };
+    let mut report = Listing::of(&context, &year_fields(unit), &query::by_year(ds, &selected));
     report = report
         .note("all areas and shares here are computed from the listed areas; a period stated by the source (such as 1988–1992) is a row of its own")
         .note(overlap_note(ds, &selected, unit));
@@ -379,4 +318,113 @@ pub fn by_year(ds: &Dataset, filter: &Filter, unit: AreaUnit) -> Listing {
         .notes
         .extend(caveats(ds, &selected, false, Naming::Ids));
     report
+}
+
+/// The fields of `totals --series`, with areas in `unit`.
+pub fn series_fields<'c>(unit: AreaUnit) -> Vec<Field<&'c query::Change>> {
+    vec![
+        Field::new(
+            Column::new("date", "from")
+                .about("the first day of the state the row gives")
+                .computed(),
+            |_, c| Value::Date(When::day(c.day)),
+        ),
+        Field::new(
+            Column::new("dated", "as dated")
+                .about("the dates of what changed that day, as precise as the sources give them"),
+            |_, c| Value::List(c.dated.iter().map(|d| d.iso()).collect()),
+        ),
+        Field::new(
+            Column::new("occupied", "occupied").about(
+                "the ids of the territories whose occupation, or its period, began or ended that day",
+            ),
+            |x, c| Value::territories(x.ds, &c.occupied, x.naming),
+        ),
+        Field::new(
+            Column::new("restored", "restored").about(
+                "the ids of those whose restoration, or its period, began or ended that day",
+            ),
+            |x, c| Value::territories(x.ds, &c.restored, x.naming),
+        ),
+        Field::new(
+            Column::new("not_known", "not known to the day")
+                .about("the ids of those whose state from that day is not known to the day")
+                .computed()
+                .optional(1),
+            |x, c| Value::territories(x.ds, &c.unknown, x.naming),
+        ),
+        Field::new(
+            Column::area("area_km2_at_least", "area held, at least, km²", unit)
+                .about("the area of the parts held from that day, counted once")
+                .computed(),
+            |x, c| Value::area(c.at_least_km2, x.unit),
+        ),
+        Field::new(
+            Column::area("area_km2_at_most", "area held, at most, km²", unit)
+                .about("that and the area of the parts whose state is not known to the day")
+                .computed(),
+            |x, c| Value::area(c.at_most_km2, x.unit),
+        ),
+        Field::new(
+            Column::new("share_percent_at_least", "share, at least, %")
+                .about("the least area as a share of the country's")
+                .computed()
+                .optional(0),
+            |x, c| share(x.ds, c.at_least_km2),
+        ),
+        Field::new(
+            Column::new("share_percent_at_most", "share, at most, %")
+                .about("the most area as a share of the country's")
+                .computed()
+                .optional(0),
+            |x, c| share(x.ds, c.at_most_km2),
+        ),
+    ]
+}
+
+/// The fields of `totals --by year`, with areas in `unit`.
+pub fn year_fields<'r>(unit: AreaUnit) -> Vec<Field<&'r query::YearRow>> {
+    vec![
+        Field::new(
+            Column::new("year", "year")
+                .about("the year of occupation, or the period the source states"),
+            |_, r| Value::Date(r.period),
+        ),
+        Field::new(
+            Column::new("territories", "territories")
+                .about("the ids of the territories occupied then")
+                .optional(1),
+            |x, r| Value::territories(x.ds, &r.territories, x.naming),
+        ),
+        Field::new(
+            Column::area("area_km2_listed", "area as listed, km²", unit)
+                .about("the plain sum of their areas")
+                .computed()
+                .optional(0),
+            |x, r| Value::area(r.area_km2_listed, x.unit),
+        ),
+        Field::new(
+            Column::area("area_km2", "area counted once, km²", unit)
+                .about("the sum with territories inside another listed one counted once")
+                .computed(),
+            |x, r| Value::area(r.area_km2, x.unit),
+        ),
+        Field::new(
+            Column::area("cumulative_area_km2", "cumulative area, km²", unit)
+                .about("the area counted once reached by the end of the period")
+                .computed(),
+            |x, r| Value::area(r.cumulative_area_km2, x.unit),
+        ),
+        Field::new(
+            Column::new("cumulative_share_percent", "cumulative share, %")
+                .about("that area as a share of the country's")
+                .computed(),
+            |x, r| share(x.ds, r.cumulative_area_km2),
+        ),
+    ]
+}
+
+// An area as a share of the country's, in percent to two decimals.
+fn share(ds: &Dataset, area_km2: u64) -> Value {
+    Value::Decimal(query::percent(area_km2, ds.country.area_km2.get()), 2)
 }

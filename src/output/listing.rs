@@ -426,6 +426,19 @@ impl Listing {
         listing
     }
 
+    /// A record written one field a row: a row for each of `records`, whose first field names
+    /// what the row gives.
+    pub fn fields_of<R: Copy>(
+        context: &Context<'_>,
+        fields: &[Field<R>],
+        records: impl IntoIterator<Item = R>,
+    ) -> Self {
+        Listing {
+            shape: Shape::Fields,
+            ..Listing::of(context, fields, records)
+        }
+    }
+
     /// A list report with `columns` and no rows yet.
     pub fn list(columns: Vec<Column>) -> Self {
         Listing {
