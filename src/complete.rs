@@ -200,9 +200,7 @@ fn fields_of(command: &str) -> Vec<CompletionCandidate> {
                 })
                 .collect()
         } else {
-            (commands::LISTING_COMMANDS.iter())
-                .filter(|c| c.name == command)
-                .flat_map(|c| (c.listings)(ds, unit))
+            (commands::fields::listings(ds, Some(command), unit).into_iter())
                 .flat_map(|(_, columns)| columns.into_iter().map(|c| c.key.into_owned()))
                 .collect()
         };

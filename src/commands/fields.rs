@@ -44,10 +44,7 @@ pub fn fields<'l, 'c>() -> Vec<Field<&'l Listed<'c>>> {
 
 /// The fields of the listings of `command` (every command's without one), in `unit`.
 pub fn report(ds: &Dataset, command: Option<&str>, unit: AreaUnit) -> Listing {
-    let listings: Vec<ListingColumns> = (super::LISTING_COMMANDS.iter())
-        .filter(|c| command.is_none_or(|name| c.name == name))
-        .flat_map(|c| (c.listings)(ds, unit))
-        .collect();
+    let listings = listings(ds, command, unit);
     let listed: Vec<Listed> = (listings.iter())
         .flat_map(|(command, columns)| (columns.iter()).map(|column| Listed { command, column }))
         .collect();
@@ -57,10 +54,12 @@ pub fn report(ds: &Dataset, command: Option<&str>, unit: AreaUnit) -> Listing {
     )
 }
 
-/// Each listing, as the command line that makes it, with its columns.
-pub fn listings(ds: &Dataset, unit: AreaUnit) -> Vec<ListingColumns> {
+/// The listings of `command` (every command's without one), each as the command line that
+/// makes it, with its columns in `unit`.
+pub fn listings(ds: &Dataset, command: Option<&str>, unit: AreaUnit) -> Vec<ListingColumns> {
     (super::LISTING_COMMANDS.iter())
-        .flat_map(|command| (command.listings)(ds, unit))
+        .filter(|c| command.is_none_or(|name| c.name == name))
+        .flat_map(|c| (c.listings)(ds, unit))
         .collect()
 }
 
@@ -85,14 +84,14 @@ mod tests {
     fn every_field_of_every_listing_says_what_it_holds() {
         let ds = crate::data::embedded().unwrap();
         for unit in [AreaUnit::Km2, AreaUnit::Mi2] {
-            for (command, columns) in listings(&ds, unit) {
+            for (command, columns) in listings(&ds, None, unit) {
                 for column in columns {
                     assert!(!column.about.is_empty(), "{command}: {}", column.key);
                 }
             }
         }
         // Computed values are told from sourced ones.
-        let listed = listings(&ds, AreaUnit::Km2);
+        let listed = listings(&ds, None, AreaUnit::Km2);
         let origin = |command: &str, key: &str| {
             let (_, columns) = listed.iter().find(|(c, _)| *c == command).unwrap();
             columns.iter().find(|c| c.key == key).unwrap().origin
