@@ -229,8 +229,24 @@ struct Vocabulary {
     // Each territory with its names in any spelling `show` accepts, each as its folded words
     // between spaces: " nagorno-karabakh ".
     territories: Vec<(TerritoryRef, Vec<String>)>,
-    // The own words of each figure: words of its id and label that no other figure has.
-    figures: Vec<Vec<String>>,
+    // The words of each figure's id and label that say what it counts (words of five letters
+    // or more, and years), and which of them no other figure has.
+    figures: Vec<FigureWords>,
+}
+
+// The words of a figure's id and label that say what it counts, and its own among them.
+struct FigureWords {
+    words: Vec<String>,
+    own: Vec<String>,
+}
+
+impl FigureWords {
+    // How many of these words `sentence` uses, and whether one of them is the figure's own.
+    fn used_in(&self, sentence: &[String]) -> (usize, bool) {
+        let used = (self.words.iter()).filter(|w| sentence.contains(w)).count();
+        let own = self.own.iter().any(|w| sentence.contains(w));
+        (used, own)
+    }
 }
 
 impl Vocabulary {
@@ -252,19 +268,27 @@ impl Vocabulary {
                 (r, names)
             })
             .collect();
+        let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
         let words: Vec<Vec<String>> = (ds.figures.iter())
             .map(|f| {
-                (words_of(&format!("{} {}", f.id.replace('-', " "), f.label)).into_iter())
-                    .filter(|w| w.len() >= 5)
-                    .collect()
+                let mut words: Vec<String> =
+                    (words_of(&format!("{} {}", f.id.replace('-', " "), f.label)).into_iter())
+                        .filter(|w| w.chars().count() >= 5 || year(w))
+                        .collect();
+                words.sort();
+                words.dedup();
+                words
             })
             .collect();
         let figures = (words.iter().enumerate())
-            .map(|(i, own)| {
-                (own.iter())
+            .map(|(i, these)| FigureWords {
+                // A year is no figure's own: a sentence gives years of many things.
+                own: (these.iter())
+                    .filter(|w| !year(w))
                     .filter(|w| (words.iter().enumerate()).all(|(j, o)| j == i || !o.contains(w)))
                     .cloned()
-                    .collect()
+                    .collect(),
+                words: these.clone(),
             })
             .collect();
         Vocabulary {
@@ -427,7 +451,7 @@ fn candidates<'a>(
         }
     } else if !named.is_empty() && !years && matches!(q.value, Quantity::Number(_)) {
         // A count in a sentence that names a place ("100,417 refugees from Nagorno-Karabakh")
-        // is no territory's value: it may be a figure's, by the figure's own words.
+        // is no territory's value: it may be a figure's, by the words it shares with one.
         found.extend(figure_values(ds, vocabulary, words));
     }
     found
@@ -470,16 +494,21 @@ fn area(km2: u64, unit: AreaUnit) -> Quantity {
     Quantity::Area(unit.convert(km2).value(), unit)
 }
 
-// The observations of the figures whose own words the sentence uses: words of a figure's id
-// and label that no other figure has.
+// The observations of the figures the sentence speaks of: those whose own words it uses
+// (words of a figure's id and label that no other figure has), and those of which it uses the
+// most words, if two or more ("the 2020 war displaced … people").
 fn figure_values<'a>(
     ds: &'a Dataset,
     vocabulary: &Vocabulary,
     words: &[String],
 ) -> Vec<Compared<'a>> {
+    let used: Vec<(usize, bool)> = (vocabulary.figures.iter())
+        .map(|f| f.used_in(words))
+        .collect();
+    let most = used.iter().map(|(n, _)| *n).max().unwrap_or(0).max(2);
     let mut found = Vec::new();
-    for (f, own) in ds.figures.iter().zip(&vocabulary.figures) {
-        if !own.iter().any(|w| words.contains(w)) {
+    for (f, &(n, own)) in ds.figures.iter().zip(&used) {
+        if !own && n < most {
             continue;
         }
         for o in &f.observations {
