@@ -116,11 +116,12 @@ pub fn check<'a>(ds: &'a Dataset, text: &str) -> Vec<Checked<'a>> {
         let words = words_of(sentence);
         let named = vocabulary.territories_named(&words);
         for mut q in figures {
-            let after = &sentence[q.end..];
+            let unit = word_after(&sentence[q.end..]);
             let of = Subject {
                 words: &words,
                 named: &named,
-                years: of_years(after),
+                years: matches!(unit.as_str(), "year" | "years"),
+                lasting: TIME.contains(&unit.as_str()),
             };
             let mut compared = candidates(ds, &vocabulary, &of, &q);
             // Of the values it agrees with, the nearest, which then comes first.
@@ -173,13 +174,19 @@ fn remarks<'a>(compared: &[Compared<'a>], i: usize) -> Vec<Remark<'a>> {
     remarks
 }
 
-// Whether the words after a figure say it is a number of years: "27 years", "a 27-year".
-fn of_years(after: &str) -> bool {
+// The word after a figure, in lower case: "years" of "27 years", "day" of "a 44-day war".
+fn word_after(after: &str) -> String {
     let word: String = (after.trim_start_matches([' ', '-']).chars())
         .take_while(|c| c.is_alphabetic())
         .collect();
-    matches!(word.to_lowercase().as_str(), "year" | "years")
+    word.to_lowercase()
 }
+
+// The words after a figure that say it is a span of time, which no figure of the dataset counts.
+const TIME: [&str; 12] = [
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+    "minutes",
+];
 
 // The sentences of `text` with where each starts: a sentence ends at `.`, `!` or `?` before a
 // space or the end, or at a line break; a decimal point or an abbreviation's point ends nothing.
@@ -307,16 +314,16 @@ impl Vocabulary {
     }
 }
 
-// What a sentence speaks of, for a figure of it: its words, the territories it names, and
-// whether the figure is a number of years.
+// What a sentence speaks of, for a figure of it: its words, the territories it names, whether
+// the figure is a number of years, and whether it is a span of time at all (of days, hours…).
 struct Subject<'s> {
     words: &'s [String],
     named: &'s [TerritoryRef],
     years: bool,
+    lasting: bool,
 }
 
-// The values a quoted figure may be about, from what its sentence speaks of; `years` says the
-// figure is a number of years.
+// The values a quoted figure may be about, from what its sentence speaks of.
 fn candidates<'a>(
     ds: &'a Dataset,
     vocabulary: &Vocabulary,
@@ -327,6 +334,7 @@ fn candidates<'a>(
         words,
         named,
         years,
+        lasting,
     } = *of;
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let mut found = Vec::new();
@@ -446,10 +454,14 @@ fn candidates<'a>(
                     Some(against),
                 ));
             }
-            Quantity::Number(_) => found.extend(figure_values(ds, vocabulary, words)),
+            // A span of time is no figure's count.
+            Quantity::Number(_) if !lasting => {
+                found.extend(figure_values(ds, vocabulary, words));
+            }
+            Quantity::Number(_) => {}
             Quantity::Date(_) | Quantity::Years(..) => {}
         }
-    } else if !named.is_empty() && !years && matches!(q.value, Quantity::Number(_)) {
+    } else if !named.is_empty() && !lasting && matches!(q.value, Quantity::Number(_)) {
         // A count in a sentence that names a place ("100,417 refugees from Nagorno-Karabakh")
         // is no territory's value: it may be a figure's, by the words it shares with one.
         found.extend(figure_values(ds, vocabulary, words));
