@@ -240,3 +240,29 @@ pub fn python(module: &str, code: &str, args: &[&str]) -> String {
     );
     String::from_utf8(output.stdout).unwrap()
 }
+
+/// Runs `node -e CODE` with `input` on its standard input and the npm packages that `.ci/run`
+/// installs in target/tools; its standard output. Fails without node or `package`.
+pub fn node(package: &str, code: &str, input: &str) -> String {
+    require("node", &["--version"]);
+    let modules =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/tools/node_modules");
+    assert!(
+        modules.join(package).exists(),
+        "{} is missing: this test needs npm's {package}; `.ci/run` installs it",
+        modules.join(package).display()
+    );
+    let output = assert_cmd::Command::new("node")
+        .arg("-e")
+        .arg(code)
+        .env("NODE_PATH", &modules)
+        .write_stdin(input)
+        .output()
+        .unwrap_or_else(|e| panic!("node does not run: {e}"));
+    assert!(
+        output.status.success(),
+        "node failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
