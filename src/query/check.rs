@@ -458,8 +458,7 @@ fn candidates<'a>(
             Quantity::Number(_) if !lasting => {
                 found.extend(figure_values(ds, vocabulary, words));
             }
-            Quantity::Number(_) => {}
-            Quantity::Date(_) | Quantity::Years(..) => {}
+            Quantity::Number(_) | Quantity::Date(_) | Quantity::Years(..) => {}
         }
     } else if !named.is_empty() && !lasting && matches!(q.value, Quantity::Number(_)) {
         // A count in a sentence that names a place ("100,417 refugees from Nagorno-Karabakh")

@@ -357,7 +357,7 @@ fn the_sql_export_and_every_listing_as_sql_load_into_postgresql() {
     // export, then each listing in a schema of its own, as their tables may share a name.
     let export = stdout(&["data", "export", "--format", "sql"]);
     let listings: Vec<(&str, String)> = (LISTINGS_AS_SQL.iter())
-        .map(|(args, table)| (*table, stdout(&[args, &["--format", "sql"][..]].concat())))
+        .map(|(args, table)| (*table, listing_as(args, &["--format", "sql"])))
         .collect();
     let input = serde_json::json!({ "export": export, "listings": listings });
     let code = r#"
@@ -399,8 +399,7 @@ const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
          23503\n"
     );
     for (args, table) in LISTINGS_AS_SQL {
-        let tsv = stdout(&[args, &["--format", "tsv", "--no-header"][..]].concat());
-        expected += &format!("{table}|{}\n", tsv.lines().count());
+        expected += &format!("{table}|{}\n", rows_of(args));
     }
     assert_eq!(
         common::node("@electric-sql/pglite", code, &input.to_string()),
@@ -420,12 +419,24 @@ const LISTINGS_AS_SQL: [(&[&str], &str); 8] = [
     (&["check", "Kalbajar, 3,054 km², fell in 1993."], "verdicts"),
 ];
 
+// The output of the listing `args` with `options`.
+fn listing_as(args: &[&str], options: &[&str]) -> String {
+    stdout(&[args, options].concat())
+}
+
+// How many rows the listing `args` has.
+fn rows_of(args: &[&str]) -> usize {
+    listing_as(args, &["--format", "tsv", "--no-header"])
+        .lines()
+        .count()
+}
+
 #[test]
 #[ignore = "needs sqlite3"]
 fn every_listing_as_sql_loads_into_sqlite_with_a_row_for_each_record() {
     common::require("sqlite3", &["-version"]);
     for (args, table) in LISTINGS_AS_SQL {
-        let sql = stdout(&[args, &["--format", "sql"][..]].concat());
+        let sql = listing_as(args, &["--format", "sql"]);
         let mut sqlite = std::process::Command::new("sqlite3")
             .arg(":memory:")
             .stdin(std::process::Stdio::piped())
@@ -441,10 +452,9 @@ fn every_listing_as_sql_loads_into_sqlite_with_a_row_for_each_record() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let tsv = stdout(&[args, &["--format", "tsv", "--no-header"][..]].concat());
         assert_eq!(
             String::from_utf8(out.stdout).unwrap(),
-            format!("{}\n", tsv.lines().count()),
+            format!("{}\n", rows_of(args)),
             "{args:?}"
         );
     }
