@@ -115,11 +115,22 @@ pub fn check<'a>(ds: &'a Dataset, text: &str) -> Vec<Checked<'a>> {
         }
         let words = words_of(sentence);
         let named = vocabulary.territories_named(&words);
-        for mut q in figures {
+        // Of a sentence with several figures, each is first read with its own clause:
+        // "Aghdam (1,150 km²) and Fizuli (1,390 km²)", "displaced some 90,000 people, and …
+        // 100,417 refugees arrived".
+        let clauses = clauses(sentence, &figures);
+        for (mut q, clause) in figures.into_iter().zip(clauses) {
             let unit = word_after(&sentence[q.end..]);
+            let clause = words_of(clause);
+            let in_clause = vocabulary.territories_named(&clause);
             let of = Subject {
                 words: &words,
-                named: &named,
+                clause: &clause,
+                named: if in_clause.is_empty() {
+                    &named
+                } else {
+                    &in_clause
+                },
                 years: matches!(unit.as_str(), "year" | "years"),
                 lasting: TIME.contains(&unit.as_str()),
             };
@@ -172,6 +183,47 @@ fn remarks<'a>(compared: &[Compared<'a>], i: usize) -> Vec<Remark<'a>> {
         remarks.push(Remark::NotTheLatest(latest.clone()));
     }
     remarks
+}
+
+// The clause of each of the `figures` quoted in `sentence`, or nothing where it quotes one. The
+// clauses are parted where a separator stands between two figures (the first after the one
+// before): a comma, semicolon, colon or dash between spaces, or "and", "but", "while" or
+// "whereas". "Kalbajar and Lachin fell in 1993 and 1992" keeps both names with 1993.
+fn clauses<'s>(sentence: &'s str, figures: &[Quoted]) -> Vec<&'s str> {
+    const SEPARATORS: [&str; 10] = [
+        ", ",
+        "; ",
+        ": ",
+        " — ",
+        " – ",
+        " - ",
+        " and ",
+        " but ",
+        " while ",
+        " whereas ",
+    ];
+    if figures.len() < 2 {
+        return vec![""; figures.len()];
+    }
+    // Lower case in ASCII only, so that every byte stays where it was.
+    let lower = sentence.to_ascii_lowercase();
+    // Where each gap between two figures is parted, as the separator's start and end.
+    let cuts: Vec<Option<(usize, usize)>> = (figures.windows(2))
+        .map(|pair| {
+            let gap = &lower[pair[0].end..pair[1].start];
+            (SEPARATORS.iter())
+                .filter_map(|s| gap.find(s).map(|i| (i, i + s.len())))
+                .min()
+                .map(|(from, to)| (pair[0].end + from, pair[0].end + to))
+        })
+        .collect();
+    (0..figures.len())
+        .map(|k| {
+            let start = cuts[..k].iter().rev().flatten().next().map_or(0, |c| c.1);
+            let end = (cuts[k..].iter().flatten().next()).map_or(sentence.len(), |c| c.0);
+            &sentence[start..end]
+        })
+        .collect()
 }
 
 // The word after a figure, in lower case: "years" of "27 years", "day" of "a 44-day war".
@@ -314,10 +366,13 @@ impl Vocabulary {
     }
 }
 
-// What a sentence speaks of, for a figure of it: its words, the territories it names, whether
-// the figure is a number of years, and whether it is a span of time at all (of days, hours…).
+// What a sentence speaks of, for a figure of it: its words, the territories the figure's
+// clause names (or if it names none, the sentence), whether the figure is a number of years,
+// and whether it is a span of time at all (of days, hours…).
 struct Subject<'s> {
     words: &'s [String],
+    // The words of the figure's clause, where the sentence quotes several figures; else none.
+    clause: &'s [String],
     named: &'s [TerritoryRef],
     years: bool,
     lasting: bool,
@@ -332,6 +387,7 @@ fn candidates<'a>(
 ) -> Vec<Compared<'a>> {
     let Subject {
         words,
+        clause,
         named,
         years,
         lasting,
@@ -456,14 +512,14 @@ fn candidates<'a>(
             }
             // A span of time is no figure's count.
             Quantity::Number(_) if !lasting => {
-                found.extend(figure_values(ds, vocabulary, words));
+                found.extend(figure_values(ds, vocabulary, clause, words));
             }
             Quantity::Number(_) | Quantity::Date(_) | Quantity::Years(..) => {}
         }
     } else if !named.is_empty() && !lasting && matches!(q.value, Quantity::Number(_)) {
         // A count in a sentence that names a place ("100,417 refugees from Nagorno-Karabakh")
         // is no territory's value: it may be a figure's, by the words it shares with one.
-        found.extend(figure_values(ds, vocabulary, words));
+        found.extend(figure_values(ds, vocabulary, clause, words));
     }
     found
 }
@@ -505,28 +561,36 @@ fn area(km2: u64, unit: AreaUnit) -> Quantity {
     Quantity::Area(unit.convert(km2).value(), unit)
 }
 
-// The observations of the figures the sentence speaks of: those whose own words it uses
-// (words of a figure's id and label that no other figure has), and those of which it uses the
-// most words, if two or more ("the 2020 war displaced … people").
+// The observations of the figures the figure's clause speaks of, or if it speaks of none, its
+// sentence: those whose own words it uses (words of a figure's id and label that no other
+// figure has), and those of which it uses the most words, if two or more ("the 2020 war
+// displaced … people").
 fn figure_values<'a>(
     ds: &'a Dataset,
     vocabulary: &Vocabulary,
-    words: &[String],
+    clause: &[String],
+    sentence: &[String],
 ) -> Vec<Compared<'a>> {
-    let used: Vec<(usize, bool)> = (vocabulary.figures.iter())
-        .map(|f| f.used_in(words))
-        .collect();
-    let most = used.iter().map(|(n, _)| *n).max().unwrap_or(0).max(2);
-    let mut found = Vec::new();
-    for (f, &(n, own)) in ds.figures.iter().zip(&used) {
-        if !own && n < most {
-            continue;
-        }
-        for o in &f.observations {
-            found.extend(observed(o, &f.id, &f.label, Quantity::Number));
-        }
+    let spoken_of = |words: &[String]| {
+        let used: Vec<(usize, bool)> = (vocabulary.figures.iter())
+            .map(|f| f.used_in(words))
+            .collect();
+        let most = used.iter().map(|(n, _)| *n).max().unwrap_or(0).max(2);
+        let figures = (ds.figures.iter().zip(used))
+            .filter(|&(_, (n, own))| own || n >= most)
+            .map(|(f, _)| f);
+        figures.collect::<Vec<_>>()
+    };
+    let mut figures = spoken_of(clause);
+    if figures.is_empty() {
+        figures = spoken_of(sentence);
     }
-    found
+    let observations = figures
+        .into_iter()
+        .flat_map(|f| f.observations.iter().map(move |o| (f, o)));
+    observations
+        .flat_map(|(f, o)| observed(o, &f.id, &f.label, Quantity::Number))
+        .collect()
 }
 
 // How far `value` is from the quoted figure; dates by their first days.
@@ -733,6 +797,34 @@ mod tests {
             verdicts("The war lasted 44 days. Three leaders signed."),
             [("44".to_owned(), Verdict::Unknown)]
         );
+    }
+
+    #[test]
+    fn a_sentence_is_parted_into_clauses_only_between_two_figures() {
+        fn clauses_of(text: &str) -> Vec<&str> {
+            clauses(text, &quoted(text))
+        }
+        assert_eq!(
+            clauses_of("Aghdam (1,150 km²) and Fizuli (1,390 km²) were partly occupied."),
+            [
+                "Aghdam (1,150 km²)",
+                "Fizuli (1,390 km²) were partly occupied."
+            ]
+        );
+        assert_eq!(
+            clauses_of("Kalbajar and Lachin fell in 1993 and 1992."),
+            ["Kalbajar and Lachin fell in 1993", "1992."]
+        );
+        assert_eq!(
+            clauses_of("Some 90,000 fled in 2020, and 100,417 in 2023."),
+            [
+                "Some 90,000 fled in 2020",
+                "Some 90,000 fled in 2020",
+                "and 100,417 in 2023.",
+                "and 100,417 in 2023."
+            ]
+        );
+        assert_eq!(clauses_of("Kalbajar, the largest, fell in 1993."), [""]);
     }
 
     #[test]
